@@ -1,0 +1,106 @@
+#pragma once
+/// @file broad_intake.hpp
+/// The broad intake (brede intake; Wi 14; Bi 5.2): invitations, the topics the law requires,
+/// the learnability test, and completion (with or without the person).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/intake/learnability_test.hpp"
+
+namespace inburgering {
+
+struct Policy;
+
+/// A topic of the broad intake.
+enum class IntakeTopic {
+  // Required by law:
+  /// Education and work experience in the country of origin (Wi 14.3.b).
+  kEducationAndWork,
+  /// Personal circumstances (Wi 14.3.c).
+  kPersonalCircumstances,
+  /// Physical and mental health (Wi 14.3.c). Special-category personal data (AVG art. 9;
+  /// Wi 37; Bi 9.11): only roles allowed to see health information may read it.
+  kHealth,
+  /// Early-childhood education (VVE) options for the children, where relevant (Wi 14.3.d).
+  kEarlyChildhoodEducation,
+  /// Language level (Bi 5.2.1).
+  kLanguageLevel,
+  /// Options for paid work (Bi 5.2.1).
+  kPaidWorkOptions,
+  /// Degree of self-reliance (zelfredzaamheid) (Bi 5.2.1).
+  kSelfReliance,
+  // Recommended, not required (Divosa handreiking):
+  kMotivation,
+  kSocialNetwork,
+  kFinances,
+};
+
+/// Whether the law requires the topic (Wi 14.3; Bi 5.2). The learnability test (Wi 14.3.a) is
+/// required too and is kept apart in `BroadIntake::learnability_test`.
+bool is_required(IntakeTopic topic) noexcept;
+/// Whether the topic holds special-category data (health).
+bool is_special_category(IntakeTopic topic) noexcept;
+/// Every topic, required ones first.
+const std::vector<IntakeTopic>& all_intake_topics();
+std::string_view to_string(IntakeTopic topic) noexcept;
+
+/// The written record of one topic (Bi 5.2.3: relevant information is recorded in writing).
+struct TopicRecord {
+  std::string notes;
+  Date recorded_on;
+  /// For VVE only: not relevant (no young children). Then `notes` may be empty.
+  bool not_applicable = false;
+  friend bool operator==(const TopicRecord&, const TopicRecord&) = default;
+};
+
+/// What came of an invitation to the intake.
+enum class InvitationOutcome {
+  kPending,
+  kAttended,
+  /// Did not appear (Wi 14.2, 22).
+  kNoShow,
+  /// Appeared but did not cooperate sufficiently (Wi 14.2, 22).
+  kInsufficientCooperation,
+};
+
+std::string_view to_string(InvitationOutcome outcome) noexcept;
+
+/// An invitation to the intake, with the deadline it set (Wi 14.1).
+struct IntakeInvitation {
+  Date sent_on;
+  Date respond_by;
+  /// Invitations after a no-show come with a written warning (schriftelijke waarschuwing).
+  bool written_warning = false;
+  InvitationOutcome outcome = InvitationOutcome::kPending;
+  friend bool operator==(const IntakeInvitation&, const IntakeInvitation&) = default;
+};
+
+/// Brede intake (Wi 14; Bi 5.2).
+struct BroadIntake {
+  std::vector<IntakeInvitation> invitations;
+  std::map<IntakeTopic, TopicRecord> topics;
+  std::optional<LearnabilityTest> learnability_test;
+  /// The person was told they may hold the interviews alone (Bi 5.2.2).
+  bool informed_may_attend_alone = false;
+  std::optional<Date> completed_on;
+  /// Completed in the person's absence after the invitations ran out (Wi 14.2).
+  bool completed_without_participant = false;
+
+  /// The required items not yet recorded, by name: the learnability test ("learnability_test"),
+  /// the required topics (VVE only when `has_young_children`), and the notice of Bi 5.2.2
+  /// ("informed_may_attend_alone").
+  std::vector<std::string> missing_requirements(bool has_young_children) const;
+
+  /// Invitations in a row, counted back from the last, that ended in a no-show or
+  /// insufficient cooperation.
+  int failed_invitations_in_a_row() const;
+
+  friend bool operator==(const BroadIntake&, const BroadIntake&) = default;
+};
+
+}  // namespace inburgering

@@ -1,0 +1,86 @@
+#pragma once
+/// @file integration_term.hpp
+/// The integration term (inburgeringstermijn; Wi 11-12): 3 years from the day after the date
+/// of issue (dagtekening) of the first PIP, lengthened by DUO extensions and interruptions.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+
+namespace inburgering {
+
+struct Policy;
+
+/// Ground of an extension (verlenging) decided by DUO (Wi 12).
+enum class ExtensionGround {
+  /// The overrun is not the person's fault (Wi 12.1.a; Bi 4.3). Length set by DUO.
+  kNotCulpable,
+  /// Substantial efforts make completion likely (Wi 12.1.b; Bi 4.4): 6 months.
+  kSubstantialEfforts,
+  /// DUO extended on its own initiative (Bi 4.5).
+  kOwnInitiative,
+};
+
+/// Verlenging: an extension of the term decided by DUO, recorded when received.
+struct Extension {
+  ExtensionGround ground = ExtensionGround::kSubstantialEfforts;
+  /// Date of DUO's decision; counts from this date for "end date at a given date".
+  Date decided_on;
+  /// Length in months (> 0).
+  int months = 0;
+  friend bool operator==(const Extension&, const Extension&) = default;
+};
+
+/// An interruption that lengthens the term, e.g. a period without BRP registration (Bi 2.1.2,
+/// 4.2). Each interruption counts for at most `Policy::max_interruption_days`.
+struct Interruption {
+  Date from;
+  /// Last day of the interruption (inclusive); empty while it lasts.
+  std::optional<Date> until;
+  std::string reason;
+  friend bool operator==(const Interruption&, const Interruption&) = default;
+};
+
+/// The integration term (inburgeringstermijn). Starts on the day after the first PIP's date of
+/// issue and is never restarted: a new PIP version or a move does not change the start (Wi 11.3).
+struct IntegrationTerm {
+  /// First day of the term: the day after the first PIP's date of issue (Wi 11.2).
+  Date start;
+  /// Length in months when the term started (`Policy::term_months`, Wi 11.1).
+  int length_months = 36;
+  std::vector<Extension> extensions;
+  std::vector<Interruption> interruptions;
+
+  /// The term that starts after a PIP issued on `date_of_issue`.
+  static IntegrationTerm starting_after(Date date_of_issue, const Policy& policy);
+
+  /// The last day of the term as it is known on `as_of`: only extensions decided on or before
+  /// that date count, and interruptions only with the days they had lasted by then.
+  Date end_date(Date as_of, const Policy& policy) const;
+  /// Days from `as_of` up to and including the last day (0 on the last day, negative after).
+  long days_left(Date as_of, const Policy& policy) const;
+  /// First day on which DUO accepts a request for extension: `extension_request_window_months`
+  /// before the end (Bi 4.5), as the end is known on `as_of`.
+  Date extension_window_opens(Date as_of, const Policy& policy) const;
+  /// Whether an extension request may be made on `as_of` (window open and term not ended).
+  bool extension_window_open(Date as_of, const Policy& policy) const;
+  /// Whether `as_of` lies within the term (start ≤ as_of ≤ end).
+  bool running_on(Date as_of, const Policy& policy) const;
+
+  /// @throws ValidationError for an invalid start, length < 1, or a malformed extension or
+  ///         interruption (non-positive months, `until` before `from`, dates before the start).
+  void validate() const;
+
+  friend bool operator==(const IntegrationTerm&, const IntegrationTerm&) = default;
+};
+
+std::string_view to_string(ExtensionGround ground) noexcept;
+/// @throws ValidationError for non-positive months or an invalid date.
+void validate(const Extension& extension);
+/// @throws ValidationError for an invalid date or `until` before `from`.
+void validate(const Interruption& interruption);
+
+}  // namespace inburgering

@@ -1,0 +1,117 @@
+#pragma once
+/// @file obligation.hpp
+/// The integration obligation (inburgeringsplicht; Wi 3) as DUO notified it, and the decisions
+/// that lift it wholly or partly: exemption (vrijstelling, Wi 4, 7.3) and dispensation
+/// (ontheffing, Wi 5).
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/participant/target_group.hpp"
+#include "inburgering/route/exam_part.hpp"
+
+namespace inburgering {
+
+struct Policy;
+struct Participant;
+
+/// Ground for an exemption (vrijstelling) decided by DUO (Wi 4; Bi 2.3).
+enum class ExemptionGround {
+  /// At least 8 years of compulsory schooling in the Netherlands (Wi 4.1.a).
+  kDutchCompulsorySchooling,
+  /// A designated Dutch diploma, or a course leading to one (Wi 4.1.b).
+  kDutchDiploma,
+  /// Currently subject to compulsory schooling (Wi 4.1.c).
+  kUnderCompulsorySchooling,
+  /// Already sufficiently integrated: 10 years in the BRP, 5 years of work, B1 speaking and
+  /// listening shown in an interview (Wi 4.1.d; Bi 2.3).
+  kSufficientlyIntegrated,
+  /// Exemption for individual exam parts shown by a diploma or certificate (Wi 7.3).
+  kExamPartsShown,
+};
+
+/// Vrijstelling: DUO lifts the obligation wholly (Wi 4) or for some exam parts (Wi 7.3).
+struct Exemption {
+  ExemptionGround ground = ExemptionGround::kDutchDiploma;
+  /// Date of DUO's decision.
+  Date decided_on;
+  /// The exam parts exempted; empty means the whole obligation.
+  std::set<ExamPart> parts;
+
+  bool is_whole() const noexcept { return parts.empty(); }
+  friend bool operator==(const Exemption&, const Exemption&) = default;
+};
+
+/// Ground for a dispensation (ontheffing) decided by DUO (Wi 5).
+enum class DispensationGround {
+  /// Permanent psychological, physical or intellectual impairment: cannot comply within 5
+  /// years, per a DUO-appointed doctor (Wi 5.1; Bi 2.7).
+  kMedical,
+  /// Very exceptional individual circumstances, on the college's advice (Wi 5.2; Bi 2.8).
+  kSpecialCircumstances,
+};
+
+/// Ontheffing: DUO lifts the obligation wholly or for some parts (Wi 5). A partial medical
+/// dispensation covers at most 3 of the 4 language parts and/or KNM (Bi 2.7).
+struct Dispensation {
+  DispensationGround ground = DispensationGround::kMedical;
+  Date decided_on;
+  /// The parts dispensed; empty means the whole obligation.
+  std::set<ExamPart> parts;
+  /// The college's advice (required for special circumstances, Wi 5.2). Not personal data
+  /// by itself, but may refer to it: restricted like health information.
+  std::string college_advice;
+
+  bool is_whole() const noexcept { return parts.empty(); }
+  friend bool operator==(const Dispensation&, const Dispensation&) = default;
+};
+
+/// The integration obligation (inburgeringsplicht) of one person, as notified by DUO.
+struct Obligation {
+  Regime regime = Regime::kWi2021;
+  /// Date of DUO's written notice of the obligation (Bi 5.3.1). Start of the PIP deadline.
+  Date duo_notice_date;
+  /// Registration in the BRP of the (housing) municipality, when it has happened. The PIP
+  /// deadline runs from it if it is later than the notice (Bi 5.3.1).
+  std::optional<Date> brp_registration_date;
+  /// When the college started waiting for information from third parties needed for the PIP,
+  /// and when it arrived (Bi 5.3.2).
+  std::optional<Date> third_party_info_requested_on;
+  std::optional<Date> third_party_info_received_on;
+  /// Exemptions (vrijstelling) decided by DUO.
+  std::vector<Exemption> exemptions;
+  /// Dispensations (ontheffing) decided by DUO.
+  std::vector<Dispensation> dispensations;
+
+  /// Whether the obligation exists for `participant` on DUO's notice date under `policy`:
+  /// target group not voluntary, permit not EU law, age from `minimum_age_years` to below the
+  /// state-pension age (Wi 3).
+  static bool applies_to(const Participant& participant, Date on, const Policy& policy);
+
+  /// Whether `part` is exempted or dispensed (wholly or per part).
+  bool part_lifted(ExamPart part) const;
+  /// Whether an exemption or dispensation lifts the whole obligation.
+  bool wholly_lifted() const;
+
+  /// Checks dates and decisions: notice date valid; registration, third-party dates not before
+  /// the notice where that matters; partial medical dispensation ≤ 3 language parts (Bi 2.7);
+  /// special-circumstances dispensation carries the college's advice (Wi 5.2).
+  /// @throws ValidationError naming the field and rule.
+  void validate() const;
+
+  friend bool operator==(const Obligation&, const Obligation&) = default;
+};
+
+std::string_view to_string(ExemptionGround ground) noexcept;
+std::string_view to_string(DispensationGround ground) noexcept;
+
+/// Validates one exemption on its own. @throws ValidationError.
+void validate(const Exemption& exemption);
+/// Validates one dispensation on its own (Bi 2.7, Wi 5.2). @throws ValidationError.
+void validate(const Dispensation& dispensation);
+
+}  // namespace inburgering

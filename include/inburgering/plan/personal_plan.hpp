@@ -1,0 +1,45 @@
+#pragma once
+/// @file personal_plan.hpp
+/// The personal integration and participation plan (PIP, persoonlijk plan inburgering en
+/// participatie; Wi 15; Bi 5.3), a formal decision (beschikking, open to objection and appeal).
+/// Every adjustment is a new immutable version with a reason.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/municipality.hpp"
+#include "inburgering/plan/plan_component.hpp"
+
+namespace inburgering {
+
+/// Why a PIP version was issued.
+enum class PlanChangeReason {
+  kInitial,        ///< The first PIP; its date of issue starts the term (Wi 11.2).
+  kRouteSwitch,    ///< Route changed (Wi 17.2; Bi 5.3.6): mandatory adjustment.
+  kScaleDownToA2,  ///< Parts scaled down to A2 (Wi 17.3; Bi 5.3.6): mandatory adjustment.
+  kMove,           ///< Set by the new municipality after a move (Wi 15.4; Bi 5.3.3).
+  kOther,          ///< Any other adjustment (intensity, activities, goals).
+};
+
+std::string_view to_string(PlanChangeReason reason) noexcept;
+
+/// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
+/// issued; the trajectory only ever appends versions.
+struct PlanVersion {
+  /// 1 for the first PIP, then 2, 3, … in order of issue (also across a move).
+  int number = 0;
+  /// Dagtekening: date of issue of the decision.
+  Date date_of_issue;
+  PlanChangeReason reason = PlanChangeReason::kInitial;
+  /// Why the plan was adjusted (required for every version but the first).
+  std::string explanation;
+  /// The municipality whose college issued the version.
+  MunicipalityCode issued_by;
+  PlanContent content;
+  friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
+};
+
+}  // namespace inburgering

@@ -1,0 +1,44 @@
+#pragma once
+/// @file signal.hpp
+/// Signals a caseworker must see, each with its due date: the items of a worklist.
+
+#include <string>
+#include <string_view>
+
+#include "inburgering/calendar.hpp"
+
+namespace inburgering {
+
+/// What needs attention.
+enum class SignalKind {
+  /// The first PIP (or the PIP after a move) is due or late (Bi 5.3.1-3).
+  kPipDue,
+  /// Waiting for third-party information suspends the PIP deadline (Bi 5.3.2).
+  kPipAwaitingThirdParty,
+  /// A scheduled progress interview is due or overdue (Wi 17.1; Bi 5.3.4).
+  kInterviewDue,
+  /// No attendance hours reported for `Policy::no_hours_signal_weeks` weeks (Wi 35.3).
+  kNoHoursReported,
+  /// The term ends; the extension-request window is open (Wi 12; Bi 4.5).
+  kTermEnding,
+  /// The route-switch window closes (Wi 17.2; Bi 5.4).
+  kRouteSwitchWindowClosing,
+  /// The unburdening period ends (Pw 56a, 57).
+  kUnburdeningEnding,
+  /// Intake invitations are exhausted: the intake may be completed without the person (Wi 14.2).
+  kIntakeMayCompleteWithoutParticipant,
+};
+
+std::string_view to_string(SignalKind kind) noexcept;
+
+/// One signal: what, by when, and a short explanation free of personal data.
+struct Signal {
+  SignalKind kind = SignalKind::kPipDue;
+  Date due_on;
+  /// Due date before "today" when the signal was computed.
+  bool overdue = false;
+  std::string detail;
+  friend bool operator==(const Signal&, const Signal&) = default;
+};
+
+}  // namespace inburgering

@@ -1,0 +1,250 @@
+#pragma once
+/// @file trajectory.hpp
+/// The integration trajectory (inburgeringstraject) of one person in one municipality: the
+/// aggregate that holds the participant, obligation, intake, PIP versions, route progress,
+/// unburdening and fines, and guards every rule of the Wi 2021 that joins them.
+///
+/// Design: the whole state is one plain `TrajectoryRecord`, readable through `record()` and
+/// restorable through `Trajectory::from_record()`, which re-checks every invariant. Storage and
+/// serialization work on the record, so they need no access to the class's internals. All
+/// changes go through `Trajectory`'s member functions; each checks its rule first and changes
+/// nothing when it throws (strong guarantee). Not thread-safe: one writer at a time.
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/ids.hpp"
+#include "inburgering/intake/broad_intake.hpp"
+#include "inburgering/municipality.hpp"
+#include "inburgering/participant/integration_term.hpp"
+#include "inburgering/participant/obligation.hpp"
+#include "inburgering/participant/participant.hpp"
+#include "inburgering/plan/personal_plan.hpp"
+#include "inburgering/policy.hpp"
+#include "inburgering/progress/progress_check.hpp"
+#include "inburgering/progress/signal.hpp"
+#include "inburgering/route/route.hpp"
+#include "inburgering/route/route_rules.hpp"
+#include "inburgering/sanctions/fine.hpp"
+#include "inburgering/trajectory/trajectory_state.hpp"
+#include "inburgering/unburdening/unburdening.hpp"
+
+namespace inburgering {
+
+/// The complete state of a trajectory, as plain data.
+struct TrajectoryRecord {
+  TrajectoryId id;
+  /// The municipality the trajectory belongs to (its college is responsible, Wi 1.1).
+  MunicipalityCode municipality;
+  /// The responsible caseworker (klantmanager).
+  UserId caseworker;
+  Participant participant;
+  Obligation obligation;
+  TrajectoryState state = TrajectoryState::kRegistered;
+  Date registered_on;
+  BroadIntake intake;
+  /// Every PIP version, in order of issue.
+  std::vector<PlanVersion> plan_versions;
+  /// Set when the first PIP is issued.
+  std::optional<IntegrationTerm> term;
+  std::vector<ExamResult> exam_results;
+  std::vector<AttendanceEntry> attendance;
+  ComponentStatus components;
+  std::vector<ProgressInterview> interviews;
+  std::optional<Unburdening> unburdening;
+  std::vector<MunicipalFine> municipal_fines;
+  std::vector<DuoFine> duo_fines;
+  std::optional<TransferIn> transfer_in;
+  std::optional<Closure> closure;
+  /// Optimistic-concurrency revision, maintained by a store (0: never stored). The domain
+  /// model never changes it.
+  std::int64_t revision = 0;
+
+  friend bool operator==(const TrajectoryRecord&, const TrajectoryRecord&) = default;
+};
+
+class Trajectory {
+ public:
+  /// Registers a new trajectory on DUO's notice (state `kRegistered`).
+  /// @throws ValidationError for invalid participant, obligation or policy fields, or a zero id;
+  ///         RuleViolation if the person is not obliged (Wi 3: age 16 to state-pension age,
+  ///         not EU law) unless the target group is voluntary.
+  static Trajectory open(TrajectoryId id, MunicipalityCode municipality, UserId caseworker,
+                         Participant participant, Obligation obligation, Date registered_on,
+                         Policy policy = {});
+
+  /// Restores a trajectory from its record (e.g. loaded from storage).
+  /// @throws ValidationError naming the first field of `record` that breaks an invariant.
+  static Trajectory from_record(TrajectoryRecord record, Policy policy = {});
+
+  /// Takes over a trajectory from the municipality the person moved from (Wi 15.4, 35.4):
+  /// the PIP versions, term, intake, progress and fines come along; the unburdening (a decision
+  /// of the old college under the Pw) does not. The term start does not change (Wi 11.3). The
+  /// learnability test is not redone. If the person had a PIP, a `kMove` version is due 10
+  /// weeks after `brp_registration_on` (Bi 5.3.3).
+  /// @throws RuleViolation unless `source` is transferred out to `municipality`;
+  ///         ValidationError for a zero id or a registration before the move.
+  static Trajectory receive_transfer(const Trajectory& source, TrajectoryId id,
+                                     MunicipalityCode municipality, UserId caseworker,
+                                     Date brp_registration_on);
+
+  const TrajectoryRecord& record() const noexcept { return record_; }
+  const Policy& policy() const noexcept { return policy_; }
+  TrajectoryId id() const noexcept { return record_.id; }
+  TrajectoryState state() const noexcept { return record_.state; }
+  const Participant& participant() const noexcept { return record_.participant; }
+
+  // ---- Obligation ------------------------------------------------------------------------
+  /// Records the registration in the BRP of the housing municipality (Bi 5.3.1).
+  void record_brp_registration(Date on);
+  /// The college waits for third-party information needed for the PIP (Bi 5.3.2).
+  void record_third_party_info_requested(Date on);
+  /// The third-party information arrived: the PIP is due within 2 weeks if that is later.
+  /// @throws RuleViolation if no request was recorded.
+  void record_third_party_info_received(Date on);
+  /// Records DUO's exemption (Wi 4, 7.3). A whole exemption ends the trajectory (`kExempted`).
+  void record_exemption(Exemption exemption);
+  /// Records DUO's dispensation (Wi 5). A whole one ends the trajectory (`kDispensed`).
+  void record_dispensation(Dispensation dispensation);
+
+  // ---- Broad intake (Wi 14) ----------------------------------------------------------------
+  /// Sends an invitation (Wi 14.1); moves `kRegistered` to `kIntake`. Invitations after a
+  /// failed one carry a written warning automatically (Wi 14.2).
+  /// @throws RuleViolation if an invitation is still pending or the intake is completed.
+  void invite_to_intake(Date sent_on, Date respond_by);
+  /// Records what came of the pending invitation. @throws RuleViolation if none is pending.
+  void record_invitation_outcome(InvitationOutcome outcome);
+  /// Records a topic (Bi 5.2.3); moves `kRegistered` to `kIntake`.
+  void record_intake_topic(IntakeTopic topic, TopicRecord record);
+  /// Records the learnability test or dispensation from it (Wi 14.3.a, 14.6).
+  void record_learnability_test(LearnabilityTest test);
+  /// Records that the person was told they may hold the interviews alone (Bi 5.2.2).
+  void record_informed_may_attend_alone();
+  /// Completes the intake (→ `kPlanning`).
+  /// @throws RuleViolation naming every missing required topic.
+  void complete_intake(Date on);
+  /// Completes the intake without the person after `intake_invitations_before_absent_completion`
+  /// failed invitations in a row (Wi 14.2); topics may be missing. @throws RuleViolation.
+  void complete_intake_without_participant(Date on);
+
+  // ---- PIP (Wi 15, 17) ---------------------------------------------------------------------
+  /// Issues the first PIP (→ `kRoute`); the term starts the next day (Wi 11.2).
+  /// @throws RuleViolation: not in `kPlanning`; regime Wi2013 (Wi 54); B1-route against the
+  ///         learnability test without reasons; education route with MAP hours; route intensity
+  ///         missing for an asylum permit holder (Wi 15.2). ValidationError for malformed content.
+  const PlanVersion& issue_first_plan(Date date_of_issue, PlanContent content);
+  /// A new version with the same route and scaled-down parts (reason `kOther`).
+  const PlanVersion& adjust_plan(Date date_of_issue, PlanContent content, std::string explanation);
+  /// A new version with another route (Wi 17.2; Bi 5.4). Hours, results and passed parts carry
+  /// over. @throws RuleViolation outside the window (education → B1 always allowed).
+  const PlanVersion& switch_route(Date date_of_issue, PlanContent content, std::string explanation);
+  /// A new version scaling `parts` down to A2 (Wi 17.3; Bi 5.5). @throws RuleViolation.
+  const PlanVersion& scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
+                                      std::string explanation);
+  /// The PIP of the new municipality after a move (Wi 15.4): same route. @throws RuleViolation.
+  const PlanVersion& issue_plan_after_move(Date date_of_issue, PlanContent content,
+                                           std::string explanation);
+  /// The latest PIP version, or null before the first.
+  const PlanVersion* current_plan() const noexcept;
+  /// The deadline of the PIP that is due: the first one (10 weeks after the later of DUO's
+  /// notice and BRP registration, or 2 weeks after third-party information, Bi 5.3.1-2) or the
+  /// one after a move (Bi 5.3.3). Empty when it cannot be known yet (no BRP registration,
+  /// third-party information awaited) or no plan is due.
+  std::optional<Date> pip_deadline() const;
+  /// Whether `version` was issued after the deadline that applied to it (only initial and
+  /// move versions have a deadline).
+  bool is_late(const PlanVersion& version) const;
+
+  // ---- Progress ------------------------------------------------------------------------------
+  void record_exam_result(ExamResult result);
+  void record_attendance(AttendanceEntry entry);
+  /// @throws RuleViolation if fewer than `pvt_min_hours` PVT hours are registered (Bi 3.1).
+  void record_pvt_statement_signed(Date on);
+  /// @throws RuleViolation in the education route (no MAP, Wi 8) or below `map_min_hours`.
+  void record_map_final_interview(Date on);
+  /// @throws RuleViolation outside the Z-route.
+  void record_z_route_final_interview(Date on);
+  /// @throws RuleViolation outside the education route.
+  void record_bridging_course_completed(Date on);
+  /// Records a progress interview: the earliest pending scheduled one, or an extra one.
+  /// @throws RuleViolation before the first PIP.
+  void record_progress_interview(Date held_on, ProgressAssessment assessment, std::string notes);
+
+  // ---- Term (Wi 11-12) ----------------------------------------------------------------------
+  /// Records DUO's extension. @throws RuleViolation before the term starts.
+  void record_extension(Extension extension);
+  /// Records an interruption (Bi 2.1.2, 4.2). @throws RuleViolation if one is still open.
+  void record_interruption(Interruption interruption);
+  /// Closes the open interruption. @throws RuleViolation if none is open.
+  void end_interruption(Date until);
+  /// The term's last day as known on `as_of`; empty before the first PIP.
+  std::optional<Date> term_end(Date as_of) const;
+
+  // ---- Unburdening (Pw 56a, 57) -------------------------------------------------------------
+  /// Starts unburdening on the day social assistance starts, for `Policy::unburdening_months`.
+  /// @throws RuleViolation naming why the person is not eligible, or if already started.
+  void start_unburdening(Date assistance_start, std::vector<FixedCostItem> items,
+                         bool receives_social_assistance);
+  /// @throws RuleViolation without unburdening; ValidationError without a reason (Pw 57).
+  void extend_unburdening(UnburdeningExtension extension);
+  void record_coaching_session(CoachingSession session);
+  void stop_unburdening(Date on);
+
+  // ---- Sanctions (Wi 22-27) -----------------------------------------------------------------
+  /// Imposes the intake fine (Wi 22; Bi 7.1.1). @throws RuleViolation when the conduct is not
+  /// on record (no failed invitation left unfined) or a rule of `next_intake_fine` forbids it.
+  const MunicipalFine& impose_intake_fine(Date on, bool assistance_already_lowered = false);
+  /// Imposes the cooperation fine (Wi 23; Bi 7.1.2-5). @throws RuleViolation before the PIP or
+  /// when a rule of `next_cooperation_fine` forbids it.
+  const MunicipalFine& impose_cooperation_fine(Date on, Culpability culpability,
+                                               bool assistance_already_lowered = false);
+  /// Records a fine DUO imposed (Wi 24-26). @throws ValidationError for a malformed fine.
+  void record_duo_fine(DuoFine fine);
+
+  // ---- Lifecycle -----------------------------------------------------------------------------
+  /// Records the diploma or certificate (→ `kCompleted`).
+  /// @throws RuleViolation listing every requirement still missing.
+  void complete(Date on);
+  /// Ends the trajectory for another reason (→ `kEnded`).
+  void end(Date on, EndReason reason);
+  /// The person moved to `to` (→ `kTransferredOut`); see `receive_transfer`.
+  void transfer_out(MunicipalityCode to, Date moved_on);
+
+  // ---- Queries -------------------------------------------------------------------------------
+  /// What completing requires on the current route and what is still missing.
+  /// @throws RuleViolation before the first PIP (no route yet).
+  RequirementReport completion_report() const;
+  /// The conditions for an extension for substantial efforts (Bi 4.4).
+  /// @throws RuleViolation before the first PIP.
+  RequirementReport substantial_efforts_report() const;
+  /// Everything the caseworker must see on `today`, ordered by due date. Empty for a final state.
+  std::vector<Signal> signals(Date today) const;
+
+ private:
+  Trajectory(TrajectoryRecord record, Policy policy);
+
+  void require_state(std::initializer_list<TrajectoryState> allowed, const char* action) const;
+  void require_active(const char* action) const;
+  void move_to(TrajectoryState next);
+  void require_on_or_after_registration(Date date, const char* field) const;
+  RouteFacts route_facts() const;
+  const PlanVersion& append_plan(Date date_of_issue, PlanChangeReason reason,
+                                 std::string explanation, PlanContent content);
+  void check_plan_content(const PlanContent& content) const;
+  void reschedule_interviews(const PlanVersion& version);
+  void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
+             std::optional<MunicipalityCode> moved_to);
+
+  TrajectoryRecord record_;
+  Policy policy_;
+};
+
+/// Checks every invariant of `record` under `policy` (what `Trajectory::from_record` checks).
+/// @throws ValidationError naming the first field that breaks one.
+void validate_record(const TrajectoryRecord& record, const Policy& policy);
+
+}  // namespace inburgering

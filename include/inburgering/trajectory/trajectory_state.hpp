@@ -1,0 +1,82 @@
+#pragma once
+/// @file trajectory_state.hpp
+/// The states of an integration trajectory and how it ended.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/municipality.hpp"
+
+namespace inburgering {
+
+/// Where a trajectory stands. Normal flow: registered → intake → planning → route → completed.
+/// From any non-final state it can leave the flow: exempted, dispensed, transferred out, ended.
+enum class TrajectoryState {
+  /// DUO's notice is registered; nothing has happened yet.
+  kRegistered,
+  /// The broad intake (Wi 14) is under way.
+  kIntake,
+  /// The intake is completed; the PIP (Wi 15) is being prepared.
+  kPlanning,
+  /// A PIP is issued and the term runs: the person follows the route.
+  kRoute,
+  /// Diploma or certificate: the obligation is met (Wi 6.2; Bi 3.15-3.16). Final.
+  kCompleted,
+  /// The whole obligation is lifted by an exemption (vrijstelling, Wi 4). Final.
+  kExempted,
+  /// The whole obligation is lifted by a dispensation (ontheffing, Wi 5). Final.
+  kDispensed,
+  /// The person moved to another municipality, whose college takes over (Wi 15.4). Final here.
+  kTransferredOut,
+  /// The obligation ended otherwise (left the country, permit withdrawn, deceased, …). Final.
+  kEnded,
+};
+
+/// Whether no further transition is possible.
+constexpr bool is_final(TrajectoryState state) noexcept {
+  return state == TrajectoryState::kCompleted || state == TrajectoryState::kExempted ||
+         state == TrajectoryState::kDispensed || state == TrajectoryState::kTransferredOut ||
+         state == TrajectoryState::kEnded;
+}
+
+/// Whether the state machine has an edge from `from` to `to`.
+bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept;
+
+std::string_view to_string(TrajectoryState state) noexcept;
+
+/// Why a trajectory ended in `kEnded`.
+enum class EndReason {
+  kLeftCountry,      ///< Left the Netherlands (no lawful residence any more).
+  kPermitWithdrawn,  ///< Permit withdrawn or not renewed (Wi 25.3).
+  kDeceased,
+  kStatePensionAge,  ///< Reached the state-pension age (Wi 3).
+  kTermExpired,      ///< Term ended without completion; DUO takes over (Wi 24-25).
+  kOther,
+};
+
+std::string_view to_string(EndReason reason) noexcept;
+
+/// How and when a trajectory left the flow (set for every final state).
+struct Closure {
+  Date on;
+  TrajectoryState final_state = TrajectoryState::kEnded;
+  /// For `kEnded` only.
+  std::optional<EndReason> end_reason;
+  /// For `kTransferredOut`: the new housing municipality.
+  std::optional<MunicipalityCode> moved_to;
+  friend bool operator==(const Closure&, const Closure&) = default;
+};
+
+/// A trajectory taken over from another municipality after a move (Wi 15.4; Bi 5.3.3).
+struct TransferIn {
+  MunicipalityCode from;
+  /// Registration in the BRP of the new municipality: the PIP after a move is due 10 weeks later.
+  Date brp_registration_on;
+  /// Whether the person had a PIP before the move (then a `kMove` version is required).
+  bool had_plan = false;
+  friend bool operator==(const TransferIn&, const TransferIn&) = default;
+};
+
+}  // namespace inburgering

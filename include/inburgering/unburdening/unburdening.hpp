@@ -1,0 +1,99 @@
+#pragma once
+/// @file unburdening.hpp
+/// Financial unburdening (ontzorgen; Pw 56a): for the first months of social assistance the
+/// college pays the fixed costs from the benefit, in the person's name; longer only while there
+/// are sound reasons (Pw 57). Budgeting coaching accompanies it (Divosa handreiking; not law).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inburgering/calendar.hpp"
+#include "inburgering/money.hpp"
+
+namespace inburgering {
+
+struct Policy;
+struct Participant;
+struct Obligation;
+
+/// A fixed cost the college pays (Pw 56a.1).
+enum class FixedCostKind { kRent, kEnergy, kWater, kHealthInsurance };
+
+std::string_view to_string(FixedCostKind kind) noexcept;
+
+/// A fixed-cost item: what, to whom, how much a month. Financial data: personal.
+struct FixedCostItem {
+  FixedCostKind kind = FixedCostKind::kRent;
+  /// The payee (landlord, energy or water company, health insurer).
+  std::string payee;
+  /// Amount per month (> 0).
+  Money monthly_amount;
+  friend bool operator==(const FixedCostItem&, const FixedCostItem&) = default;
+};
+
+/// An extension beyond the statutory period under Pw 57, with the sound reasons for it.
+struct UnburdeningExtension {
+  Date decided_on;
+  int months = 0;
+  std::string reason;
+  friend bool operator==(const UnburdeningExtension&, const UnburdeningExtension&) = default;
+};
+
+/// A budgeting-coaching session (learning to budget towards financial self-reliance).
+struct CoachingSession {
+  Date held_on;
+  std::string topic;
+  bool attended = true;
+  friend bool operator==(const CoachingSession&, const CoachingSession&) = default;
+};
+
+/// One payment of the schedule.
+struct ScheduledPayment {
+  /// The first day of the month of the period the payment covers.
+  Date due_on;
+  FixedCostKind kind = FixedCostKind::kRent;
+  std::string payee;
+  Money amount;
+  friend bool operator==(const ScheduledPayment&, const ScheduledPayment&) = default;
+};
+
+/// The unburdening decision (Pw 56a) attached to the PIP (Wi 15.3), and what happens under it.
+struct Unburdening {
+  /// The day social assistance (bijstand) starts: the period starts on it (Pw 56a).
+  Date assistance_start;
+  /// The period in months decided at the start (`Policy::unburdening_months`, ≥ 6).
+  int months = 6;
+  std::vector<FixedCostItem> items;
+  std::vector<UnburdeningExtension> extensions;
+  std::vector<CoachingSession> coaching_sessions;
+  /// Set when unburdening stopped early (e.g. assistance ended).
+  std::optional<Date> stopped_on;
+
+  /// Last day of the period, extensions included, or the day it stopped if earlier.
+  Date end_date() const;
+  /// Whether payments are made on `on`.
+  bool active_on(Date on) const;
+  /// One payment per item per month of the period: month k covers the k-th month from the start
+  /// (`add_months(assistance_start, k)`), up to the end date.
+  std::vector<ScheduledPayment> payment_schedule() const;
+  /// The sum of the schedule.
+  Money total_scheduled() const;
+
+  /// @throws ValidationError: invalid dates; months below the statutory minimum; item amount
+  ///         not positive or payee empty; two items of one kind; extension without reason
+  ///         (Pw 57) or with months < 1; stopped before the start.
+  void validate(const Policy& policy) const;
+
+  friend bool operator==(const Unburdening&, const Unburdening&) = default;
+};
+
+/// Why a person is not eligible for unburdening, empty when eligible (Pw 56a): receives social
+/// assistance, holds a temporary asylum permit (family members with a regular permit are
+/// excluded), and is obliged to integrate under the 2021 law.
+std::vector<std::string> unburdening_ineligibility(const Participant& participant,
+                                                   const Obligation& obligation,
+                                                   bool receives_social_assistance);
+
+}  // namespace inburgering

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, check formatting, build and run the whole test suite
+# with ctest, once normally (with the consumer projects) and once with ASan + UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+jobs=$(nproc)
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+echo "== format check (clang-format, .clang-format)"
+mapfile -t sources < <(git ls-files '*.hpp' '*.cpp' '*.hpp.in' 2>/dev/null || find include src tests examples bench -name '*.[ch]pp')
+clang-format --dry-run --Werror "${sources[@]}"
+
+echo "== debug build + tests"
+cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug "${launcher[@]}"
+cmake --build build/debug -j "$jobs"
+ctest --test-dir build/debug --output-on-failure -j "$jobs"
+
+echo "== ASan + UBSan build + tests"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINBURGERING_SANITIZE=ON \
+  -DINBURGERING_BUILD_BENCHMARKS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF \
+  -DINBURGERING_TEST_CONSUMER=OFF "${launcher[@]}"
+cmake --build build/asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build/asan --output-on-failure -j "$jobs"

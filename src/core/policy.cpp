@@ -1,0 +1,104 @@
+#include "inburgering/policy.hpp"
+
+#include <string>
+
+#include "inburgering/error.hpp"
+
+namespace inburgering {
+namespace {
+
+void require_at_least(int value, int minimum, const char* field, const char* rule) {
+  if (value < minimum) {
+    throw ValidationError(std::string("policy.") + field, rule, std::to_string(value));
+  }
+}
+
+void require_positive(Money value, const char* field) {
+  if (value <= Money()) {
+    throw ValidationError(std::string("policy.") + field, "must be a positive amount",
+                          to_string(value));
+  }
+}
+
+}  // namespace
+
+void Policy::validate() const {
+  require_at_least(minimum_age_years, 0, "minimum_age_years", "must not be negative");
+  require_at_least(state_pension_age_months, minimum_age_years * 12 + 1, "state_pension_age_months",
+                   "must be above the minimum age");
+  require_at_least(term_months, 1, "term_months", "must be at least 1 month");
+  require_at_least(substantial_efforts_extension_months, 1, "substantial_efforts_extension_months",
+                   "must be at least 1 month");
+  require_at_least(extension_request_window_months, 1, "extension_request_window_months",
+                   "must be at least 1 month");
+  require_at_least(max_interruption_days, 0, "max_interruption_days", "must not be negative");
+  require_at_least(substantial_efforts_min_language_parts, 0,
+                   "substantial_efforts_min_language_parts", "must not be negative");
+  if (substantial_efforts_min_language_parts > 4) {
+    throw ValidationError("policy.substantial_efforts_min_language_parts",
+                          "there are only 4 language parts",
+                          std::to_string(substantial_efforts_min_language_parts));
+  }
+  require_at_least(substantial_efforts_family_migrant_hours, 0,
+                   "substantial_efforts_family_migrant_hours", "must not be negative");
+  require_at_least(intake_invitations_before_absent_completion, 1,
+                   "intake_invitations_before_absent_completion", "must be at least 1");
+  require_at_least(learnability_max_score, 1, "learnability_max_score", "must be at least 1");
+  require_at_least(learnability_pass_mark, 0, "learnability_pass_mark", "must not be negative");
+  if (learnability_pass_mark > learnability_max_score) {
+    throw ValidationError("policy.learnability_pass_mark", "must not exceed the maximum score",
+                          std::to_string(learnability_pass_mark));
+  }
+  require_at_least(pip_deadline_weeks, 1, "pip_deadline_weeks", "must be at least 1 week");
+  require_at_least(pip_third_party_extension_weeks, 0, "pip_third_party_extension_weeks",
+                   "must not be negative");
+  require_at_least(min_progress_interviews, 1, "min_progress_interviews",
+                   "must be at least 1: the college must keep sight of progress (Wi 17.1)");
+  require_at_least(route_switch_window_months, 0, "route_switch_window_months",
+                   "must not be negative");
+  require_at_least(pvt_min_hours, 0, "pvt_min_hours", "must not be negative");
+  require_at_least(map_min_hours, 0, "map_min_hours", "must not be negative");
+  require_at_least(scale_down_min_course_hours, 0, "scale_down_min_course_hours",
+                   "must not be negative");
+  require_at_least(z_route_course_hours, 0, "z_route_course_hours", "must not be negative");
+  require_at_least(z_route_participation_hours, 0, "z_route_participation_hours",
+                   "must not be negative");
+  require_at_least(unburdening_months, 6, "unburdening_months",
+                   "may be longer than the statutory 6 months (Pw 57), never shorter (Pw 56a)");
+  require_positive(intake_fine, "intake_fine");
+  require_at_least(intake_fine_max_count, 0, "intake_fine_max_count", "must not be negative");
+  require_positive(cooperation_fine_base, "cooperation_fine_base");
+  require_at_least(cooperation_fine_repeat_months, 1, "cooperation_fine_repeat_months",
+                   "must be at least 1 month");
+  if (cooperation_fine_max < cooperation_fine_base) {
+    throw ValidationError("policy.cooperation_fine_max", "must not be below the base fine",
+                          to_string(cooperation_fine_max));
+  }
+  for (auto [value, field] :
+       {std::pair{culpability_intent_percent, "culpability_intent_percent"},
+        {culpability_gross_negligence_percent, "culpability_gross_negligence_percent"},
+        {culpability_ordinary_percent, "culpability_ordinary_percent"},
+        {culpability_reduced_percent, "culpability_reduced_percent"}}) {
+    if (value < 0 || value > 100) {
+      throw ValidationError(std::string("policy.") + field, "must be a percentage 0..100",
+                            std::to_string(value));
+    }
+  }
+  require_positive(municipal_fine_cap_per_term, "municipal_fine_cap_per_term");
+  require_positive(municipal_fine_cap_per_new_term_half_year,
+                   "municipal_fine_cap_per_new_term_half_year");
+  require_positive(duo_pvt_map_fine, "duo_pvt_map_fine");
+  require_positive(duo_route_fine_max, "duo_route_fine_max");
+  require_at_least(retention_years, 1, "retention_years", "must be at least 1 year");
+  require_at_least(no_hours_signal_weeks, 1, "no_hours_signal_weeks", "must be at least 1 week");
+  require_at_least(route_switch_signal_lead_months, 0, "route_switch_signal_lead_months",
+                   "must not be negative");
+  require_at_least(unburdening_signal_lead_weeks, 0, "unburdening_signal_lead_weeks",
+                   "must not be negative");
+  require_at_least(pip_deadline_signal_lead_weeks, 0, "pip_deadline_signal_lead_weeks",
+                   "must not be negative");
+  require_at_least(interview_signal_lead_weeks, 0, "interview_signal_lead_weeks",
+                   "must not be negative");
+}
+
+}  // namespace inburgering

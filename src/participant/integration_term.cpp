@@ -1,0 +1,109 @@
+#include "inburgering/participant/integration_term.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "inburgering/policy.hpp"
+
+namespace inburgering {
+
+namespace bg = boost::gregorian;
+
+std::string_view to_string(ExtensionGround ground) noexcept {
+  switch (ground) {
+    case ExtensionGround::kNotCulpable:
+      return "not_culpable";
+    case ExtensionGround::kSubstantialEfforts:
+      return "substantial_efforts";
+    case ExtensionGround::kOwnInitiative:
+      return "own_initiative";
+  }
+  return "unknown";
+}
+
+void validate(const Extension& extension) {
+  require_valid(extension.decided_on, "extension.decided_on");
+  if (extension.months < 1) {
+    throw ValidationError("extension.months", "an extension lasts at least 1 month (Wi 12)",
+                          std::to_string(extension.months));
+  }
+}
+
+void validate(const Interruption& interruption) {
+  require_valid(interruption.from, "interruption.from");
+  if (interruption.until) {
+    require_valid(*interruption.until, "interruption.until");
+    if (*interruption.until < interruption.from) {
+      throw ValidationError("interruption.until", "must not be before interruption.from",
+                            to_iso(*interruption.until));
+    }
+  }
+}
+
+IntegrationTerm IntegrationTerm::starting_after(Date date_of_issue, const Policy& policy) {
+  require_valid(date_of_issue, "plan.date_of_issue");
+  IntegrationTerm term;
+  term.start = date_of_issue + bg::days(1);
+  term.length_months = policy.term_months;
+  return term;
+}
+
+Date IntegrationTerm::end_date(Date as_of, const Policy& policy) const {
+  int months = length_months;
+  for (const auto& extension : extensions) {
+    if (extension.decided_on <= as_of) months += extension.months;
+  }
+  Date end = last_day_of_period(start, months);
+  for (const auto& interruption : interruptions) {
+    if (interruption.from > as_of) continue;
+    const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
+    const long days = (last - interruption.from).days() + 1;
+    end += bg::days(std::min<long>(days, policy.max_interruption_days));
+  }
+  return end;
+}
+
+long IntegrationTerm::days_left(Date as_of, const Policy& policy) const {
+  return (end_date(as_of, policy) - as_of).days();
+}
+
+Date IntegrationTerm::extension_window_opens(Date as_of, const Policy& policy) const {
+  return first_day_of_period_ending(end_date(as_of, policy),
+                                    policy.extension_request_window_months);
+}
+
+bool IntegrationTerm::extension_window_open(Date as_of, const Policy& policy) const {
+  return as_of >= extension_window_opens(as_of, policy) && as_of <= end_date(as_of, policy);
+}
+
+bool IntegrationTerm::running_on(Date as_of, const Policy& policy) const {
+  return as_of >= start && as_of <= end_date(as_of, policy);
+}
+
+void IntegrationTerm::validate() const {
+  require_valid(start, "term.start");
+  if (length_months < 1) {
+    throw ValidationError("term.length_months", "must be at least 1 month",
+                          std::to_string(length_months));
+  }
+  for (const auto& extension : extensions) {
+    inburgering::validate(extension);
+    if (extension.decided_on < start) {
+      throw ValidationError("extension.decided_on", "must not be before the term starts",
+                            to_iso(extension.decided_on));
+    }
+  }
+  for (std::size_t i = 0; i < interruptions.size(); ++i) {
+    inburgering::validate(interruptions[i]);
+    if (interruptions[i].from < start) {
+      throw ValidationError("interruption.from", "must not be before the term starts",
+                            to_iso(interruptions[i].from));
+    }
+    if (i + 1 < interruptions.size() && !interruptions[i].until) {
+      throw ValidationError("interruption.until", "only the last interruption may be open", "open");
+    }
+  }
+}
+
+}  // namespace inburgering

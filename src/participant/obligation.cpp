@@ -1,0 +1,113 @@
+#include "inburgering/participant/obligation.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "inburgering/participant/participant.hpp"
+#include "inburgering/policy.hpp"
+
+namespace inburgering {
+
+std::string_view to_string(ExemptionGround ground) noexcept {
+  switch (ground) {
+    case ExemptionGround::kDutchCompulsorySchooling:
+      return "dutch_compulsory_schooling";
+    case ExemptionGround::kDutchDiploma:
+      return "dutch_diploma";
+    case ExemptionGround::kUnderCompulsorySchooling:
+      return "under_compulsory_schooling";
+    case ExemptionGround::kSufficientlyIntegrated:
+      return "sufficiently_integrated";
+    case ExemptionGround::kExamPartsShown:
+      return "exam_parts_shown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(DispensationGround ground) noexcept {
+  switch (ground) {
+    case DispensationGround::kMedical:
+      return "medical";
+    case DispensationGround::kSpecialCircumstances:
+      return "special_circumstances";
+  }
+  return "unknown";
+}
+
+bool Obligation::applies_to(const Participant& participant, Date on, const Policy& policy) {
+  if (participant.target_group == TargetGroup::kVoluntary) return false;
+  if (participant.permit == ResidencePermit::kEuLaw) return false;
+  if (on < participant.birth_date) return false;
+  const int age = age_in_months(participant.birth_date, on);
+  return age >= policy.minimum_age_years * 12 && age < policy.state_pension_age_months;
+}
+
+bool Obligation::part_lifted(ExamPart part) const {
+  auto covers = [part](const auto& decision) {
+    return decision.is_whole() || decision.parts.count(part) != 0;
+  };
+  return std::any_of(exemptions.begin(), exemptions.end(), covers) ||
+         std::any_of(dispensations.begin(), dispensations.end(), covers);
+}
+
+bool Obligation::wholly_lifted() const {
+  auto whole = [](const auto& decision) { return decision.is_whole(); };
+  return std::any_of(exemptions.begin(), exemptions.end(), whole) ||
+         std::any_of(dispensations.begin(), dispensations.end(), whole);
+}
+
+void validate(const Exemption& exemption) {
+  require_valid(exemption.decided_on, "exemption.decided_on");
+  if (exemption.ground == ExemptionGround::kExamPartsShown && exemption.is_whole()) {
+    throw ValidationError("exemption.parts",
+                          "an exemption for exam parts shown names the parts (Wi 7.3)", "none");
+  }
+}
+
+void validate(const Dispensation& dispensation) {
+  require_valid(dispensation.decided_on, "dispensation.decided_on");
+  if (dispensation.ground == DispensationGround::kSpecialCircumstances &&
+      dispensation.college_advice.empty()) {
+    throw ValidationError("dispensation.college_advice",
+                          "a dispensation for special circumstances requires the college's "
+                          "advice (Wi 5.2)",
+                          "empty");
+  }
+  if (dispensation.ground == DispensationGround::kMedical && !dispensation.is_whole()) {
+    const auto language_parts = std::count_if(dispensation.parts.begin(), dispensation.parts.end(),
+                                              [](ExamPart p) { return is_language_part(p); });
+    if (language_parts > 3) {
+      throw ValidationError("dispensation.parts",
+                            "a partial medical dispensation covers at most 3 of the 4 language "
+                            "parts (Bi 2.7); dispense wholly instead",
+                            std::to_string(language_parts) + " language parts");
+    }
+  }
+}
+
+void Obligation::validate() const {
+  require_valid(duo_notice_date, "obligation.duo_notice_date");
+  if (brp_registration_date)
+    require_valid(*brp_registration_date, "obligation.brp_registration_date");
+  if (third_party_info_requested_on) {
+    require_valid(*third_party_info_requested_on, "obligation.third_party_info_requested_on");
+  }
+  if (third_party_info_received_on) {
+    require_valid(*third_party_info_received_on, "obligation.third_party_info_received_on");
+    if (!third_party_info_requested_on) {
+      throw ValidationError("obligation.third_party_info_received_on",
+                            "information can only be received after it was requested (Bi 5.3.2)",
+                            to_iso(*third_party_info_received_on));
+    }
+    if (*third_party_info_received_on < *third_party_info_requested_on) {
+      throw ValidationError("obligation.third_party_info_received_on",
+                            "must not be before the request",
+                            to_iso(*third_party_info_received_on));
+    }
+  }
+  for (const auto& exemption : exemptions) inburgering::validate(exemption);
+  for (const auto& dispensation : dispensations) inburgering::validate(dispensation);
+}
+
+}  // namespace inburgering

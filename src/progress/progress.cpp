@@ -1,0 +1,39 @@
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "inburgering/progress/progress_check.hpp"
+
+namespace inburgering {
+
+std::string_view to_string(ProgressAssessment assessment) noexcept {
+  switch (assessment) {
+    case ProgressAssessment::kOnTrack:
+      return "on_track";
+    case ProgressAssessment::kBehind:
+      return "behind";
+    case ProgressAssessment::kAhead:
+      return "ahead";
+  }
+  return "unknown";
+}
+
+std::vector<Date> spread_interviews(Date from, Date until, int count) {
+  require_valid(from, "interviews.from");
+  require_valid(until, "interviews.until");
+  if (count < 0) {
+    throw ValidationError("plan.progress_interview_count", "must not be negative",
+                          std::to_string(count));
+  }
+  if (until <= from) {
+    throw ValidationError("interviews.until", "must be after " + to_iso(from), to_iso(until));
+  }
+  const long span = (until - from).days();
+  std::vector<Date> dates;
+  dates.reserve(static_cast<std::size_t>(count));
+  for (int k = 1; k <= count; ++k) {
+    dates.push_back(from + boost::gregorian::days(span * k / (count + 1)));
+  }
+  return dates;
+}
+
+}  // namespace inburgering

@@ -1,0 +1,159 @@
+// Invariants of a TrajectoryRecord: what Trajectory::from_record() re-checks on data that did
+// not come through the aggregate's own operations (storage, import).
+
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "inburgering/trajectory/trajectory.hpp"
+
+namespace inburgering {
+namespace {
+
+void require(bool condition, const std::string& field, const std::string& rule,
+             const std::string& value) {
+  if (!condition) throw ValidationError(field, rule, value);
+}
+
+std::string state_text(TrajectoryState state) { return std::string(to_string(state)); }
+
+void validate_intake(const BroadIntake& intake, const Policy& policy) {
+  for (std::size_t i = 0; i < intake.invitations.size(); ++i) {
+    const auto& invitation = intake.invitations[i];
+    const std::string field = "intake.invitations[" + std::to_string(i) + "]";
+    require_valid(invitation.sent_on, field + ".sent_on");
+    require_valid(invitation.respond_by, field + ".respond_by");
+    require(invitation.respond_by >= invitation.sent_on, field + ".respond_by",
+            "must not be before sent_on", to_iso(invitation.respond_by));
+    require(invitation.outcome != InvitationOutcome::kPending || i + 1 == intake.invitations.size(),
+            field + ".outcome", "only the last invitation may be pending", "pending");
+  }
+  for (const auto& [topic, record] : intake.topics) {
+    const std::string field = "intake.topics." + std::string(to_string(topic));
+    require_valid(record.recorded_on, field + ".recorded_on");
+    require(!record.not_applicable || topic == IntakeTopic::kEarlyChildhoodEducation,
+            field + ".not_applicable", "only the VVE topic can be not applicable", "true");
+  }
+  if (intake.learnability_test) intake.learnability_test->validate(policy);
+  if (intake.completed_on) require_valid(*intake.completed_on, "intake.completed_on");
+  require(!intake.completed_without_participant || intake.completed_on.has_value(),
+          "intake.completed_without_participant", "requires intake.completed_on", "true");
+}
+
+void validate_plans(const TrajectoryRecord& record, const Policy& policy) {
+  const auto& versions = record.plan_versions;
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const auto& version = versions[i];
+    const std::string field = "plan_versions[" + std::to_string(i) + "]";
+    require(version.number == static_cast<int>(i) + 1, field + ".number",
+            "versions are numbered 1, 2, 3, … in order", std::to_string(version.number));
+    require_valid(version.date_of_issue, field + ".date_of_issue");
+    if (i > 0) {
+      require(version.date_of_issue >= versions[i - 1].date_of_issue, field + ".date_of_issue",
+              "must not be before the previous version's", to_iso(version.date_of_issue));
+      require(version.reason != PlanChangeReason::kInitial, field + ".reason",
+              "only the first version is the initial PIP", "initial");
+      require(!version.explanation.empty(), field + ".explanation",
+              "an adjusted PIP states why it was adjusted (Wi 17)", "empty");
+    } else {
+      require(version.reason == PlanChangeReason::kInitial, field + ".reason",
+              "the first version is the initial PIP", std::string(to_string(version.reason)));
+    }
+    validate(version.content, policy);
+  }
+  require(versions.empty() == !record.term.has_value(), "term",
+          "a term exists exactly when a PIP was issued (Wi 11.2)",
+          record.term ? "present" : "absent");
+  if (record.term) {
+    record.term->validate();
+    require(record.term->start == versions.front().date_of_issue + boost::gregorian::days(1),
+            "term.start", "is the day after the first PIP's date of issue (Wi 11.2)",
+            to_iso(record.term->start));
+  }
+}
+
+void validate_state(const TrajectoryRecord& record) {
+  using S = TrajectoryState;
+  const S state = record.state;
+  const std::string value = state_text(state);
+  require(is_final(state) == record.closure.has_value(), "closure",
+          "a closure is recorded exactly for a final state", value);
+  if (record.closure) {
+    require_valid(record.closure->on, "closure.on");
+    require(record.closure->final_state == state, "closure.final_state", "must equal the state",
+            state_text(record.closure->final_state));
+    require(record.closure->end_reason.has_value() == (state == S::kEnded), "closure.end_reason",
+            "set exactly for an ended trajectory", value);
+    require(record.closure->moved_to.has_value() == (state == S::kTransferredOut),
+            "closure.moved_to", "set exactly for a transferred trajectory", value);
+  }
+  const bool has_plan = !record.plan_versions.empty();
+  switch (state) {
+    case S::kRegistered:
+      require(record.intake == BroadIntake{}, "intake", "nothing is recorded before the intake",
+              value);
+      [[fallthrough]];
+    case S::kIntake:
+      require(!record.intake.completed_on, "intake.completed_on",
+              "the intake is not completed in this state", value);
+      [[fallthrough]];
+    case S::kPlanning:
+      require(!has_plan, "plan_versions", "no PIP before the route state", value);
+      break;
+    case S::kRoute:
+    case S::kCompleted:
+      require(has_plan, "plan_versions", "a trajectory on its route has a PIP", value);
+      break;
+    case S::kExempted:
+    case S::kDispensed:
+    case S::kTransferredOut:
+    case S::kEnded:
+      break;
+  }
+  if (state == S::kPlanning) {
+    require(record.intake.completed_on.has_value(), "intake.completed_on",
+            "planning follows the completed intake", value);
+  }
+  if (record.transfer_in) {
+    require_valid(record.transfer_in->brp_registration_on, "transfer_in.brp_registration_on");
+    require(!record.transfer_in->had_plan || has_plan, "transfer_in.had_plan",
+            "the PIP versions from before the move are kept", "true");
+  }
+}
+
+}  // namespace
+
+void validate_record(const TrajectoryRecord& record, const Policy& policy) {
+  require(record.id.value() > 0, "trajectory.id", "must be a positive number",
+          std::to_string(record.id.value()));
+  require(!record.caseworker.value().empty(), "trajectory.caseworker",
+          "a responsible caseworker is required", "empty");
+  require_valid(record.registered_on, "trajectory.registered_on");
+  require(record.revision >= 0, "trajectory.revision", "must not be negative",
+          std::to_string(record.revision));
+  record.participant.validate();
+  record.obligation.validate();
+  validate_intake(record.intake, policy);
+  validate_plans(record, policy);
+  for (const auto& result : record.exam_results) validate(result);
+  for (const auto& entry : record.attendance) validate(entry);
+  for (std::size_t i = 0; i < record.interviews.size(); ++i) {
+    const std::string field = "interviews[" + std::to_string(i) + "]";
+    require_valid(record.interviews[i].scheduled_on, field + ".scheduled_on");
+    if (record.interviews[i].held_on)
+      require_valid(*record.interviews[i].held_on, field + ".held_on");
+    require(record.interviews[i].held_on.has_value() == record.interviews[i].assessment.has_value(),
+            field + ".assessment", "recorded exactly when the interview was held", "mismatch");
+  }
+  if (record.unburdening) record.unburdening->validate(policy);
+  for (std::size_t i = 0; i < record.municipal_fines.size(); ++i) {
+    const auto& fine = record.municipal_fines[i];
+    const std::string field = "municipal_fines[" + std::to_string(i) + "]";
+    require_valid(fine.imposed_on, field + ".imposed_on");
+    require(fine.amount > Money() && fine.amount <= fine.base_amount, field + ".amount",
+            "must be positive and at most the base amount", to_string(fine.amount));
+  }
+  for (const auto& fine : record.duo_fines) validate(fine, policy);
+  validate_state(record);
+}
+
+}  // namespace inburgering

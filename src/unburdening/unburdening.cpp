@@ -1,0 +1,122 @@
+#include "inburgering/unburdening/unburdening.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "inburgering/participant/obligation.hpp"
+#include "inburgering/participant/participant.hpp"
+#include "inburgering/policy.hpp"
+
+namespace inburgering {
+
+std::string_view to_string(FixedCostKind kind) noexcept {
+  switch (kind) {
+    case FixedCostKind::kRent:
+      return "rent";
+    case FixedCostKind::kEnergy:
+      return "energy";
+    case FixedCostKind::kWater:
+      return "water";
+    case FixedCostKind::kHealthInsurance:
+      return "health_insurance";
+  }
+  return "unknown";
+}
+
+Date Unburdening::end_date() const {
+  int total = months;
+  for (const auto& extension : extensions) total += extension.months;
+  const Date end = last_day_of_period(assistance_start, total);
+  return stopped_on ? std::min(end, *stopped_on) : end;
+}
+
+bool Unburdening::active_on(Date on) const { return on >= assistance_start && on <= end_date(); }
+
+std::vector<ScheduledPayment> Unburdening::payment_schedule() const {
+  std::vector<ScheduledPayment> schedule;
+  const Date end = end_date();
+  for (int k = 0;; ++k) {
+    const Date month_start = add_months(assistance_start, k);
+    if (month_start > end) break;
+    for (const auto& item : items) {
+      schedule.push_back(ScheduledPayment{month_start, item.kind, item.payee, item.monthly_amount});
+    }
+  }
+  return schedule;
+}
+
+Money Unburdening::total_scheduled() const {
+  Money total;
+  for (const auto& payment : payment_schedule()) total += payment.amount;
+  return total;
+}
+
+void Unburdening::validate(const Policy& policy) const {
+  require_valid(assistance_start, "unburdening.assistance_start");
+  if (months < policy.unburdening_months) {
+    throw ValidationError("unburdening.months",
+                          "at least " + std::to_string(policy.unburdening_months) +
+                              " months (Pw 56a; longer under Pw 57)",
+                          std::to_string(months));
+  }
+  std::set<FixedCostKind> kinds;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string field = "unburdening.items[" + std::to_string(i) + "]";
+    if (items[i].payee.empty()) {
+      throw ValidationError(field + ".payee", "the payee is required", "empty");
+    }
+    if (items[i].monthly_amount <= Money()) {
+      throw ValidationError(field + ".monthly_amount", "must be a positive amount",
+                            to_string(items[i].monthly_amount));
+    }
+    if (!kinds.insert(items[i].kind).second) {
+      throw ValidationError(field + ".kind", "each fixed cost is listed once",
+                            std::string(to_string(items[i].kind)));
+    }
+  }
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    const std::string field = "unburdening.extensions[" + std::to_string(i) + "]";
+    require_valid(extensions[i].decided_on, field + ".decided_on");
+    if (extensions[i].months < 1) {
+      throw ValidationError(field + ".months", "must be at least 1 month",
+                            std::to_string(extensions[i].months));
+    }
+    if (extensions[i].reason.empty()) {
+      throw ValidationError(field + ".reason",
+                            "longer unburdening needs sound reasons (gegronde redenen, Pw 57)",
+                            "empty");
+    }
+  }
+  for (std::size_t i = 0; i < coaching_sessions.size(); ++i) {
+    require_valid(coaching_sessions[i].held_on,
+                  "unburdening.coaching_sessions[" + std::to_string(i) + "].held_on");
+  }
+  if (stopped_on) {
+    require_valid(*stopped_on, "unburdening.stopped_on");
+    if (*stopped_on < assistance_start) {
+      throw ValidationError("unburdening.stopped_on", "must not be before the assistance starts",
+                            to_iso(*stopped_on));
+    }
+  }
+}
+
+std::vector<std::string> unburdening_ineligibility(const Participant& participant,
+                                                   const Obligation& obligation,
+                                                   bool receives_social_assistance) {
+  std::vector<std::string> reasons;
+  if (!receives_social_assistance) {
+    reasons.emplace_back("does not receive social assistance (Pw 56a)");
+  }
+  if (participant.permit != ResidencePermit::kTemporaryAsylum) {
+    reasons.emplace_back("does not hold a temporary asylum permit (Pw 56a)");
+  }
+  if (participant.target_group == TargetGroup::kVoluntary || obligation.regime != Regime::kWi2021 ||
+      obligation.wholly_lifted()) {
+    reasons.emplace_back("is not obliged to integrate under the Wi 2021 (Pw 56a)");
+  }
+  return reasons;
+}
+
+}  // namespace inburgering

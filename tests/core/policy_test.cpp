@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+#include <inburgering/error.hpp>
+#include <inburgering/policy.hpp>
+
+namespace inburgering {
+namespace {
+
+TEST(Policy, DefaultsAreTheLegalNumbers) {
+  const Policy p;
+  EXPECT_EQ(p.minimum_age_years, 16);                    // Wi 3
+  EXPECT_EQ(p.term_months, 36);                          // Wi 11.1
+  EXPECT_EQ(p.substantial_efforts_extension_months, 6);  // Bi 4.4.1
+  EXPECT_EQ(p.extension_request_window_months, 6);       // Bi 4.5
+  EXPECT_EQ(p.pip_deadline_weeks, 10);                   // Bi 5.3.1
+  EXPECT_EQ(p.pip_third_party_extension_weeks, 2);       // Bi 5.3.2
+  EXPECT_EQ(p.route_switch_window_months, 18);           // Wi 17.2; Bi 5.4
+  EXPECT_EQ(p.pvt_min_hours, 12);                        // Bi 3.1
+  EXPECT_EQ(p.scale_down_min_course_hours, 600);         // Bi 5.5
+  EXPECT_EQ(p.z_route_course_hours, 800);                // Bi 3.14
+  EXPECT_EQ(p.z_route_participation_hours, 800);         // Bi 3.14
+  EXPECT_EQ(p.learnability_pass_mark, 28);               // since 12-04-2023
+  EXPECT_EQ(p.learnability_max_score, 40);
+  EXPECT_EQ(p.unburdening_months, 6);                            // Pw 56a
+  EXPECT_EQ(p.intake_fine, Money::euros(250));                   // Bi 7.1.1
+  EXPECT_EQ(p.cooperation_fine_base, Money::euros(50));          // Bi 7.1.2
+  EXPECT_EQ(p.cooperation_fine_max, Money::euros(800));          // Bi 7.1.3
+  EXPECT_EQ(p.culpability_gross_negligence_percent, 75);         // Bi 7.1.4
+  EXPECT_EQ(p.municipal_fine_cap_per_term, Money::euros(2400));  // Bi 7.1.5
+  EXPECT_EQ(p.duo_pvt_map_fine, Money::euros(340));              // Wi 24
+  EXPECT_EQ(p.duo_route_fine_max, Money::euros(1000));           // Wi 26
+  EXPECT_EQ(p.retention_years, 5);                               // Bi 9.9
+  EXPECT_NO_THROW(p.validate());
+}
+
+TEST(Policy, AMunicipalityMayChooseLongerUnburdening) {
+  Policy p;
+  p.unburdening_months = 9;  // Pw 57
+  EXPECT_NO_THROW(p.validate());
+}
+
+TEST(Policy, RefusesShorterUnburdeningThanTheLaw) {
+  Policy p;
+  p.unburdening_months = 5;
+  try {
+    p.validate();
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "policy.unburdening_months");
+    EXPECT_EQ(e.value(), "5");
+  }
+}
+
+TEST(Policy, RefusesInconsistentNumbers) {
+  auto refuses = [](auto change, const char* field) {
+    Policy p;
+    change(p);
+    try {
+      p.validate();
+      ADD_FAILURE() << field;
+    } catch (const ValidationError& e) {
+      EXPECT_EQ(e.field(), field);
+    }
+  };
+  refuses([](Policy& p) { p.learnability_pass_mark = 41; }, "policy.learnability_pass_mark");
+  refuses([](Policy& p) { p.term_months = 0; }, "policy.term_months");
+  refuses([](Policy& p) { p.min_progress_interviews = 0; }, "policy.min_progress_interviews");
+  refuses([](Policy& p) { p.culpability_reduced_percent = 120; },
+          "policy.culpability_reduced_percent");
+  refuses([](Policy& p) { p.cooperation_fine_max = Money::euros(10); },
+          "policy.cooperation_fine_max");
+  refuses([](Policy& p) { p.intake_fine = Money(); }, "policy.intake_fine");
+  refuses([](Policy& p) { p.substantial_efforts_min_language_parts = 5; },
+          "policy.substantial_efforts_min_language_parts");
+  refuses([](Policy& p) { p.state_pension_age_months = 100; }, "policy.state_pension_age_months");
+}
+
+}  // namespace
+}  // namespace inburgering

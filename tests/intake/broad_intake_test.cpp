@@ -1,0 +1,193 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <inburgering/error.hpp>
+#include <inburgering/trajectory/trajectory.hpp>
+
+#include "support/builders.hpp"
+
+namespace inburgering {
+namespace {
+
+using test::d;
+using ::testing::HasSubstr;
+
+TEST(BroadIntake, RequiredTopicsFollowTheLaw) {
+  EXPECT_TRUE(is_required(IntakeTopic::kEducationAndWork));         // Wi 14.3.b
+  EXPECT_TRUE(is_required(IntakeTopic::kHealth));                   // Wi 14.3.c
+  EXPECT_TRUE(is_required(IntakeTopic::kEarlyChildhoodEducation));  // Wi 14.3.d
+  EXPECT_TRUE(is_required(IntakeTopic::kSelfReliance));             // Bi 5.2
+  EXPECT_FALSE(is_required(IntakeTopic::kMotivation));
+  EXPECT_FALSE(is_required(IntakeTopic::kFinances));
+  EXPECT_TRUE(is_special_category(IntakeTopic::kHealth));
+  EXPECT_FALSE(is_special_category(IntakeTopic::kPersonalCircumstances));
+  EXPECT_EQ(all_intake_topics().size(), 10u);
+}
+
+TEST(BroadIntake, CannotCompleteWhileTopicsAreMissingAndNamesThem) {
+  Trajectory t = test::registered();
+  t.record_intake_topic(IntakeTopic::kEducationAndWork, test::noted("2024-01-20"));
+  try {
+    t.complete_intake(d("2024-01-30"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 14.3; Bi 5.2");
+    const std::string what = e.what();
+    EXPECT_THAT(what, HasSubstr("learnability_test"));
+    EXPECT_THAT(what, HasSubstr("personal_circumstances"));
+    EXPECT_THAT(what, HasSubstr("health"));
+    EXPECT_THAT(what, HasSubstr("informed_may_attend_alone"));
+    EXPECT_THAT(what, ::testing::Not(HasSubstr("education_and_work")));
+    EXPECT_THAT(what, ::testing::Not(HasSubstr("early_childhood")));  // No children.
+  }
+  EXPECT_EQ(t.state(), TrajectoryState::kIntake);
+  EXPECT_FALSE(t.record().intake.completed_on);
+}
+
+TEST(BroadIntake, VveIsRequiredOnlyWithYoungChildren) {
+  Participant parent = test::asylum_holder();
+  parent.has_young_children = true;
+  Trajectory t = test::registered(parent);
+  test::fill_intake(t);  // Records VVE too, because the person has young children.
+  EXPECT_NO_THROW(t.complete_intake(d("2024-02-01")));
+
+  BroadIntake intake;
+  EXPECT_THAT(intake.missing_requirements(true),
+              ::testing::Contains(std::string("early_childhood_education")));
+  EXPECT_THAT(intake.missing_requirements(false),
+              ::testing::Not(::testing::Contains(std::string("early_childhood_education"))));
+}
+
+TEST(BroadIntake, OnlyVveMayBeNotApplicable) {
+  Trajectory t = test::registered();
+  EXPECT_NO_THROW(t.record_intake_topic(IntakeTopic::kEarlyChildhoodEducation,
+                                        TopicRecord{"", d("2024-01-20"), true}));
+  try {
+    t.record_intake_topic(IntakeTopic::kHealth, TopicRecord{"", d("2024-01-20"), true});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "intake.topics.health.not_applicable");
+  }
+}
+
+TEST(BroadIntake, TopicsAreRecordedInWriting) {
+  Trajectory t = test::registered();
+  try {
+    t.record_intake_topic(IntakeTopic::kPaidWorkOptions, TopicRecord{"", d("2024-01-20"), false});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "intake.topics.paid_work_options.notes");
+    EXPECT_THAT(e.rule(), HasSubstr("Bi 5.2.3"));
+  }
+  EXPECT_EQ(t.state(), TrajectoryState::kRegistered);  // Nothing changed.
+}
+
+TEST(BroadIntake, TopicDatesFollowTheRegistration) {
+  Trajectory t = test::registered();
+  EXPECT_THROW(t.record_intake_topic(IntakeTopic::kHealth, test::noted("2024-01-01")),
+               ValidationError);
+}
+
+TEST(LearnabilityTest, PassMarkIs28Of40) {
+  const Policy policy;
+  EXPECT_TRUE((LearnabilityTest{d("2024-01-24"), 28, std::nullopt}).b1_route_feasible(policy));
+  EXPECT_FALSE((LearnabilityTest{d("2024-01-24"), 27, std::nullopt}).b1_route_feasible(policy));
+  Policy before_2023;
+  before_2023.learnability_pass_mark = 31;
+  EXPECT_FALSE(
+      (LearnabilityTest{d("2024-01-24"), 30, std::nullopt}).b1_route_feasible(before_2023));
+}
+
+TEST(LearnabilityTest, RejectsScoresOutOfRangeAndMixedResults) {
+  const Policy policy;
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 41, std::nullopt}).validate(policy),
+               ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), -1, std::nullopt}).validate(policy),
+               ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, std::nullopt}).validate(policy),
+               ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 30, "visueel"}).validate(policy),
+               ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, ""}).validate(policy),
+               ValidationError);
+}
+
+TEST(LearnabilityTest, DispensationSatisfiesTheRequirement) {
+  // Wi 14.6: visual or auditory impairment.
+  LearnabilityTest dispensed{d("2024-01-24"), std::nullopt, "visuele beperking"};
+  EXPECT_NO_THROW(dispensed.validate(Policy{}));
+  EXPECT_FALSE(dispensed.b1_route_feasible(Policy{}));
+  Trajectory t = test::registered();
+  EXPECT_NO_THROW(t.record_learnability_test(dispensed));
+  EXPECT_EQ(t.record().intake.learnability_test, dispensed);
+}
+
+TEST(IntakeInvitations, RepeatInvitationsCarryAWrittenWarning) {
+  Trajectory t = test::registered();
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
+  EXPECT_EQ(t.state(), TrajectoryState::kIntake);
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.invite_to_intake(d("2024-01-24"), d("2024-01-31"));
+  const auto& invitations = t.record().intake.invitations;
+  EXPECT_FALSE(invitations[0].written_warning);
+  EXPECT_TRUE(invitations[1].written_warning);
+}
+
+TEST(IntakeInvitations, OneAtATime) {
+  Trajectory t = test::registered();
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
+  EXPECT_THROW(t.invite_to_intake(d("2024-01-17"), d("2024-01-24")), RuleViolation);
+  EXPECT_THROW(t.record_invitation_outcome(InvitationOutcome::kPending), ValidationError);
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  EXPECT_THROW(t.record_invitation_outcome(InvitationOutcome::kNoShow), RuleViolation);
+  EXPECT_THROW(t.invite_to_intake(d("2024-01-20"), d("2024-01-19")), ValidationError);
+}
+
+TEST(IntakeInvitations, AfterThreeFailuresTheIntakeIsCompletedWithoutThePerson) {
+  Trajectory t = test::registered();
+  for (const char* sent : {"2024-01-16", "2024-01-24", "2024-02-01"}) {
+    EXPECT_THROW(t.complete_intake_without_participant(d("2024-02-10")), RuleViolation);
+    t.invite_to_intake(d(sent), d(sent) + boost::gregorian::days(7));
+    t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  }
+  try {
+    t.invite_to_intake(d("2024-02-12"), d("2024-02-19"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 14.2");
+  }
+  const auto signals = t.signals(d("2024-02-12"));
+  ASSERT_FALSE(signals.empty());
+  EXPECT_EQ(signals.back().kind, SignalKind::kIntakeMayCompleteWithoutParticipant);
+
+  t.complete_intake_without_participant(d("2024-02-12"));
+  EXPECT_EQ(t.state(), TrajectoryState::kPlanning);
+  EXPECT_TRUE(t.record().intake.completed_without_participant);
+}
+
+TEST(IntakeInvitations, AnAttendedInvitationResetsTheCount) {
+  Trajectory t = test::registered();
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.invite_to_intake(d("2024-01-24"), d("2024-01-31"));
+  t.record_invitation_outcome(InvitationOutcome::kInsufficientCooperation);
+  t.invite_to_intake(d("2024-02-01"), d("2024-02-08"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  EXPECT_EQ(t.record().intake.failed_invitations_in_a_row(), 0);
+  try {
+    t.complete_intake_without_participant(d("2024-02-10"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_THAT(e.what(), HasSubstr("0 so far"));
+  }
+}
+
+TEST(BroadIntake, CannotBeChangedAfterCompletion) {
+  Trajectory t = test::planning();
+  EXPECT_THROW(t.record_intake_topic(IntakeTopic::kHealth, test::noted("2024-02-02")),
+               RuleViolation);
+  EXPECT_THROW(t.invite_to_intake(d("2024-02-02"), d("2024-02-09")), RuleViolation);
+  EXPECT_THROW(t.complete_intake(d("2024-02-02")), RuleViolation);
+}
+
+}  // namespace
+}  // namespace inburgering

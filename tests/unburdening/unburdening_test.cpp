@@ -1,0 +1,157 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <inburgering/error.hpp>
+#include <inburgering/trajectory/trajectory.hpp>
+
+#include "support/builders.hpp"
+
+namespace inburgering {
+namespace {
+
+using test::d;
+using ::testing::HasSubstr;
+
+std::vector<FixedCostItem> fixed_costs() {
+  return {FixedCostItem{FixedCostKind::kRent, "Woonstichting Utrecht", Money::cents(65050)},
+          FixedCostItem{FixedCostKind::kEnergy, "Energieleverancier", Money::euros(120)},
+          FixedCostItem{FixedCostKind::kWater, "Waterbedrijf", Money::euros(25)},
+          FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar", Money::euros(140)}};
+}
+
+TEST(Unburdening, EligibleWithAssistanceATemporaryAsylumPermitAndTheObligation) {
+  EXPECT_TRUE(
+      unburdening_ineligibility(test::asylum_holder(), test::notified_obligation(), true).empty());
+}
+
+TEST(Unburdening, IneligibilityNamesEveryReason) {
+  const auto reasons =
+      unburdening_ineligibility(test::family_migrant(), test::notified_obligation(), false);
+  ASSERT_EQ(reasons.size(), 2u);
+  EXPECT_THAT(reasons[0], HasSubstr("social assistance"));
+  EXPECT_THAT(reasons[1], HasSubstr("temporary asylum permit"));
+}
+
+TEST(Unburdening, JoiningFamilyOnARegularPermitIsExcluded) {
+  Participant joining = test::asylum_holder();
+  joining.permit = ResidencePermit::kRegular;  // Wi 13.1.b, but not Pw 56a.
+  Trajectory t = test::on_route(Route::kB1, joining);
+  try {
+    t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Pw 56a");
+    EXPECT_THAT(e.what(), HasSubstr("temporary asylum permit"));
+  }
+  EXPECT_FALSE(t.record().unburdening);
+}
+
+TEST(Unburdening, ExemptedPersonsAreNotObliged) {
+  Obligation o = test::notified_obligation();
+  o.exemptions.push_back(Exemption{ExemptionGround::kDutchDiploma, d("2024-01-10"), {}});
+  EXPECT_EQ(unburdening_ineligibility(test::asylum_holder(), o, true).size(), 1u);
+}
+
+TEST(Unburdening, SixMonthsFromTheStartOfAssistanceWithMonthlyPayments) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  const Unburdening& u = *t.record().unburdening;
+  EXPECT_EQ(u.months, 6);
+  EXPECT_EQ(u.end_date(), d("2024-07-31"));
+  const auto schedule = u.payment_schedule();
+  ASSERT_EQ(schedule.size(), 24u);  // 6 months × 4 items.
+  EXPECT_EQ(schedule.front().due_on, d("2024-02-01"));
+  EXPECT_EQ(schedule.back().due_on, d("2024-07-01"));
+  EXPECT_EQ(u.total_scheduled(), Money::cents(6 * (65050 + 12000 + 2500 + 14000)));
+  EXPECT_TRUE(u.active_on(d("2024-07-31")));
+  EXPECT_FALSE(u.active_on(d("2024-08-01")));
+}
+
+TEST(Unburdening, StartAtMonthEnd) {
+  Unburdening u{.assistance_start = d("2024-08-31"), .months = 6, .items = fixed_costs()};
+  EXPECT_EQ(u.end_date(), d("2025-02-28"));
+  const auto schedule = u.payment_schedule();
+  ASSERT_EQ(schedule.size(), 24u);
+  EXPECT_EQ(schedule[4].due_on, d("2024-10-01"));  // 31 Sep does not exist: 1 Oct.
+}
+
+TEST(Unburdening, AMunicipalityMayChooseALongerPeriod) {
+  Policy nine;
+  nine.unburdening_months = 9;
+  Trajectory t = test::on_route(Route::kB1, test::asylum_holder(), nine);
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  EXPECT_EQ(t.record().unburdening->end_date(), d("2024-10-31"));
+}
+
+TEST(Unburdening, ExtensionNeedsSoundReasons) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  try {
+    t.extend_unburdening(UnburdeningExtension{d("2024-07-01"), 3, ""});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "unburdening.extensions[0].reason");
+    EXPECT_THAT(e.rule(), HasSubstr("Pw 57"));
+  }
+  EXPECT_TRUE(t.record().unburdening->extensions.empty());
+  t.extend_unburdening(UnburdeningExtension{d("2024-07-01"), 3,
+                                            "schulden in beeld, nog geen "
+                                            "budgetvaardigheid"});
+  EXPECT_EQ(t.record().unburdening->end_date(), d("2024-10-31"));
+  EXPECT_EQ(t.record().unburdening->payment_schedule().size(), 36u);
+}
+
+TEST(Unburdening, ExtensionIsDecidedBeforeThePeriodEnds) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  EXPECT_THROW(t.extend_unburdening(UnburdeningExtension{d("2024-08-01"), 3, "te laat"}),
+               RuleViolation);
+}
+
+TEST(Unburdening, ItemsAreValidated) {
+  Trajectory t = test::on_route();
+  auto items = fixed_costs();
+  items[1].monthly_amount = Money();
+  try {
+    t.start_unburdening(d("2024-02-01"), items, true);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "unburdening.items[1].monthly_amount");
+  }
+  items = fixed_costs();
+  items.push_back(items[0]);
+  EXPECT_THROW(t.start_unburdening(d("2024-02-01"), items, true), ValidationError);
+  items = fixed_costs();
+  items[2].payee.clear();
+  EXPECT_THROW(t.start_unburdening(d("2024-02-01"), items, true), ValidationError);
+  EXPECT_FALSE(t.record().unburdening);
+}
+
+TEST(Unburdening, StartsOnce) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  EXPECT_THROW(t.start_unburdening(d("2024-03-01"), fixed_costs(), true), RuleViolation);
+}
+
+TEST(Unburdening, StoppingEndsThePaymentsEarly) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  EXPECT_THROW(t.stop_unburdening(d("2024-01-01")), ValidationError);
+  t.stop_unburdening(d("2024-04-15"));
+  EXPECT_EQ(t.record().unburdening->end_date(), d("2024-04-15"));
+  EXPECT_EQ(t.record().unburdening->payment_schedule().size(), 12u);
+  EXPECT_THROW(t.stop_unburdening(d("2024-04-20")), RuleViolation);
+  EXPECT_THROW(t.extend_unburdening(UnburdeningExtension{d("2024-04-16"), 1, "x"}), RuleViolation);
+}
+
+TEST(Unburdening, BudgetCoachingSessionsAreRecorded) {
+  Trajectory t = test::on_route();
+  EXPECT_THROW(t.record_coaching_session(CoachingSession{d("2024-03-01"), "budget", true}),
+               RuleViolation);
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  t.record_coaching_session(CoachingSession{d("2024-03-01"), "vaste lasten begrijpen", true});
+  t.record_coaching_session(CoachingSession{d("2024-04-01"), "toeslagen", false});
+  EXPECT_EQ(t.record().unburdening->coaching_sessions.size(), 2u);
+}
+
+}  // namespace
+}  // namespace inburgering
