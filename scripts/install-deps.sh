@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ ninja-build pkg-config ccache clang-format
   libboost-date-time-dev
+  libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

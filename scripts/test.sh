@@ -10,7 +10,7 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
 echo "== format check (clang-format, .clang-format)"
-mapfile -t sources < <(git ls-files '*.hpp' '*.cpp' '*.hpp.in' 2>/dev/null || find include src tests examples bench -name '*.[ch]pp')
+mapfile -t sources < <(git ls-files '*.hpp' '*.cpp' 2>/dev/null || find include src tests examples bench -name '*.[ch]pp')
 clang-format --dry-run --Werror "${sources[@]}"
 
 echo "== debug build + tests"

@@ -1,1 +1,254 @@
-int main() { return 0; }
+// Caseworker demo: builds a few realistic trajectories of one municipality in memory and
+// prints, as a klantmanager would see them on a given day, their state, deadlines and signals.
+//
+// Usage: caseworker_demo [--today YYYY-MM-DD]
+//
+// Output shows initials and masked BSNs only: demo output ends up in logs.
+
+#include <CLI/CLI.hpp>
+#include <inburgering/inburgering.hpp>
+
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace inburgering;
+namespace bg = boost::gregorian;
+
+Date d(const char* iso) { return parse_date(iso); }
+
+const MunicipalityCode kUtrecht("0344");
+const MunicipalityCode kAmersfoort("0307");
+
+Participant person(std::int64_t id, const char* bsn, const char* given, const char* family,
+                   const char* born, TargetGroup group, ResidencePermit permit) {
+  return Participant{.id = ParticipantId(id),
+                     .bsn = Bsn(bsn),
+                     .given_names = given,
+                     .family_name = family,
+                     .birth_date = d(born),
+                     .target_group = group,
+                     .permit = permit};
+}
+
+Obligation notice(const char* notice_date, const char* brp) {
+  Obligation o;
+  o.duo_notice_date = d(notice_date);
+  o.brp_registration_date = d(brp);
+  return o;
+}
+
+void full_intake(Trajectory& t, const char* on, int score) {
+  for (IntakeTopic topic : all_intake_topics()) {
+    if (!is_required(topic)) continue;
+    if (topic == IntakeTopic::kEarlyChildhoodEducation && !t.participant().has_young_children) {
+      continue;
+    }
+    t.record_intake_topic(topic, TopicRecord{"besproken in gesprek", d(on), false});
+  }
+  t.record_learnability_test(LearnabilityTest{d(on), score, std::nullopt});
+  t.record_informed_may_attend_alone();
+}
+
+PlanContent plan(Route route, int interviews) {
+  PlanContent c;
+  c.route = route;
+  c.route_intensity_hours_per_week = 12;
+  c.support = "klantmanager, taalmaatje";
+  c.pvt_hours = 12;
+  c.map_hours = route == Route::kEducation ? 0 : 40;
+  c.progress_interview_count = interviews;
+  c.goals = {"Nederlands op B1", "betaald werk"};
+  c.activities = {PlanActivity{ActivityKind::kLanguageCourse, "NT2-cursus", "Taalschool Utrecht",
+                               std::nullopt, std::nullopt, 12}};
+  return c;
+}
+
+void attend(Trajectory& t, HourKind kind, int hours, Date last) {
+  while (hours > 0) {
+    const int chunk = std::min(hours, 6);
+    t.record_attendance(AttendanceEntry{last, kind, chunk * 60, "Taalschool Utrecht"});
+    hours -= chunk;
+    last -= bg::days(2);
+  }
+}
+
+// Amal: asylum permit holder on the B1-route, with unburdening; behind on interviews.
+Trajectory amal() {
+  Trajectory t =
+      Trajectory::open(TrajectoryId(1001), kUtrecht, UserId("km-jansen"),
+                       person(1, "111222333", "Amal", "Haddad", "1990-05-17",
+                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
+                       notice("2024-01-08", "2024-01-15"), d("2024-01-15"));
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-26"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  full_intake(t, "2024-01-25", 31);
+  t.complete_intake(d("2024-02-01"));
+  t.start_unburdening(
+      d("2024-02-01"),
+      {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(645)},
+       FixedCostItem{FixedCostKind::kEnergy, "Energieleverancier", Money::euros(110)},
+       FixedCostItem{FixedCostKind::kWater, "Waterbedrijf", Money::euros(24)},
+       FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar", Money::euros(139)}},
+      true);
+  t.issue_first_plan(d("2024-03-20"), plan(Route::kB1, 6));
+  t.extend_unburdening(
+      UnburdeningExtension{d("2024-07-15"), 3, "budgetvaardigheid nog onvoldoende"});
+  attend(t, HourKind::kPvt, 12, d("2024-05-01"));
+  t.record_pvt_statement_signed(d("2024-05-02"));
+  attend(t, HourKind::kLanguageCourse, 420, d("2025-01-20"));
+  t.record_exam_result(ExamResult{ExamPart::kReading, LanguageLevel::kB1, d("2025-01-10"), true});
+  t.record_progress_interview(d("2024-09-01"), ProgressAssessment::kOnTrack, "goede voortgang");
+  return t;
+}
+
+// Li: family migrant, two no-shows at the intake, one fine; the PIP is due soon.
+Trajectory li() {
+  Trajectory t = Trajectory::open(TrajectoryId(1002), kUtrecht, UserId("km-jansen"),
+                                  person(2, "123456782", "Li", "Wei", "1995-11-30",
+                                         TargetGroup::kFamilyMigrant, ResidencePermit::kRegular),
+                                  notice("2024-12-16", "2025-01-06"), d("2025-01-06"));
+  t.invite_to_intake(d("2025-01-07"), d("2025-01-14"));
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.impose_intake_fine(d("2025-01-16"));
+  t.invite_to_intake(d("2025-01-16"), d("2025-01-30"));
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.invite_to_intake(d("2025-02-03"), d("2025-02-17"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  t.record_intake_topic(IntakeTopic::kEducationAndWork,
+                        TopicRecord{"hbo-opleiding in herkomstland", d("2025-02-17"), false});
+  return t;
+}
+
+// Yusuf: asylum permit holder who switched to the Z-route; the term nears its end.
+Trajectory yusuf() {
+  Trajectory t =
+      Trajectory::open(TrajectoryId(1003), kUtrecht, UserId("km-bakker"),
+                       person(3, "100000009", "Yusuf", "Abdi", "1968-02-29",
+                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
+                       notice("2022-03-01", "2022-03-10"), d("2022-03-10"));
+  t.invite_to_intake(d("2022-03-14"), d("2022-03-25"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  full_intake(t, "2022-03-24", 22);
+  t.complete_intake(d("2022-04-01"));
+  PlanContent b1 = plan(Route::kB1, 6);
+  b1.learnability_deviation_reason = "eerdere taalcursus in Turkije; wil het proberen";
+  t.issue_first_plan(d("2022-05-12"), b1);
+  t.switch_route(d("2023-05-01"), plan(Route::kZ, 6), "voortgang lager dan verwacht (Wi 17.2)");
+  attend(t, HourKind::kLanguageCourse, 610, d("2025-02-20"));
+  attend(t, HourKind::kParticipation, 500, d("2025-02-21"));
+  return t;
+}
+
+// Sara: moved in from Amersfoort; the PIP after the move is due.
+Trajectory sara() {
+  Trajectory old =
+      Trajectory::open(TrajectoryId(2001), kAmersfoort, UserId("km-devries"),
+                       person(4, "234567892", "Sara", "Tesfay", "2001-07-03",
+                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
+                       notice("2024-04-02", "2024-04-10"), d("2024-04-10"));
+  old.invite_to_intake(d("2024-04-11"), d("2024-04-20"));
+  old.record_invitation_outcome(InvitationOutcome::kAttended);
+  full_intake(old, "2024-04-19", 35);
+  old.complete_intake(d("2024-04-25"));
+  old.issue_first_plan(d("2024-06-10"), plan(Route::kEducation, 4));
+  old.transfer_out(kUtrecht, d("2025-01-31"));
+  return Trajectory::receive_transfer(old, TrajectoryId(1004), kUtrecht, UserId("km-bakker"),
+                                      d("2025-02-03"));
+}
+
+std::string initials(const Participant& p) {
+  std::string out;
+  if (!p.given_names.empty()) out += std::string(1, p.given_names.front()) + ".";
+  if (!p.family_name.empty()) out += std::string(1, p.family_name.front()) + ".";
+  return out;
+}
+
+void print(const Trajectory& t, Date today) {
+  const auto& r = t.record();
+  std::cout << "\nTrajectory " << to_string(t.id()) << "  " << initials(t.participant()) << "  BSN "
+            << t.participant().bsn.masked() << "  (" << to_string(t.participant().target_group)
+            << ", caseworker " << r.caseworker.value() << ")\n";
+  std::cout << "  state            " << to_string(t.state()) << "\n";
+  if (const PlanVersion* p = t.current_plan()) {
+    std::cout << "  route            " << to_string(p->content.route) << " (PIP version "
+              << p->number << ", " << to_string(p->reason) << ", issued "
+              << to_iso(p->date_of_issue)
+              << (t.is_late(r.plan_versions.front()) ? ", first PIP was LATE" : "") << ")\n";
+    std::cout << "  term             " << to_iso(r.term->start) << " .. "
+              << to_iso(*t.term_end(today)) << " (" << r.term->days_left(today, t.policy())
+              << " days left)\n";
+    const auto missing = t.completion_report().missing();
+    std::cout << "  still required   ";
+    if (missing.empty()) std::cout << "nothing: ready to complete";
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      std::cout << (i ? "\n                   " : "") << missing[i].description << " ["
+                << missing[i].article << "]";
+    }
+    std::cout << "\n";
+  }
+  if (auto deadline = t.pip_deadline()) {
+    std::cout << "  PIP due          " << to_iso(*deadline) << "\n";
+  }
+  if (r.unburdening) {
+    std::cout << "  unburdening      until " << to_iso(r.unburdening->end_date()) << ", "
+              << r.unburdening->payment_schedule().size() << " payments, total "
+              << to_string(r.unburdening->total_scheduled()) << "\n";
+  }
+  if (!r.municipal_fines.empty()) {
+    Money total;
+    for (const auto& f : r.municipal_fines) total += f.amount;
+    std::cout << "  fines            " << r.municipal_fines.size() << " (" << to_string(total)
+              << ")\n";
+  }
+  for (const auto& s : t.signals(today)) {
+    std::cout << "  signal           " << to_iso(s.due_on)
+              << (s.overdue ? " OVERDUE " : "         ") << to_string(s.kind) << ": " << s.detail
+              << "\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"inburgering caseworker demo: trajectories, deadlines and signals on a given day"};
+  std::string today_text = "2025-03-01";
+  app.add_option("--today", today_text, "the day to look at (YYYY-MM-DD)");
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    const FixedClock clock(parse_date(today_text, "--today"));
+    const Date today = clock.today();
+    std::cout << "inburgering " << kVersion << " caseworker demo, municipality "
+              << kUtrecht.to_string() << ", today " << to_iso(today) << "\n";
+
+    const std::vector<Trajectory> caseload = {amal(), li(), yusuf(), sara()};
+    for (const auto& t : caseload) print(t, today);
+
+    struct Item {
+      Signal signal;
+      TrajectoryId id;
+    };
+    std::vector<Item> worklist;
+    for (const auto& t : caseload) {
+      for (const auto& s : t.signals(today)) worklist.push_back({s, t.id()});
+    }
+    std::stable_sort(worklist.begin(), worklist.end(), [](const Item& a, const Item& b) {
+      return a.signal.due_on < b.signal.due_on;
+    });
+    std::cout << "\nWorklist (" << worklist.size() << " items, by due date)\n";
+    for (const auto& item : worklist) {
+      std::cout << "  " << to_iso(item.signal.due_on) << (item.signal.overdue ? " !" : "  ")
+                << " trajectory " << std::setw(5) << to_string(item.id) << "  "
+                << to_string(item.signal.kind) << "\n";
+    }
+  } catch (const Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
