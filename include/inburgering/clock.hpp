@@ -4,6 +4,8 @@
 /// date-dependent query takes a `Date` and callers obtain it from a `Clock` (as leveldb's
 /// `Env::NowMicros`). Tests use `FixedClock`.
 
+#include <chrono>
+
 #include "inburgering/calendar.hpp"
 
 namespace inburgering {
@@ -14,12 +16,15 @@ class Clock {
   virtual ~Clock() = default;
   /// The current date in the Netherlands' civil calendar.
   virtual Date today() const = 0;
+  /// The current moment, in UTC, to the second (timestamps of the audit trail).
+  virtual std::chrono::sys_seconds now() const = 0;
 };
 
 /// The machine's local date (the library assumes the host runs in Dutch local time).
 class SystemClock final : public Clock {
  public:
   Date today() const override;
+  std::chrono::sys_seconds now() const override;
 };
 
 /// A clock that stands still until it is moved: for tests, demos and replaying history.
@@ -29,13 +34,21 @@ class FixedClock final : public Clock {
   /// @throws ValidationError if `today` is not a valid date.
   explicit FixedClock(Date today);
   Date today() const override { return today_; }
-  /// Moves the clock to `date` (forwards or backwards).
+  /// Midnight UTC of `today()` plus the time of day set (00:00:00 by default).
+  std::chrono::sys_seconds now() const override;
+  /// Moves the clock to `date` (forwards or backwards); keeps the time of day.
   void set(Date date);
   /// Moves the clock forward by `days` days.
   void advance_days(int days);
+  /// Sets the time of day `now()` reports. @throws ValidationError outside [0, 24h).
+  void set_time_of_day(std::chrono::seconds since_midnight);
 
  private:
   Date today_;
+  std::chrono::seconds time_of_day_{0};
 };
+
+/// "2024-03-01T10:15:00Z".
+std::string to_iso(std::chrono::sys_seconds moment);
 
 }  // namespace inburgering

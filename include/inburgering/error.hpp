@@ -66,4 +66,27 @@ class NotFound : public Error {
   std::string id_;
 };
 
+/// The store failed: the database could not be opened, read or written, is not a database, or
+/// was written by a newer version. Wraps the backend's own exception (never exposed). Nothing
+/// was committed when it is thrown from a mutating call.
+class StorageError : public Error {
+ public:
+  explicit StorageError(const std::string& message);
+};
+
+/// Optimistic concurrency: the record was changed by someone else since it was loaded (its
+/// stored revision differs), or a record with the same id already exists. Nothing was written;
+/// load the record again and redo the change.
+class ConflictError : public Error {
+ public:
+  explicit ConflictError(const std::string& message);
+};
+
+/// The actor may not do this: another municipality's record without a regional grant, a role
+/// without the right, or special-category data the role may not see. The denial is audited.
+class AccessDenied : public Error {
+ public:
+  explicit AccessDenied(const std::string& message);
+};
+
 }  // namespace inburgering

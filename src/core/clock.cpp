@@ -2,9 +2,44 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cstdio>
+
+#include "inburgering/error.hpp"
+
 namespace inburgering {
 
 Date SystemClock::today() const { return boost::gregorian::day_clock::local_day(); }
+
+std::chrono::sys_seconds SystemClock::now() const {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::chrono::sys_seconds FixedClock::now() const {
+  const std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(today_.year())},
+                                        std::chrono::month{static_cast<unsigned>(today_.month())},
+                                        std::chrono::day{static_cast<unsigned>(today_.day())}};
+  return std::chrono::sys_days{ymd} + time_of_day_;
+}
+
+void FixedClock::set_time_of_day(std::chrono::seconds since_midnight) {
+  if (since_midnight < std::chrono::seconds{0} || since_midnight >= std::chrono::hours{24}) {
+    throw ValidationError("clock.time_of_day", "must be within one day",
+                          std::to_string(since_midnight.count()) + " s");
+  }
+  time_of_day_ = since_midnight;
+}
+
+std::string to_iso(std::chrono::sys_seconds moment) {
+  const auto days = std::chrono::floor<std::chrono::days>(moment);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss<std::chrono::seconds> time{moment - days};
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  return buffer;
+}
 
 FixedClock::FixedClock(Date today) : today_(today) { require_valid(today, "clock.today"); }
 

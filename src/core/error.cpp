@@ -18,4 +18,8 @@ RuleViolation::RuleViolation(std::string rule, const std::string& message)
 NotFound::NotFound(std::string what, std::string id)
     : Error(what + " " + id + " not found"), what_(std::move(what)), id_(std::move(id)) {}
 
+StorageError::StorageError(const std::string& message) : Error(message) {}
+ConflictError::ConflictError(const std::string& message) : Error(message) {}
+AccessDenied::AccessDenied(const std::string& message) : Error(message) {}
+
 }  // namespace inburgering

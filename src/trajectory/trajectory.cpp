@@ -863,23 +863,33 @@ RequirementReport Trajectory::substantial_efforts_report() const {
   return substantial_efforts_requirements(route_facts(), policy_);
 }
 
-std::vector<Signal> Trajectory::signals(Date today) const {
+std::vector<Signal> Trajectory::signals(Date today) const { return collect_signals(today, true); }
+
+std::vector<Signal> Trajectory::deadlines(Date as_of) const {
+  return collect_signals(as_of, false);
+}
+
+// Each signal has a due date and a lead time before it; with `only_within_lead_time` only those
+// whose lead time has begun are returned (a caseworker's view), otherwise all open deadlines.
+std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lead_time) const {
   std::vector<Signal> out;
   if (is_final(record_.state)) return out;
-  auto add = [&](SignalKind kind, Date due, std::string detail) {
+  // `shown_from`: first day of the lead time.
+  auto add = [&](SignalKind kind, Date due, Date shown_from, std::string detail) {
+    if (only_within_lead_time && today < shown_from) return;
     out.push_back(Signal{kind, due, due < today, std::move(detail)});
   };
 
   // PIP due (first, or after a move).
   if (auto deadline = pip_deadline()) {
-    if (today >= *deadline - bg::weeks(policy_.pip_deadline_signal_lead_weeks)) {
-      const bool after_move = record_.transfer_in && record_.transfer_in->had_plan;
-      add(SignalKind::kPipDue, *deadline,
-          after_move ? "PIP after the move is due (Bi 5.3.3)" : "first PIP is due (Bi 5.3.1)");
-    }
+    const bool after_move = record_.transfer_in && record_.transfer_in->had_plan;
+    add(SignalKind::kPipDue, *deadline,
+        *deadline - bg::weeks(policy_.pip_deadline_signal_lead_weeks),
+        after_move ? "PIP after the move is due (Bi 5.3.3)" : "first PIP is due (Bi 5.3.1)");
   } else if (record_.plan_versions.empty() && record_.obligation.third_party_info_requested_on &&
              !record_.obligation.third_party_info_received_on) {
     add(SignalKind::kPipAwaitingThirdParty, *record_.obligation.third_party_info_requested_on,
+        *record_.obligation.third_party_info_requested_on,
         "PIP deadline suspended while third-party information is awaited (Bi 5.3.2)");
   }
 
@@ -887,7 +897,7 @@ std::vector<Signal> Trajectory::signals(Date today) const {
       record_.intake.failed_invitations_in_a_row() >=
           policy_.intake_invitations_before_absent_completion) {
     add(SignalKind::kIntakeMayCompleteWithoutParticipant,
-        record_.intake.invitations.back().respond_by,
+        record_.intake.invitations.back().respond_by, record_.intake.invitations.back().respond_by,
         "invitations exhausted: complete the intake without the person (Wi 14.2)");
   }
 
@@ -896,10 +906,10 @@ std::vector<Signal> Trajectory::signals(Date today) const {
     const PlanVersion& plan = *current_plan();
 
     // Progress interviews: every overdue one and those within the lead time.
-    const Date horizon = today + bg::weeks(policy_.interview_signal_lead_weeks);
     for (const auto& interview : record_.interviews) {
-      if (!interview.held() && interview.scheduled_on <= horizon) {
+      if (!interview.held()) {
         add(SignalKind::kInterviewDue, interview.scheduled_on,
+            interview.scheduled_on - bg::weeks(policy_.interview_signal_lead_weeks),
             "progress interview of PIP version " + std::to_string(interview.plan_version) +
                 " (Bi 5.3.4)");
       }
@@ -909,27 +919,23 @@ std::vector<Signal> Trajectory::signals(Date today) const {
     Date reference = record_.plan_versions.front().date_of_issue;
     for (const auto& entry : record_.attendance) reference = std::max(reference, entry.attended_on);
     const Date no_hours_due = reference + bg::weeks(policy_.no_hours_signal_weeks);
-    if (today >= no_hours_due) {
-      add(SignalKind::kNoHoursReported, no_hours_due,
-          "no attendance hours reported since " + to_iso(reference) + " (Wi 35.3)");
-    }
+    add(SignalKind::kNoHoursReported, no_hours_due, no_hours_due,
+        "no attendance hours reported since " + to_iso(reference) + " (Wi 35.3)");
 
     // Term ending: the extension-request window is open.
     const Date end = term.end_date(today, policy_);
     const Date window = term.extension_window_opens(today, policy_);
-    if (today >= window) {
-      add(SignalKind::kTermEnding, end,
-          "term ends on " + to_iso(end) + "; extension requests accepted from " + to_iso(window) +
-              " (Wi 12; Bi 4.5)");
-    }
+    add(SignalKind::kTermEnding, end, window,
+        "term ends on " + to_iso(end) + "; extension requests accepted from " + to_iso(window) +
+            " (Wi 12; Bi 4.5)");
 
     // Route-switch window closing (education → B1 stays possible, so not for that route).
     if (plan.content.route != Route::kEducation && policy_.route_switch_signal_lead_months > 0 &&
         policy_.route_switch_window_months > 0) {
       const Date deadline = route_switch_deadline(term.start, policy_);
-      if (today <= deadline &&
-          today >= first_day_of_period_ending(deadline, policy_.route_switch_signal_lead_months)) {
+      if (today <= deadline) {
         add(SignalKind::kRouteSwitchWindowClosing, deadline,
+            first_day_of_period_ending(deadline, policy_.route_switch_signal_lead_months),
             "a route switch is possible until " + to_iso(deadline) + " (Wi 17.2; Bi 5.4)");
       }
     }
@@ -937,8 +943,9 @@ std::vector<Signal> Trajectory::signals(Date today) const {
 
   if (const auto& unburdening = record_.unburdening; unburdening && !unburdening->stopped_on) {
     const Date end = unburdening->end_date();
-    if (today <= end && today >= end - bg::weeks(policy_.unburdening_signal_lead_weeks)) {
+    if (today <= end) {
       add(SignalKind::kUnburdeningEnding, end,
+          end - bg::weeks(policy_.unburdening_signal_lead_weeks),
           "unburdening ends on " + to_iso(end) + "; extend only for sound reasons (Pw 57)");
     }
   }

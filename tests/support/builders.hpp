@@ -6,7 +6,9 @@
 
 #include "support/printers.hpp"
 
+#include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace inburgering::test {
 
@@ -16,6 +18,21 @@ inline Date d(const char* iso) { return parse_date(iso); }
 /// Valid BSNs (they pass the eleven-test).
 inline constexpr const char* kBsn1 = "111222333";
 inline constexpr const char* kBsn2 = "123456782";
+
+/// The n-th valid BSN (n < 10^7): eight digits from n, then the check digit of the eleven-test.
+inline Bsn bsn_for(int n) {
+  for (int candidate = n * 10;; ++candidate) {
+    char digits[10];
+    std::snprintf(digits, sizeof digits, "%08d", candidate % 100000000);
+    int sum = 0;
+    for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[i] - '0');
+    const int check = sum % 11;
+    if (check == 10) continue;
+    digits[8] = static_cast<char>('0' + check);
+    digits[9] = '\0';
+    if (Bsn::is_valid(std::string_view(digits, 9))) return Bsn(std::string_view(digits, 9));
+  }
+}
 
 inline MunicipalityCode utrecht() { return MunicipalityCode("0344"); }
 inline MunicipalityCode amersfoort() { return MunicipalityCode("0307"); }
@@ -119,6 +136,62 @@ inline void attend(Trajectory& t, HourKind kind, int total, const char* last = "
 
 inline ExamResult passed(ExamPart part, LanguageLevel level, const char* iso = "2025-06-01") {
   return ExamResult{part, level, d(iso), true};
+}
+
+/// A trajectory in which every field of the record holds a value (for round trips): partial
+/// exemption and dispensation, third-party information, a health topic, VVE not applicable, two
+/// PIP versions with activities, exam results, attendance, interviews, an extension and an
+/// interruption, unburdening with extension and coaching, municipal and DUO fines.
+inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
+  Participant person = asylum_holder();
+  person.has_young_children = true;
+  Obligation obligation = notified_obligation();
+  obligation.third_party_info_requested_on = d("2024-01-20");
+  obligation.third_party_info_received_on = d("2024-01-30");
+  Trajectory t =
+      Trajectory::open(id, utrecht(), UserId("km-jansen"), person, obligation, d("2024-01-15"));
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.impose_intake_fine(d("2024-01-24"));
+  t.invite_to_intake(d("2024-01-24"), d("2024-02-05"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  fill_intake(t, 30);
+  t.record_intake_topic(IntakeTopic::kHealth,
+                        noted("2024-01-25", "rugklachten; PTSS in behandeling"));
+  t.record_intake_topic(IntakeTopic::kEarlyChildhoodEducation,
+                        TopicRecord{"", d("2024-01-25"), true});
+  t.record_intake_topic(IntakeTopic::kFinances, noted("2024-01-26", "schuld bij DUO"));
+  t.complete_intake(d("2024-02-06"));
+  t.record_exemption(
+      Exemption{ExemptionGround::kExamPartsShown, d("2024-02-07"), {ExamPart::kKnm}});
+  t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances,
+                                     d("2024-02-08"),
+                                     {ExamPart::kSpeaking},
+                                     "advies college 2024-02-01"});
+  t.start_unburdening(d("2024-02-01"),
+                      {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::cents(64550)},
+                       FixedCostItem{FixedCostKind::kWater, "Waterbedrijf", Money::euros(24)}},
+                      true);
+  PlanContent plan = content(Route::kB1);
+  plan.vve_agreements = "peuterspeelzaal 2 dagdelen";
+  plan.unburdening_attached = true;
+  plan.activities.push_back(PlanActivity{ActivityKind::kWork, "proefplaatsing apotheek",
+                                         "Apotheek Centrum", d("2024-09-01"), d("2024-12-01"), 8});
+  t.issue_first_plan(d("2024-03-20"), plan);
+  attend(t, HourKind::kPvt, 12, "2024-04-30");
+  t.record_pvt_statement_signed(d("2024-05-01"));
+  attend(t, HourKind::kLanguageCourse, 610, "2025-03-01");
+  t.record_exam_result(passed(ExamPart::kReading, LanguageLevel::kB1, "2025-01-10"));
+  t.record_exam_result(ExamResult{ExamPart::kWriting, LanguageLevel::kB1, d("2025-01-11"), false});
+  t.record_progress_interview(d("2024-08-01"), ProgressAssessment::kBehind, "meer oefenen");
+  t.scale_down_to_a2(d("2025-03-10"), {ExamPart::kWriting}, "schrijven blijft op A2");
+  t.extend_unburdening(UnburdeningExtension{d("2024-07-01"), 2, "budget nog niet op orde"});
+  t.record_coaching_session(CoachingSession{d("2024-03-05"), "vaste lasten", true});
+  t.impose_cooperation_fine(d("2025-04-01"), Culpability::kGrossNegligence);
+  t.record_interruption(Interruption{d("2025-05-01"), d("2025-05-20"), "tijdelijk geen BRP"});
+  t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 4});
+  t.record_duo_fine(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24});
+  return t;
 }
 
 }  // namespace inburgering::test

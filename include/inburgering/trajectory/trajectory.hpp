@@ -223,6 +223,10 @@ class Trajectory {
   RequirementReport substantial_efforts_report() const;
   /// Everything the caseworker must see on `today`, ordered by due date. Empty for a final state.
   std::vector<Signal> signals(Date today) const;
+  /// Every open deadline as known on `as_of`, whether or not its lead time has begun: what
+  /// `signals()` will show once each is near, ordered by due date. A store keeps these for
+  /// worklists across a caseload. Empty for a final state.
+  std::vector<Signal> deadlines(Date as_of) const;
 
  private:
   Trajectory(TrajectoryRecord record, Policy policy);
@@ -238,6 +242,7 @@ class Trajectory {
   void reschedule_interviews(const PlanVersion& version);
   void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
              std::optional<MunicipalityCode> moved_to);
+  std::vector<Signal> collect_signals(Date today, bool only_within_lead_time) const;
 
   TrajectoryRecord record_;
   Policy policy_;

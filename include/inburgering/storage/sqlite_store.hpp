@@ -1,0 +1,74 @@
+#pragma once
+/// @file sqlite_store.hpp
+/// The embedded SQLite backend (through SQLiteCpp): one file, or ":memory:" for tests.
+///
+/// Opening creates a new file or opens an existing one and migrates its schema forward
+/// (`PRAGMA user_version`; migrations run one by one, each in its own transaction). A file that
+/// is not a SQLite database, is another application's database, or was written by a newer
+/// version of this library is refused with `StorageError` and left untouched. Connections use
+/// WAL mode, foreign keys, `synchronous=FULL`, a busy timeout and a bounded retry on SQLITE_BUSY,
+/// so several processes can share the file.
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "inburgering/clock.hpp"
+#include "inburgering/policy.hpp"
+#include "inburgering/storage/trajectory_store.hpp"
+
+namespace inburgering::storage {
+
+struct SqliteOptions {
+  /// Source of today and now (deadlines, audit timestamps). Default: the system clock.
+  std::shared_ptr<const Clock> clock;
+  /// Policy trajectories run under, unless `municipal_policies` has one for their municipality.
+  Policy policy;
+  std::map<MunicipalityCode, Policy> municipal_policies;
+  /// How long one statement waits for another connection's lock.
+  std::chrono::milliseconds busy_timeout{5000};
+  /// How often a transaction that still found the database busy is retried.
+  int busy_retries = 8;
+  /// Create the file when it does not exist (otherwise StorageError).
+  bool create_if_missing = true;
+};
+
+class SqliteStore final : public TrajectoryStore {
+ public:
+  /// Opens (and migrates) the database at `path`, or ":memory:".
+  /// @throws StorageError: not a database, another application's database, a newer schema,
+  ///         missing file with `create_if_missing` off, I/O failure. ValidationError: bad options.
+  static std::unique_ptr<SqliteStore> open(const std::string& path, SqliteOptions options = {});
+
+  /// The schema version this library writes.
+  static int latest_schema_version() noexcept;
+  /// The schema version of the open database (equal to the latest after open()).
+  int schema_version() const;
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  void create(const Actor& actor, Trajectory& trajectory) override;
+  void save(const Actor& actor, Trajectory& trajectory) override;
+  Trajectory load(const Actor& actor, TrajectoryId id) override;
+  std::vector<TrajectorySummary> find_by_bsn(const Actor& actor, const Bsn& bsn) override;
+  Page<TrajectorySummary> list(const Actor& actor, const TrajectoryFilter& filter,
+                               const PageRequest& page) override;
+  Page<WorklistItem> worklist(const Actor& actor, Date due_before, const TrajectoryFilter& filter,
+                              const PageRequest& page) override;
+  Page<TrajectorySummary> terms_ending(const Actor& actor, Date today, int within_months,
+                                       const TrajectoryFilter& filter,
+                                       const PageRequest& page) override;
+  std::vector<AuditEntry> history(const Actor& actor, TrajectoryId id) override;
+  RetentionReport purge_expired(const Actor& actor, Date today) override;
+  int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) override;
+
+ private:
+  struct Impl;
+  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace inburgering::storage

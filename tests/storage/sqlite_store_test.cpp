@@ -1,0 +1,344 @@
+// What is particular to the SQLite backend: the file, its schema and migrations, the pragmas,
+// the database-enforced audit trail, the query plans, and several processes on one file.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "storage/record_json.hpp"
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_schema.hpp"
+#include "support/store_fixture.hpp"
+
+namespace inburgering::test {
+namespace {
+
+using storage::SqliteOptions;
+using storage::SqliteStore;
+using ::testing::HasSubstr;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+SqliteOptions options(std::shared_ptr<FixedClock> clock = nullptr) {
+  if (!clock) clock = std::make_shared<FixedClock>(d("2025-03-01"));
+  return SqliteOptions{.clock = std::move(clock)};
+}
+
+void expect_refused_untouched(const std::string& path, const char* message_part) {
+  const std::string before = read_file(path);
+  try {
+    SqliteStore::open(path, options());
+    ADD_FAILURE() << "opened " << path;
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr(message_part));
+  }
+  EXPECT_EQ(read_file(path), before);
+}
+
+TEST(SqliteStore, CreatesANewFileAtTheLatestSchema) {
+  TempDir dir;
+  auto store = SqliteStore::open(dir.file("new.db"), options());
+  EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
+  SQLite::Database raw(dir.file("new.db"));
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_TRUE(raw.tableExists("trajectory"));
+  EXPECT_TRUE(raw.tableExists("audit_log"));
+  const std::string ddl =
+      raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'trajectory'").getString();
+  EXPECT_THAT(ddl, HasSubstr("STRICT"));
+}
+
+TEST(SqliteStore, SurvivesARestart) {
+  TempDir dir;
+  Trajectory t = rich_trajectory();
+  {
+    auto store = SqliteStore::open(dir.file("a.db"), options());
+    store->create(caseworker(), t);
+  }
+  auto reopened = SqliteStore::open(dir.file("a.db"), options());
+  EXPECT_EQ(reopened->load(caseworker(), t.id()).record(), t.record());
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  write_file(dir.file("notes.db"), std::string(4096, 'x') + "dit is geen database");
+  expect_refused_untouched(dir.file("notes.db"), "not an inburgering database");
+}
+
+TEST(SqliteStore, RefusesACorruptDatabase) {
+  TempDir dir;
+  {
+    auto store = SqliteStore::open(dir.file("c.db"), options());
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  {
+    SQLite::Database raw(dir.file("c.db"), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  std::string bytes = read_file(dir.file("c.db"));
+  ASSERT_GT(bytes.size(), 100u);
+  for (std::size_t i = 0; i < 16; ++i) bytes[i] = 'Z';  // Destroy the header.
+  write_file(dir.file("c.db"), bytes);
+  expect_refused_untouched(dir.file("c.db"), "not an inburgering database");
+}
+
+TEST(SqliteStore, RefusesANewerSchemaAndLeavesItUntouched) {
+  TempDir dir;
+  {
+    SQLite::Database raw(dir.file("future.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE trajectory (id INTEGER PRIMARY KEY); PRAGMA user_version = 99");
+  }
+  expect_refused_untouched(dir.file("future.db"), "newer than this library");
+}
+
+TEST(SqliteStore, RefusesAnotherApplicationsDatabase) {
+  TempDir dir;
+  {
+    SQLite::Database raw(dir.file("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE klanten (naam TEXT)");
+  }
+  expect_refused_untouched(dir.file("other.db"), "another application");
+}
+
+TEST(SqliteStore, MissingFileWithoutCreateIsAnError) {
+  TempDir dir;
+  SqliteOptions o = options();
+  o.create_if_missing = false;
+  EXPECT_THROW(SqliteStore::open(dir.file("absent.db"), o), StorageError);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("absent.db")));
+}
+
+TEST(SqliteStore, RejectsBadOptions) {
+  SqliteOptions o = options();
+  o.busy_retries = -1;
+  EXPECT_THROW(SqliteStore::open(":memory:", o), ValidationError);
+  SqliteOptions p = options();
+  p.policy.unburdening_months = 2;
+  EXPECT_THROW(SqliteStore::open(":memory:", p), ValidationError);
+}
+
+TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
+  TempDir dir;
+  const std::string path = dir.file("v1.db");
+  Trajectory t = on_route();
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const Policy policy;
+    storage::detail::migrate(raw, 1, [&](MunicipalityCode) -> const Policy& { return policy; });
+    ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
+    ASSERT_FALSE(raw.tableExists("trajectory_signal"));
+    // A row as version 1 of the library wrote it.
+    TrajectoryRecord r = t.record();
+    r.revision = 1;
+    SQLite::Statement insert(raw,
+                             "INSERT INTO trajectory (id, municipality, caseworker, revision, "
+                             "state, route, target_group, bsn, term_start, term_end, record, "
+                             "created_at, updated_at) VALUES (7, '0344', 'km-jansen', 1, 'route', "
+                             "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
+                             "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
+    insert.bind(1, std::string(kBsn1));
+    insert.bind(2, storage::detail::encode_record(r).dump());
+    insert.exec();
+  }
+  auto store = SqliteStore::open(path, options());
+  EXPECT_EQ(store->schema_version(), 2);
+  TrajectoryRecord expected = t.record();
+  expected.revision = 1;
+  EXPECT_EQ(store->load(caseworker(), TrajectoryId(7)).record(), expected);
+  // Version 2 computed the deadlines of the existing trajectory.
+  const auto worklist = store->worklist(caseworker(), d("2024-04-01"), {}, {});
+  ASSERT_EQ(worklist.items.size(), 1u);
+  EXPECT_EQ(worklist.items[0].signal.kind, SignalKind::kNoHoursReported);
+}
+
+TEST(SqliteMigrations, AFailedMigrationRollsBackToThePreviousVersion) {
+  TempDir dir;
+  const std::string path = dir.file("broken.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const Policy policy;
+    storage::detail::migrate(raw, 1, [&](MunicipalityCode) -> const Policy& { return policy; });
+    // A row whose record cannot be decoded makes the backfill of version 2 fail.
+    raw.exec(
+        "INSERT INTO trajectory (id, municipality, caseworker, revision, state, target_group, "
+        "record, created_at, updated_at) VALUES (1, '0344', 'km', 1, 'route', 'x', "
+        "'{\"format\": 1}', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+  }
+  EXPECT_THROW(SqliteStore::open(path, options()), StorageError);
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
+  EXPECT_FALSE(raw.tableExists("trajectory_signal"));
+}
+
+TEST(SqliteAuditLog, TheDatabaseRefusesToChangeOrDeleteIt) {
+  TempDir dir;
+  {
+    auto store = SqliteStore::open(dir.file("audit.db"), options());
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  SQLite::Database raw(dir.file("audit.db"), SQLite::OPEN_READWRITE);
+  try {
+    raw.exec("UPDATE audit_log SET user_id = 'iemand-anders'");
+    FAIL();
+  } catch (const SQLite::Exception& e) {
+    EXPECT_THAT(e.what(), HasSubstr("append-only"));
+  }
+  EXPECT_THROW(raw.exec("DELETE FROM audit_log"), SQLite::Exception);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit_log").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT user_id FROM audit_log").getString(), "km-jansen");
+}
+
+TEST(SqliteStorage, PersonalDataIsNotInTheAuditLog) {
+  TempDir dir;
+  auto store = SqliteStore::open(dir.file("p.db"), options());
+  Trajectory t = rich_trajectory();
+  store->create(caseworker(), t);
+  TrajectoryRecord r = t.record();
+  r.participant.family_name = "Anders";
+  r.participant.bsn = Bsn(kBsn2);
+  Trajectory changed = Trajectory::from_record(r);
+  store->save(caseworker(), changed);
+  SQLite::Database raw(dir.file("p.db"));
+  SQLite::Statement all(raw, "SELECT changes || note FROM audit_log");
+  while (all.executeStep()) {
+    const std::string text = all.getColumn(0).getString();
+    EXPECT_THAT(text, ::testing::Not(HasSubstr(kBsn1)));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr(kBsn2)));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("Haddad")));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("Anders")));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("PTSS")));
+  }
+  // Health is stored apart from the record.
+  EXPECT_THAT(raw.execAndGet("SELECT record FROM trajectory").getString(),
+              ::testing::Not(HasSubstr("PTSS")));
+}
+
+TEST(SqliteQueryPlans, NoQueryScansATable) {
+  TempDir dir;
+  {
+    auto store = SqliteStore::open(dir.file("plans.db"), options());
+    for (int i = 1; i <= 50; ++i) {
+      TrajectoryRecord r = (i % 2 ? on_route() : planning()).record();
+      r.id = TrajectoryId(i);
+      r.participant.bsn = bsn_for(i);
+      r.caseworker = UserId("km-" + std::to_string(i % 5));
+      Trajectory t = Trajectory::from_record(r);
+      store->create(caseworker(), t);
+    }
+  }
+  SQLite::Database raw(dir.file("plans.db"), SQLite::OPEN_READWRITE);
+  raw.exec("ANALYZE");
+  namespace sql = storage::detail::sql;
+  for (const char* query :
+       {sql::kLoad, sql::kLoadHealth, sql::kFindByBsn, sql::kListAll, sql::kListByCaseworker,
+        sql::kListByState, sql::kListByRoute, sql::kWorklist, sql::kWorklistByCaseworker,
+        sql::kTermsEnding, sql::kHistory, sql::kExpired, sql::kErasable}) {
+    SQLite::Statement plan(raw, std::string("EXPLAIN QUERY PLAN ") + query);
+    std::string details;
+    while (plan.executeStep()) details += plan.getColumn(3).getString() + "; ";
+    EXPECT_THAT(details, ::testing::Not(::testing::StartsWith("SCAN"))) << query;
+    EXPECT_THAT(details, ::testing::Not(HasSubstr("; SCAN"))) << query;
+    EXPECT_THAT(details, HasSubstr("USING")) << query << "\n" << details;
+  }
+}
+
+// ---- Several processes on one file ------------------------------------------------------------
+
+/// Runs `body` in `count` child processes at once; returns how many exited with 0.
+template <class F>
+int run_processes(int count, F body) {
+  std::vector<pid_t> children;
+  for (int i = 0; i < count; ++i) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+      int code = 1;
+      try {
+        code = body(i);
+      } catch (...) {
+        code = 2;
+      }
+      _exit(code);
+    }
+    children.push_back(pid);
+  }
+  int ok = 0;
+  for (pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) ++ok;
+  }
+  return ok;
+}
+
+TEST(SqliteProcesses, TwoProcessesWriteOneFileWithoutLosingAnything) {
+  TempDir dir;
+  const std::string path = dir.file("shared.db");
+  SqliteStore::open(path, options());  // Create the schema first.
+  constexpr int kPerProcess = 25;
+  const int ok = run_processes(2, [&](int process) {
+    auto store = SqliteStore::open(path, options());
+    for (int i = 0; i < kPerProcess; ++i) {
+      TrajectoryRecord r = on_route().record();
+      r.id = TrajectoryId(1000 * (process + 1) + i);
+      Trajectory t = Trajectory::from_record(r);
+      store->create(caseworker(), t);
+      t.record_attendance(hours(HourKind::kLanguageCourse, "2024-04-01", 2));
+      store->save(caseworker(), t);
+    }
+    return 0;
+  });
+  EXPECT_EQ(ok, 2);
+  auto store = SqliteStore::open(path, options());
+  const auto all = store->list(caseworker(), {}, {.after = "", .limit = 1000}).items;
+  EXPECT_EQ(all.size(), 2u * kPerProcess);
+  for (const auto& s : all) EXPECT_EQ(s.revision, 2);
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM audit_log").getInt(), 4 * kPerProcess);
+}
+
+TEST(SqliteProcesses, ConflictingUpdatesFromTwoProcessesAreNeverLost) {
+  TempDir dir;
+  const std::string path = dir.file("contended.db");
+  {
+    auto store = SqliteStore::open(path, options());
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  constexpr int kUpdates = 15;
+  const int ok = run_processes(2, [&](int process) {
+    auto store = SqliteStore::open(path, options());
+    for (int done = 0; done < kUpdates;) {
+      Trajectory t = store->load(caseworker(), TrajectoryId(7));
+      t.record_attendance(AttendanceEntry{d("2024-04-01"), HourKind::kLanguageCourse, 60 + process,
+                                          "proces " + std::to_string(process)});
+      try {
+        store->save(caseworker(), t);
+        ++done;
+      } catch (const ConflictError&) {
+        // Someone else was first: load again and redo the change.
+      }
+    }
+    return 0;
+  });
+  EXPECT_EQ(ok, 2);
+  auto store = SqliteStore::open(path, options());
+  const Trajectory t = store->load(caseworker(), TrajectoryId(7));
+  EXPECT_EQ(t.record().revision, 1 + 2 * kUpdates);
+  EXPECT_EQ(t.record().attendance.size(), 2u * kUpdates);
+}
+
+}  // namespace
+}  // namespace inburgering::test
