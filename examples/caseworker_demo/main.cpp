@@ -1,7 +1,10 @@
-// Caseworker demo: builds a few realistic trajectories of one municipality in memory and
-// prints, as a klantmanager would see them on a given day, their state, deadlines and signals.
+// Caseworker demo: keeps a few realistic trajectories of one municipality in an embedded SQLite
+// file and prints, as a klantmanager would see them on a given day, their state, deadlines,
+// signals, the caseload's worklist and the terms ending soon.
 //
-// Usage: caseworker_demo [--today YYYY-MM-DD]
+// Usage: caseworker_demo [--db FILE] [--fresh] [--today YYYY-MM-DD] [--record-hours N]
+//                        [--history ID]
+// The first run creates the file and stores the caseload; later runs load it from the file.
 //
 // Output shows initials and masked BSNs only: demo output ends up in logs.
 
@@ -9,6 +12,7 @@
 #include <inburgering/inburgering.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <string>
@@ -17,6 +21,8 @@
 namespace {
 
 using namespace inburgering;
+using storage::Actor;
+using storage::Role;
 namespace bg = boost::gregorian;
 
 Date d(const char* iso) { return parse_date(iso); }
@@ -212,40 +218,92 @@ void print(const Trajectory& t, Date today) {
   }
 }
 
+void print_history(storage::TrajectoryStore& store, const Actor& actor, TrajectoryId id) {
+  std::cout << "\nHistory of trajectory " << to_string(id) << "\n";
+  for (const auto& entry : store.history(actor, id)) {
+    std::cout << "  #" << entry.sequence << " " << to_iso(entry.at) << " " << std::setw(12)
+              << to_string(entry.action) << " by " << entry.user.value() << " ("
+              << to_string(entry.role) << ", " << entry.actor_municipality.to_string() << ")";
+    if (!entry.note.empty()) std::cout << ": " << entry.note;
+    std::cout << "\n";
+    for (const auto& change : entry.changes) {
+      std::cout << "      " << change.field << ": " << change.before << " -> " << change.after
+                << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"inburgering caseworker demo: trajectories, deadlines and signals on a given day"};
+  CLI::App app{"inburgering caseworker demo: a caseload in an embedded SQLite file"};
   std::string today_text = "2025-03-01";
+  std::string db_path = "inburgering-demo.db";
+  bool fresh = false;
+  int record_hours = 0;
+  std::int64_t history_id = 0;
   app.add_option("--today", today_text, "the day to look at (YYYY-MM-DD)");
+  app.add_option("--db", db_path, "the SQLite file (created on first use)");
+  app.add_flag("--fresh", fresh, "delete the file first and store the caseload anew");
+  app.add_option("--record-hours", record_hours,
+                 "record this many NT2 course hours today for trajectory 1001 and save")
+      ->check(CLI::Range(1, 24));
+  app.add_option("--history", history_id, "print the audit trail of this trajectory");
   CLI11_PARSE(app, argc, argv);
 
   try {
-    const FixedClock clock(parse_date(today_text, "--today"));
-    const Date today = clock.today();
+    auto clock = std::make_shared<FixedClock>(parse_date(today_text, "--today"));
+    clock->set_time_of_day(std::chrono::hours{9});
+    const Date today = clock->today();
+    if (fresh) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
+    }
+    auto store = storage::SqliteStore::open(db_path, {.clock = clock});
+    const Actor me{UserId("km-jansen"), Role::kCaseworker, kUtrecht, {}};
+
     std::cout << "inburgering " << kVersion << " caseworker demo, municipality "
               << kUtrecht.to_string() << ", today " << to_iso(today) << "\n";
-
-    const std::vector<Trajectory> caseload = {amal(), li(), yusuf(), sara()};
-    for (const auto& t : caseload) print(t, today);
-
-    struct Item {
-      Signal signal;
-      TrajectoryId id;
-    };
-    std::vector<Item> worklist;
-    for (const auto& t : caseload) {
-      for (const auto& s : t.signals(today)) worklist.push_back({s, t.id()});
+    if (store->list(me, {}, {.after = "", .limit = 1}).items.empty()) {
+      std::vector<Trajectory> caseload = {amal(), li(), yusuf()};
+      Trajectory moved_in = sara();
+      for (auto& t : caseload) store->create(me, t);
+      store->create(me, moved_in);
+      std::cout << "stored a new caseload of " << caseload.size() + 1 << " trajectories in "
+                << db_path << " (schema version " << store->schema_version() << ")\n";
+    } else {
+      std::cout << "loaded the caseload from " << db_path << " (schema version "
+                << store->schema_version() << ")\n";
     }
-    std::stable_sort(worklist.begin(), worklist.end(), [](const Item& a, const Item& b) {
-      return a.signal.due_on < b.signal.due_on;
-    });
-    std::cout << "\nWorklist (" << worklist.size() << " items, by due date)\n";
-    for (const auto& item : worklist) {
+
+    if (record_hours > 0) {
+      Trajectory t = store->load(me, TrajectoryId(1001));
+      t.record_attendance(AttendanceEntry{today, HourKind::kLanguageCourse, record_hours * 60,
+                                          "Taalschool Utrecht"});
+      store->save(me, t);
+      std::cout << "recorded " << record_hours << " hours for trajectory 1001 (now revision "
+                << t.record().revision << ")\n";
+    }
+
+    for (const auto& summary : store->list(me, {}, {.after = "", .limit = 100}).items) {
+      print(store->load(me, summary.id), today);
+    }
+
+    const Date horizon = today + bg::weeks(6);
+    const auto worklist = store->worklist(me, horizon, {}, {.after = "", .limit = 100});
+    std::cout << "\nWorklist: " << worklist.items.size() << " items due before " << to_iso(horizon)
+              << ", by due date\n";
+    for (const auto& item : worklist.items) {
       std::cout << "  " << to_iso(item.signal.due_on) << (item.signal.overdue ? " !" : "  ")
-                << " trajectory " << std::setw(5) << to_string(item.id) << "  "
-                << to_string(item.signal.kind) << "\n";
+                << " trajectory " << std::setw(5) << to_string(item.trajectory) << "  "
+                << std::setw(10) << item.caseworker.value() << "  " << to_string(item.signal.kind)
+                << "\n";
     }
+    const auto ending = store->terms_ending(me, today, 6, {}, {.after = "", .limit = 100});
+    std::cout << "\nTerms ending within 6 months: " << ending.items.size() << "\n";
+    for (const auto& s : ending.items) {
+      std::cout << "  trajectory " << to_string(s.id) << " ends " << to_iso(*s.term_end) << "\n";
+    }
+    if (history_id != 0) print_history(*store, me, TrajectoryId(history_id));
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

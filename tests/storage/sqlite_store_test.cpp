@@ -182,6 +182,63 @@ TEST(SqliteMigrations, AFailedMigrationRollsBackToThePreviousVersion) {
   EXPECT_FALSE(raw.tableExists("trajectory_signal"));
 }
 
+// A fault injected into the middle of a write (after the trajectory row was written, before
+// the deadlines and the audit entry) must leave nothing of that write behind.
+void inject_fault(const std::string& path, bool on) {
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+  raw.exec(on ? "CREATE TRIGGER inject_fault BEFORE INSERT ON trajectory_signal "
+                "BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+              : "DROP TRIGGER inject_fault");
+}
+
+int audit_rows(const std::string& path) {
+  SQLite::Database raw(path);
+  return raw.execAndGet("SELECT count(*) FROM audit_log WHERE action <> 'read_special'").getInt();
+}
+
+TEST(SqliteAtomicity, AFailingSaveWritesNothing) {
+  TempDir dir;
+  const std::string path = dir.file("atomic.db");
+  auto store = SqliteStore::open(path, options());
+  Trajectory t = rich_trajectory();
+  store->create(caseworker(), t);
+  const auto worklist_before = store->worklist(caseworker(), d("2030-01-01"), {}, {}).items;
+  const int audits_before = audit_rows(path);
+
+  inject_fault(path, true);
+  Trajectory changed = t;
+  changed.record_attendance(hours(HourKind::kLanguageCourse, "2025-06-01", 2));
+  try {
+    store->save(caseworker(), changed);
+    FAIL() << "expected StorageError";
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("injected fault"));
+  }
+  inject_fault(path, false);
+
+  EXPECT_EQ(store->load(caseworker(), t.id()).record(), t.record());
+  EXPECT_EQ(audit_rows(path), audits_before);
+  const auto worklist_after = store->worklist(caseworker(), d("2030-01-01"), {}, {}).items;
+  ASSERT_EQ(worklist_after.size(), worklist_before.size());
+  // The same change succeeds once the fault is gone.
+  store->save(caseworker(), changed);
+  EXPECT_EQ(changed.record().revision, 2);
+}
+
+TEST(SqliteAtomicity, AFailingCreateLeavesNoTrace) {
+  TempDir dir;
+  const std::string path = dir.file("atomic.db");
+  auto store = SqliteStore::open(path, options());
+  inject_fault(path, true);
+  Trajectory t = on_route();
+  EXPECT_THROW(store->create(caseworker(), t), StorageError);
+  EXPECT_EQ(t.record().revision, 0);
+  inject_fault(path, false);
+  EXPECT_THROW(store->load(caseworker(), t.id()), NotFound);
+  EXPECT_EQ(audit_rows(path), 0);
+  EXPECT_NO_THROW(store->create(caseworker(), t));
+}
+
 TEST(SqliteAuditLog, TheDatabaseRefusesToChangeOrDeleteIt) {
   TempDir dir;
   {
