@@ -60,6 +60,21 @@ void full_intake(Trajectory& t, const char* on, int score) {
   t.record_informed_may_attend_alone();
 }
 
+/// Opens a trajectory on DUO's notice and runs the broad intake: one attended invitation, every
+/// required topic, the learnability test with `score`, completed on `completed`.
+Trajectory through_intake(std::int64_t id, MunicipalityCode municipality, const char* caseworker,
+                          Participant participant, Obligation obligation, const char* invited,
+                          const char* intake_on, int score, const char* completed) {
+  const Date registered = *obligation.brp_registration_date;
+  Trajectory t = Trajectory::open(TrajectoryId(id), municipality, UserId(caseworker),
+                                  std::move(participant), std::move(obligation), registered);
+  t.invite_to_intake(d(invited), d(invited) + bg::days(10));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  full_intake(t, intake_on, score);
+  t.complete_intake(d(completed));
+  return t;
+}
+
 PlanContent plan(Route route, int interviews) {
   PlanContent c;
   c.route = route;
@@ -85,15 +100,11 @@ void attend(Trajectory& t, HourKind kind, int hours, Date last) {
 
 // Amal: asylum permit holder on the B1-route, with unburdening; behind on interviews.
 Trajectory amal() {
-  Trajectory t =
-      Trajectory::open(TrajectoryId(1001), kUtrecht, UserId("km-jansen"),
-                       person(1, "111222333", "Amal", "Haddad", "1990-05-17",
-                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
-                       notice("2024-01-08", "2024-01-15"), d("2024-01-15"));
-  t.invite_to_intake(d("2024-01-16"), d("2024-01-26"));
-  t.record_invitation_outcome(InvitationOutcome::kAttended);
-  full_intake(t, "2024-01-25", 31);
-  t.complete_intake(d("2024-02-01"));
+  Trajectory t = through_intake(
+      1001, kUtrecht, "km-jansen",
+      person(1, "111222333", "Amal", "Haddad", "1990-05-17", TargetGroup::kAsylumPermitHolder,
+             ResidencePermit::kTemporaryAsylum),
+      notice("2024-01-08", "2024-01-15"), "2024-01-16", "2024-01-25", 31, "2024-02-01");
   t.start_unburdening(
       d("2024-02-01"),
       {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(645)},
@@ -132,15 +143,11 @@ Trajectory li() {
 
 // Yusuf: asylum permit holder who switched to the Z-route; the term nears its end.
 Trajectory yusuf() {
-  Trajectory t =
-      Trajectory::open(TrajectoryId(1003), kUtrecht, UserId("km-bakker"),
-                       person(3, "100000009", "Yusuf", "Abdi", "1968-02-29",
-                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
-                       notice("2022-03-01", "2022-03-10"), d("2022-03-10"));
-  t.invite_to_intake(d("2022-03-14"), d("2022-03-25"));
-  t.record_invitation_outcome(InvitationOutcome::kAttended);
-  full_intake(t, "2022-03-24", 22);
-  t.complete_intake(d("2022-04-01"));
+  Trajectory t = through_intake(
+      1003, kUtrecht, "km-bakker",
+      person(3, "100000009", "Yusuf", "Abdi", "1968-02-29", TargetGroup::kAsylumPermitHolder,
+             ResidencePermit::kTemporaryAsylum),
+      notice("2022-03-01", "2022-03-10"), "2022-03-14", "2022-03-24", 22, "2022-04-01");
   PlanContent b1 = plan(Route::kB1, 6);
   b1.learnability_deviation_reason = "eerdere taalcursus in Turkije; wil het proberen";
   t.issue_first_plan(d("2022-05-12"), b1);
@@ -152,15 +159,11 @@ Trajectory yusuf() {
 
 // Sara: moved in from Amersfoort; the PIP after the move is due.
 Trajectory sara() {
-  Trajectory old =
-      Trajectory::open(TrajectoryId(2001), kAmersfoort, UserId("km-devries"),
-                       person(4, "234567892", "Sara", "Tesfay", "2001-07-03",
-                              TargetGroup::kAsylumPermitHolder, ResidencePermit::kTemporaryAsylum),
-                       notice("2024-04-02", "2024-04-10"), d("2024-04-10"));
-  old.invite_to_intake(d("2024-04-11"), d("2024-04-20"));
-  old.record_invitation_outcome(InvitationOutcome::kAttended);
-  full_intake(old, "2024-04-19", 35);
-  old.complete_intake(d("2024-04-25"));
+  Trajectory old = through_intake(
+      2001, kAmersfoort, "km-devries",
+      person(4, "234567892", "Sara", "Tesfay", "2001-07-03", TargetGroup::kAsylumPermitHolder,
+             ResidencePermit::kTemporaryAsylum),
+      notice("2024-04-02", "2024-04-10"), "2024-04-11", "2024-04-19", 35, "2024-04-25");
   old.issue_first_plan(d("2024-06-10"), plan(Route::kEducation, 4));
   old.transfer_out(kUtrecht, d("2025-01-31"));
   return Trajectory::receive_transfer(old, TrajectoryId(1004), kUtrecht, UserId("km-bakker"),

@@ -1,6 +1,8 @@
 #include "storage/record_json.hpp"
 
 #include <array>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>

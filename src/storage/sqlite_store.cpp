@@ -493,15 +493,17 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id) {
   TrajectoryRecord record = detail::decode_record(json::parse(*row->record));
   record.revision = row->revision;
   if (actor.may_read_health(owner)) {
-    s.with_retry("reading health information", [&] {
-      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-      if (auto topic = s.read_health(id)) {
-        record.intake.topics[IntakeTopic::kHealth] = std::move(*topic);
+    // Only a read that returns health information takes the write lock, for its audit entry.
+    if (auto topic =
+            s.with_retry("reading health information", [&] { return s.read_health(id); })) {
+      s.with_retry("auditing a read of health information", [&] {
+        SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
         s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
                        {FieldChange{"/intake/topics/health", "(read)", "(read)"}}, {});
-      }
-      transaction.commit();
-    });
+        transaction.commit();
+      });
+      record.intake.topics[IntakeTopic::kHealth] = std::move(*topic);
+    }
   }
   return s.restore(std::move(record), id);
 }

@@ -35,6 +35,13 @@ SqliteOptions options(std::shared_ptr<FixedClock> clock = nullptr) {
   return SqliteOptions{.clock = std::move(clock)};
 }
 
+/// Creates the store file at `path` holding one trajectory on its route, and closes it.
+void store_one_trajectory(const std::string& path) {
+  auto store = SqliteStore::open(path, options());
+  Trajectory t = on_route();
+  store->create(caseworker(), t);
+}
+
 void expect_refused_untouched(const std::string& path, const char* message_part) {
   const std::string before = read_file(path);
   try {
@@ -78,11 +85,7 @@ TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
 
 TEST(SqliteStore, RefusesACorruptDatabase) {
   TempDir dir;
-  {
-    auto store = SqliteStore::open(dir.file("c.db"), options());
-    Trajectory t = on_route();
-    store->create(caseworker(), t);
-  }
+  store_one_trajectory(dir.file("c.db"));
   {
     SQLite::Database raw(dir.file("c.db"), SQLite::OPEN_READWRITE);
     raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -241,11 +244,7 @@ TEST(SqliteAtomicity, AFailingCreateLeavesNoTrace) {
 
 TEST(SqliteAuditLog, TheDatabaseRefusesToChangeOrDeleteIt) {
   TempDir dir;
-  {
-    auto store = SqliteStore::open(dir.file("audit.db"), options());
-    Trajectory t = on_route();
-    store->create(caseworker(), t);
-  }
+  store_one_trajectory(dir.file("audit.db"));
   SQLite::Database raw(dir.file("audit.db"), SQLite::OPEN_READWRITE);
   try {
     raw.exec("UPDATE audit_log SET user_id = 'iemand-anders'");
