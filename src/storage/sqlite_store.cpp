@@ -442,14 +442,21 @@ void SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
                           std::to_string(current->revision) + ", loaded " +
                           std::to_string(record.revision) + "); load it again");
     }
+    // A save never removes stored health information: the model cannot delete a recorded
+    // topic, so a record without it was loaded by a role that could not see it (or by none).
+    // Compare as if the stored topic were part of the record; write only a present topic.
     json before = json::parse(*current->record);
-    if (sees_health) {
-      if (auto topic = s.read_health(id)) {
-        before["intake"]["topics"][kHealthKey] = detail::encode_topic(*topic);
+    json after;
+    {
+      stored.revision = current->revision + 1;
+      after = detail::encode_record(stored);
+      const auto stored_health = sees_health ? s.read_health(id) : std::nullopt;
+      if (stored_health) {
+        before["intake"]["topics"][kHealthKey] = detail::encode_topic(*stored_health);
+        if (!has_health)
+          after["intake"]["topics"][kHealthKey] = before["intake"]["topics"][kHealthKey];
       }
     }
-    stored.revision = current->revision + 1;
-    json after = detail::encode_record(stored);
     const auto changes = detail::diff_records(before, after);
     if (changes.empty()) {
       stored.revision = current->revision;
@@ -470,7 +477,7 @@ void SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     if (update.exec() != 1) {
       throw ConflictError("trajectory " + to_string(id) + " was changed by someone else");
     }
-    if (sees_health) s.write_health(id, health);
+    if (health) s.write_health(id, health);
     detail::write_deadlines(s.db, trajectory, s.today());
     s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});
     transaction.commit();

@@ -232,6 +232,27 @@ TEST_P(StoreTest, HealthIsHiddenFromRolesThatMayNotSeeItAndKeptWhenTheySave) {
   EXPECT_EQ(again.record().attendance.size(), office.record().attendance.size());
 }
 
+// A back-office service loads (no health), a caseworker saves: nothing of health is lost, and
+// the audit trail does not report it as removed.
+TEST_P(StoreTest, ASaveByAnotherActorNeverDropsHealth) {
+  Trajectory t = rich_trajectory();
+  const TopicRecord health = t.record().intake.topics.at(IntakeTopic::kHealth);
+  store().create(caseworker(), t);
+  Trajectory without = store().load(back_office(), t.id());
+  ASSERT_EQ(without.record().intake.topics.count(IntakeTopic::kHealth), 0u);
+  without.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-01", 2));
+  store().save(caseworker(), without);
+  EXPECT_EQ(store().load(caseworker(), t.id()).record().intake.topics.at(IntakeTopic::kHealth),
+            health);
+  const auto history = store().history(auditor(), t.id());
+  const auto update = std::find_if(history.rbegin(), history.rend(),
+                                   [](const auto& e) { return e.action == AuditAction::kUpdate; });
+  ASSERT_NE(update, history.rend());
+  for (const auto& change : update->changes) {
+    EXPECT_THAT(change.field, ::testing::Not(HasSubstr("health"))) << change.after;
+  }
+}
+
 TEST_P(StoreTest, ReadingHealthIsAudited) {
   Trajectory t = rich_trajectory();
   store().create(caseworker(), t);

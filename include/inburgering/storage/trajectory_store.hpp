@@ -90,7 +90,9 @@ class TrajectoryStore {
   virtual void create(const Actor& actor, Trajectory& trajectory) = 0;
 
   /// Stores the changes to a loaded trajectory, with field-level audit entries. A save without
-  /// changes writes nothing. On success `trajectory` carries the new revision.
+  /// changes writes nothing. A save never removes stored health information: a trajectory
+  /// loaded without it (by a role that may not see it) keeps the stored topic, whoever saves it.
+  /// On success `trajectory` carries the new revision.
   /// @throws AccessDenied (also when a role without health rights adds health information),
   ///         ConflictError (changed by someone else, or purged), NotFound, StorageError.
   virtual void save(const Actor& actor, Trajectory& trajectory) = 0;
