@@ -409,23 +409,11 @@ void SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
   Impl& s = *impl_;
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
-  const auto row = s.with_retry("reading a trajectory", [&] { return s.read_row(id); });
-  if (!row) throw NotFound("trajectory", to_string(id));
-  const MunicipalityCode owner = row->municipality;
-  if (!actor.may_write(owner)) {
-    s.deny(actor, owner, id, "changing trajectory " + to_string(id));
-  }
-  if (record.municipality != owner) {
-    throw ValidationError("trajectory.municipality",
-                          "a trajectory stays with its municipality; a move is transfer_out() "
-                          "and receive_transfer() (Wi 15.4)",
-                          record.municipality.to_string());
-  }
-  const bool sees_health = actor.may_read_health(owner);
   const bool has_health = record.intake.topics.count(IntakeTopic::kHealth) != 0;
-  if (has_health && !sees_health) {
-    s.deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
-  }
+  // Access is checked on the row read inside the transaction; a refusal leaves the
+  // transaction (rolling it back) and is audited afterwards in a transaction of its own.
+  std::optional<MunicipalityCode> refused_owner;
+  std::string refusal;
 
   TrajectoryRecord stored = record;
   bool written = false;
@@ -433,6 +421,24 @@ void SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto current = s.read_row(id);
     if (!current) throw NotFound("trajectory", to_string(id));
+    const MunicipalityCode owner = current->municipality;
+    if (!actor.may_write(owner)) {
+      refused_owner = owner;
+      refusal = "changing trajectory " + to_string(id);
+      return;
+    }
+    if (record.municipality != owner) {
+      throw ValidationError("trajectory.municipality",
+                            "a trajectory stays with its municipality; a move is transfer_out() "
+                            "and receive_transfer() (Wi 15.4)",
+                            record.municipality.to_string());
+    }
+    const bool sees_health = actor.may_read_health(owner);
+    if (has_health && !sees_health) {
+      refused_owner = owner;
+      refusal = "writing health information of trajectory " + to_string(id);
+      return;
+    }
     if (current->purged_on) {
       throw ConflictError("trajectory " + to_string(id) + " was purged on " + *current->purged_on);
     }
@@ -483,6 +489,7 @@ void SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     transaction.commit();
     written = true;
   });
+  if (refused_owner) s.deny(actor, *refused_owner, id, refusal);
   if (written) trajectory = s.restore(std::move(stored), id);
 }
 

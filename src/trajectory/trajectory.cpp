@@ -551,20 +551,16 @@ std::optional<Date> Trajectory::pip_deadline() const {
 }
 
 bool Trajectory::is_late(const PlanVersion& version) const {
+  // After a move before any PIP, receive_transfer() set the BRP date to the new registration,
+  // so the first-PIP rule covers that case too (Bi 5.3.1, 5.3.3).
   const auto& obligation = record_.obligation;
   std::optional<Date> deadline;
-  if (version.reason == PlanChangeReason::kInitial && obligation.brp_registration_date &&
-      !record_.transfer_in) {
+  if (version.reason == PlanChangeReason::kInitial && obligation.brp_registration_date) {
     deadline =
         deadline_from(std::max(obligation.duo_notice_date, *obligation.brp_registration_date),
                       obligation, policy_);
   } else if (version.reason == PlanChangeReason::kMove && record_.transfer_in) {
     deadline = deadline_from(record_.transfer_in->brp_registration_on, obligation, policy_);
-  } else if (version.reason == PlanChangeReason::kInitial && record_.transfer_in) {
-    // First PIP set by the new college after a move before any PIP: 10 weeks after registration.
-    deadline = deadline_from(
-        std::max(obligation.duo_notice_date, record_.transfer_in->brp_registration_on), obligation,
-        policy_);
   }
   return deadline && version.date_of_issue > *deadline;
 }
