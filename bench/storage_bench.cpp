@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include "storage/record_json.hpp"
+#include "storage/record_codec.hpp"
 #include "support/builders.hpp"
 
 namespace {
@@ -75,7 +75,7 @@ struct StoredSample {
 void BM_Raw_InsertRow(benchmark::State& state) {
   TempFile file("raw.db");
   auto db = raw_database(file.path());
-  const std::string json = storage::detail::encode_record(sample(1).record()).dump();
+  const std::string json = storage::detail::encode_record(sample(1).record());
   std::int64_t id = 0;
   for (auto _ : state) {
     SQLite::Transaction transaction(*db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -123,7 +123,7 @@ BENCHMARK(BM_Store_Save)->Unit(benchmark::kMicrosecond);
 void BM_Raw_SelectRow(benchmark::State& state) {
   TempFile file("raw.db");
   auto db = raw_database(file.path());
-  const std::string json = storage::detail::encode_record(sample(1).record()).dump();
+  const std::string json = storage::detail::encode_record(sample(1).record());
   SQLite::Statement insert(*db, "INSERT INTO t (id, record) VALUES (1, ?1)");
   insert.bind(1, json);
   insert.exec();

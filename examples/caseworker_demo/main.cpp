@@ -167,7 +167,7 @@ Trajectory sara() {
   old.issue_first_plan(d("2024-06-10"), plan(Route::kEducation, 4));
   old.transfer_out(kUtrecht, d("2025-01-31"));
   return Trajectory::receive_transfer(old, TrajectoryId(1004), kUtrecht, UserId("km-bakker"),
-                                      d("2025-02-03"));
+                                      d("2025-02-03"), Policy{});
 }
 
 std::string initials(const Participant& p) {
@@ -189,8 +189,7 @@ void print(const Trajectory& t, Date today) {
               << to_iso(p->date_of_issue)
               << (t.is_late(r.plan_versions.front()) ? ", first PIP was LATE" : "") << ")\n";
     std::cout << "  term             " << to_iso(r.term->start) << " .. "
-              << to_iso(*t.term_end(today)) << " (" << r.term->days_left(today, t.policy())
-              << " days left)\n";
+              << to_iso(*t.term_end(today)) << " (" << r.term->days_left(today) << " days left)\n";
     const auto missing = t.completion_report().missing();
     std::cout << "  still required   ";
     if (missing.empty()) std::cout << "nothing: ready to complete";

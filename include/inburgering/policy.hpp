@@ -13,6 +13,10 @@
 
 namespace inburgering {
 
+/// Statutory. Months of financial unburdening (ontzorgen) from the day social assistance starts
+/// (Pw 56a): the least a college may decide (`Policy::unburdening_months`).
+inline constexpr int kStatutoryUnburdeningMonths = 6;
+
 struct Policy {
   // ---- Who is obliged (Wi 3) -------------------------------------------------------------
   /// Statutory. Minimum age for the obligation, in years (Wi 3.1: 16, not 18).

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "inburgering/error.hpp"
+#include "inburgering/limits.hpp"
 
 namespace inburgering {
 namespace {
@@ -16,14 +17,37 @@ int days_in_month(int year, int month) {
       static_cast<unsigned short>(year), static_cast<unsigned short>(month)));
 }
 
-Date make_date(int year, int month, int day, std::string_view field) {
+// Boost's calendar covers the years 1400..9999; outside them its types throw bad_year and
+// friends (std::out_of_range), which must not cross the API.
+constexpr long kCalendarFirstYear = 1400;
+constexpr long kCalendarLastYear = 9999;
+
+[[noreturn]] void out_of_calendar(std::string_view field, const std::string& value) {
+  throw ValidationError(std::string(field), "the result lies outside the calendar (1400..9999)",
+                        value);
+}
+
+Date make_date(long year, int month, int day, std::string_view field) {
+  if (year < kCalendarFirstYear || year > kCalendarLastYear) {
+    out_of_calendar(field, "year " + std::to_string(year));
+  }
   try {
     return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                 static_cast<unsigned short>(day));
   } catch (const std::out_of_range&) {
-    throw ValidationError(
-        std::string(field), "must be a date between 1400-01-01 and 9999-12-31",
-        std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day));
+    out_of_calendar(field,
+                    std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day));
+  }
+}
+
+// `date` moved by `days`, or ValidationError outside the calendar.
+Date shift(Date date, long days, std::string_view field) {
+  try {
+    const Date out = date + bg::days(days);
+    if (out.is_special()) out_of_calendar(field, to_iso(date) + " + " + std::to_string(days));
+    return out;
+  } catch (const std::out_of_range&) {
+    out_of_calendar(field, to_iso(date) + " + " + std::to_string(days) + " days");
   }
 }
 
@@ -33,16 +57,28 @@ void require_valid(Date date, std::string_view field) {
   if (date.is_special()) {
     throw ValidationError(std::string(field), "must be a valid date", to_iso(date));
   }
+  const int year = static_cast<int>(date.year());
+  if (year < kEarliestYear || year > kLatestYear) {
+    throw ValidationError(std::string(field),
+                          "must lie in the years " + std::to_string(kEarliestYear) + ".." +
+                              std::to_string(kLatestYear),
+                          to_iso(date));
+  }
 }
 
 Date add_months(Date date, int months) {
-  require_valid(date, "date");
-  const int index =
-      static_cast<int>(date.year()) * 12 + (static_cast<int>(date.month()) - 1) + months;
-  int year = index / 12;
-  int month = index % 12 + 1;
+  if (date.is_special()) throw ValidationError("date", "must be a valid date", to_iso(date));
+  // Wide arithmetic: `months` may be any int.
+  const long index =
+      static_cast<long>(date.year()) * 12 + (static_cast<long>(date.month()) - 1) + months;
+  if (index < 0) out_of_calendar("date", to_iso(date) + " + " + std::to_string(months) + " months");
+  long year = index / 12;
+  int month = static_cast<int>(index % 12) + 1;
+  if (year < kCalendarFirstYear || year > kCalendarLastYear) {
+    out_of_calendar("date", to_iso(date) + " + " + std::to_string(months) + " months");
+  }
   const int day = static_cast<int>(date.day());
-  if (day > days_in_month(year, month)) {
+  if (day > days_in_month(static_cast<int>(year), month)) {
     // The corresponding day does not exist: take the first day of the next month.
     if (++month > 12) {
       month = 1;
@@ -58,7 +94,7 @@ Date last_day_of_period(Date first_day, int months) {
   if (months < 1) {
     throw ValidationError("months", "a period must last at least 1 month", std::to_string(months));
   }
-  return add_months(first_day, months) - bg::days(1);
+  return shift(add_months(first_day, months), -1, "date");
 }
 
 Date first_day_of_period_ending(Date last_day, int months) {
@@ -66,7 +102,7 @@ Date first_day_of_period_ending(Date last_day, int months) {
   if (months < 1) {
     throw ValidationError("months", "a period must last at least 1 month", std::to_string(months));
   }
-  return add_months(last_day + bg::days(1), -months);
+  return add_months(shift(last_day, 1, "date"), -months);
 }
 
 int age_in_months(Date birth_date, Date on) {
@@ -84,7 +120,9 @@ int age_in_months(Date birth_date, Date on) {
 
 Date parse_date(std::string_view text, std::string_view field) {
   auto fail = [&]() -> ValidationError {
-    return ValidationError(std::string(field), "must be an ISO date YYYY-MM-DD",
+    return ValidationError(std::string(field),
+                           "must be an ISO date YYYY-MM-DD in the years " +
+                               std::to_string(kEarliestYear) + ".." + std::to_string(kLatestYear),
                            "'" + std::string(text.substr(0, 20)) + "'");
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw fail();
@@ -98,7 +136,8 @@ Date parse_date(std::string_view text, std::string_view field) {
   const int year = number(0, 4);
   const int month = number(5, 2);
   const int day = number(8, 2);
-  if (month < 1 || month > 12 || day < 1 || year < 1400 || day > days_in_month(year, month)) {
+  if (month < 1 || month > 12 || day < 1 || year < kEarliestYear || year > kLatestYear ||
+      day > days_in_month(year, month)) {
     throw fail();
   }
   return make_date(year, month, day, field);

@@ -48,6 +48,16 @@ void FixedClock::set(Date date) {
   today_ = date;
 }
 
-void FixedClock::advance_days(int days) { today_ += boost::gregorian::days(days); }
+void FixedClock::advance_days(int days) {
+  Date moved;
+  try {
+    moved = today_ + boost::gregorian::days(days);
+  } catch (const std::out_of_range&) {
+    // Boost's bad_year and friends must not cross the API.
+    throw ValidationError("clock.today", "must stay within the calendar",
+                          to_iso(today_) + " + " + std::to_string(days) + " days");
+  }
+  set(moved);
+}
 
 }  // namespace inburgering

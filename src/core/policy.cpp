@@ -1,6 +1,8 @@
 #include "inburgering/policy.hpp"
 
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "inburgering/error.hpp"
 
@@ -10,6 +12,13 @@ namespace {
 void require_at_least(int value, int minimum, const char* field, const char* rule) {
   if (value < minimum) {
     throw ValidationError(std::string("policy.") + field, rule, std::to_string(value));
+  }
+}
+
+void require_at_most(int value, int maximum, const char* field) {
+  if (value > maximum) {
+    throw ValidationError(std::string("policy.") + field,
+                          "must be at most " + std::to_string(maximum), std::to_string(value));
   }
 }
 
@@ -63,7 +72,7 @@ void Policy::validate() const {
   require_at_least(z_route_course_hours, 0, "z_route_course_hours", "must not be negative");
   require_at_least(z_route_participation_hours, 0, "z_route_participation_hours",
                    "must not be negative");
-  require_at_least(unburdening_months, 6, "unburdening_months",
+  require_at_least(unburdening_months, kStatutoryUnburdeningMonths, "unburdening_months",
                    "may be longer than the statutory 6 months (Pw 57), never shorter (Pw 56a)");
   require_positive(intake_fine, "intake_fine");
   require_at_least(intake_fine_max_count, 0, "intake_fine_max_count", "must not be negative");
@@ -99,6 +108,53 @@ void Policy::validate() const {
                    "must not be negative");
   require_at_least(interview_signal_lead_weeks, 0, "interview_signal_lead_weeks",
                    "must not be negative");
+  // Upper bounds: they catch typing errors, and keep every date computed from the policy far
+  // inside the calendar (see limits.hpp).
+  for (const auto& [value, maximum, field] :
+       {std::tuple{minimum_age_years, 100, "minimum_age_years"},
+        {state_pension_age_months, 100 * 12, "state_pension_age_months"},
+        {term_months, 120, "term_months"},
+        {substantial_efforts_extension_months, 60, "substantial_efforts_extension_months"},
+        {extension_request_window_months, 60, "extension_request_window_months"},
+        {max_interruption_days, 3650, "max_interruption_days"},
+        {substantial_efforts_family_migrant_hours, 10000,
+         "substantial_efforts_family_migrant_hours"},
+        {intake_invitations_before_absent_completion, 20,
+         "intake_invitations_before_absent_completion"},
+        {learnability_max_score, 1000, "learnability_max_score"},
+        {pip_deadline_weeks, 520, "pip_deadline_weeks"},
+        {pip_third_party_extension_weeks, 520, "pip_third_party_extension_weeks"},
+        {min_progress_interviews, 100, "min_progress_interviews"},
+        {route_switch_window_months, 120, "route_switch_window_months"},
+        {pvt_min_hours, 10000, "pvt_min_hours"},
+        {map_min_hours, 10000, "map_min_hours"},
+        {scale_down_min_course_hours, 10000, "scale_down_min_course_hours"},
+        {z_route_course_hours, 10000, "z_route_course_hours"},
+        {z_route_participation_hours, 10000, "z_route_participation_hours"},
+        {unburdening_months, 120, "unburdening_months"},
+        {intake_fine_max_count, 20, "intake_fine_max_count"},
+        {cooperation_fine_repeat_months, 120, "cooperation_fine_repeat_months"},
+        {retention_years, 100, "retention_years"},
+        {no_hours_signal_weeks, 520, "no_hours_signal_weeks"},
+        {route_switch_signal_lead_months, 120, "route_switch_signal_lead_months"},
+        {unburdening_signal_lead_weeks, 520, "unburdening_signal_lead_weeks"},
+        {pip_deadline_signal_lead_weeks, 520, "pip_deadline_signal_lead_weeks"},
+        {interview_signal_lead_weeks, 520, "interview_signal_lead_weeks"}}) {
+    require_at_most(value, maximum, field);
+  }
+  for (const auto& [value, field] :
+       {std::pair{intake_fine, "intake_fine"},
+        {cooperation_fine_base, "cooperation_fine_base"},
+        {cooperation_fine_max, "cooperation_fine_max"},
+        {municipal_fine_cap_per_term, "municipal_fine_cap_per_term"},
+        {municipal_fine_cap_per_new_term_half_year, "municipal_fine_cap_per_new_term_half_year"},
+        {duo_pvt_map_fine, "duo_pvt_map_fine"},
+        {duo_route_fine_max, "duo_route_fine_max"}}) {
+    if (value > Money::euros(100000)) {
+      throw ValidationError(std::string("policy.") + field, "must be at most € 100.000,00",
+                            to_string(value));
+    }
+  }
 }
 
 }  // namespace inburgering

@@ -2,11 +2,33 @@
 
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/intake/learnability_test.hpp"
 #include "inburgering/policy.hpp"
 
 namespace inburgering {
+
+INBURGERING_DEFINE_ENUM_TEXT(
+    IntakeTopic,
+    {IntakeTopic::kEducationAndWork, "education_and_work", "opleiding en werkervaring"},
+    {IntakeTopic::kPersonalCircumstances, "personal_circumstances", "persoonlijke omstandigheden"},
+    {IntakeTopic::kHealth, "health", "gezondheid"},
+    {IntakeTopic::kEarlyChildhoodEducation, "early_childhood_education",
+     "voor- en vroegschoolse educatie (VVE)"},
+    {IntakeTopic::kLanguageLevel, "language_level", "taalniveau"},
+    {IntakeTopic::kPaidWorkOptions, "paid_work_options", "mogelijkheden voor betaald werk"},
+    {IntakeTopic::kSelfReliance, "self_reliance", "zelfredzaamheid"},
+    {IntakeTopic::kMotivation, "motivation", "motivatie"},
+    {IntakeTopic::kSocialNetwork, "social_network", "sociaal netwerk"},
+    {IntakeTopic::kFinances, "finances", "financiën"});
+
+INBURGERING_DEFINE_ENUM_TEXT(InvitationOutcome,
+                             {InvitationOutcome::kPending, "pending", "nog geen uitkomst"},
+                             {InvitationOutcome::kAttended, "attended", "verschenen"},
+                             {InvitationOutcome::kNoShow, "no_show", "niet verschenen"},
+                             {InvitationOutcome::kInsufficientCooperation,
+                              "insufficient_cooperation", "onvoldoende medewerking"});
 
 bool is_required(IntakeTopic topic) noexcept {
   switch (topic) {
@@ -38,46 +60,6 @@ const std::vector<IntakeTopic>& all_intake_topics() {
   return topics;
 }
 
-std::string_view to_string(IntakeTopic topic) noexcept {
-  switch (topic) {
-    case IntakeTopic::kEducationAndWork:
-      return "education_and_work";
-    case IntakeTopic::kPersonalCircumstances:
-      return "personal_circumstances";
-    case IntakeTopic::kHealth:
-      return "health";
-    case IntakeTopic::kEarlyChildhoodEducation:
-      return "early_childhood_education";
-    case IntakeTopic::kLanguageLevel:
-      return "language_level";
-    case IntakeTopic::kPaidWorkOptions:
-      return "paid_work_options";
-    case IntakeTopic::kSelfReliance:
-      return "self_reliance";
-    case IntakeTopic::kMotivation:
-      return "motivation";
-    case IntakeTopic::kSocialNetwork:
-      return "social_network";
-    case IntakeTopic::kFinances:
-      return "finances";
-  }
-  return "unknown";
-}
-
-std::string_view to_string(InvitationOutcome outcome) noexcept {
-  switch (outcome) {
-    case InvitationOutcome::kPending:
-      return "pending";
-    case InvitationOutcome::kAttended:
-      return "attended";
-    case InvitationOutcome::kNoShow:
-      return "no_show";
-    case InvitationOutcome::kInsufficientCooperation:
-      return "insufficient_cooperation";
-  }
-  return "unknown";
-}
-
 std::vector<std::string> BroadIntake::missing_requirements(bool has_young_children) const {
   std::vector<std::string> missing;
   if (!learnability_test) missing.emplace_back("learnability_test");
@@ -100,28 +82,6 @@ int BroadIntake::failed_invitations_in_a_row() const {
     ++count;
   }
   return count;
-}
-
-bool LearnabilityTest::b1_route_feasible(const Policy& policy) const {
-  return score.has_value() && *score >= policy.learnability_pass_mark;
-}
-
-void LearnabilityTest::validate(const Policy& policy) const {
-  require_valid(taken_on, "learnability_test.taken_on");
-  if (score.has_value() == dispensation_reason.has_value()) {
-    throw ValidationError("learnability_test.score",
-                          "exactly one of a score and a dispensation (Wi 14.6) is required",
-                          score ? "both" : "neither");
-  }
-  if (score && (*score < 0 || *score > policy.learnability_max_score)) {
-    throw ValidationError("learnability_test.score",
-                          "must be between 0 and " + std::to_string(policy.learnability_max_score),
-                          std::to_string(*score));
-  }
-  if (dispensation_reason && dispensation_reason->empty()) {
-    throw ValidationError("learnability_test.dispensation_reason",
-                          "a dispensation from the test states its ground (Wi 14.6)", "empty");
-  }
 }
 
 }  // namespace inburgering

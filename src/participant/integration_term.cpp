@@ -3,24 +3,18 @@
 #include <algorithm>
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/policy.hpp"
 
 namespace inburgering {
 
-namespace bg = boost::gregorian;
+INBURGERING_DEFINE_ENUM_TEXT(
+    ExtensionGround, {ExtensionGround::kNotCulpable, "not_culpable", "niet verwijtbaar"},
+    {ExtensionGround::kSubstantialEfforts, "substantial_efforts", "aanzienlijke inspanningen"},
+    {ExtensionGround::kOwnInitiative, "own_initiative", "ambtshalve door DUO"});
 
-std::string_view to_string(ExtensionGround ground) noexcept {
-  switch (ground) {
-    case ExtensionGround::kNotCulpable:
-      return "not_culpable";
-    case ExtensionGround::kSubstantialEfforts:
-      return "substantial_efforts";
-    case ExtensionGround::kOwnInitiative:
-      return "own_initiative";
-  }
-  return "unknown";
-}
+namespace bg = boost::gregorian;
 
 void validate(const Extension& extension) {
   require_valid(extension.decided_on, "extension.decided_on");
@@ -46,10 +40,12 @@ IntegrationTerm IntegrationTerm::starting_after(Date date_of_issue, const Policy
   IntegrationTerm term;
   term.start = date_of_issue + bg::days(1);
   term.length_months = policy.term_months;
+  term.max_interruption_days = policy.max_interruption_days;
+  term.extension_request_window_months = policy.extension_request_window_months;
   return term;
 }
 
-Date IntegrationTerm::end_date(Date as_of, const Policy& policy) const {
+Date IntegrationTerm::end_date(Date as_of) const {
   int months = length_months;
   for (const auto& extension : extensions) {
     if (extension.decided_on <= as_of) months += extension.months;
@@ -59,26 +55,23 @@ Date IntegrationTerm::end_date(Date as_of, const Policy& policy) const {
     if (interruption.from > as_of) continue;
     const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
     const long days = (last - interruption.from).days() + 1;
-    end += bg::days(std::min<long>(days, policy.max_interruption_days));
+    end += bg::days(std::min<long>(days, max_interruption_days));
   }
   return end;
 }
 
-long IntegrationTerm::days_left(Date as_of, const Policy& policy) const {
-  return (end_date(as_of, policy) - as_of).days();
+long IntegrationTerm::days_left(Date as_of) const { return (end_date(as_of) - as_of).days(); }
+
+Date IntegrationTerm::extension_window_opens(Date as_of) const {
+  return first_day_of_period_ending(end_date(as_of), extension_request_window_months);
 }
 
-Date IntegrationTerm::extension_window_opens(Date as_of, const Policy& policy) const {
-  return first_day_of_period_ending(end_date(as_of, policy),
-                                    policy.extension_request_window_months);
+bool IntegrationTerm::extension_window_open(Date as_of) const {
+  return as_of >= extension_window_opens(as_of) && as_of <= end_date(as_of);
 }
 
-bool IntegrationTerm::extension_window_open(Date as_of, const Policy& policy) const {
-  return as_of >= extension_window_opens(as_of, policy) && as_of <= end_date(as_of, policy);
-}
-
-bool IntegrationTerm::running_on(Date as_of, const Policy& policy) const {
-  return as_of >= start && as_of <= end_date(as_of, policy);
+bool IntegrationTerm::running_on(Date as_of) const {
+  return as_of >= start && as_of <= end_date(as_of);
 }
 
 void IntegrationTerm::validate() const {
@@ -86,6 +79,14 @@ void IntegrationTerm::validate() const {
   if (length_months < 1) {
     throw ValidationError("term.length_months", "must be at least 1 month",
                           std::to_string(length_months));
+  }
+  if (max_interruption_days < 0) {
+    throw ValidationError("term.max_interruption_days", "must not be negative",
+                          std::to_string(max_interruption_days));
+  }
+  if (extension_request_window_months < 1) {
+    throw ValidationError("term.extension_request_window_months", "must be at least 1 month",
+                          std::to_string(extension_request_window_months));
   }
   for (const auto& extension : extensions) {
     inburgering::validate(extension);

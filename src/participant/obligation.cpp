@@ -3,37 +3,27 @@
 #include <algorithm>
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/participant/participant.hpp"
 #include "inburgering/policy.hpp"
 
 namespace inburgering {
 
-std::string_view to_string(ExemptionGround ground) noexcept {
-  switch (ground) {
-    case ExemptionGround::kDutchCompulsorySchooling:
-      return "dutch_compulsory_schooling";
-    case ExemptionGround::kDutchDiploma:
-      return "dutch_diploma";
-    case ExemptionGround::kUnderCompulsorySchooling:
-      return "under_compulsory_schooling";
-    case ExemptionGround::kSufficientlyIntegrated:
-      return "sufficiently_integrated";
-    case ExemptionGround::kExamPartsShown:
-      return "exam_parts_shown";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(
+    ExemptionGround,
+    {ExemptionGround::kDutchCompulsorySchooling, "dutch_compulsory_schooling",
+     "8 jaar leerplichtig onderwijs in Nederland"},
+    {ExemptionGround::kDutchDiploma, "dutch_diploma", "Nederlands diploma"},
+    {ExemptionGround::kUnderCompulsorySchooling, "under_compulsory_schooling", "leerplichtig"},
+    {ExemptionGround::kSufficientlyIntegrated, "sufficiently_integrated",
+     "al voldoende ingeburgerd"},
+    {ExemptionGround::kExamPartsShown, "exam_parts_shown", "examenonderdelen aangetoond"});
 
-std::string_view to_string(DispensationGround ground) noexcept {
-  switch (ground) {
-    case DispensationGround::kMedical:
-      return "medical";
-    case DispensationGround::kSpecialCircumstances:
-      return "special_circumstances";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(DispensationGround,
+                             {DispensationGround::kMedical, "medical", "medische ontheffing"},
+                             {DispensationGround::kSpecialCircumstances, "special_circumstances",
+                              "bijzondere individuele omstandigheden"});
 
 bool Obligation::applies_to(const Participant& participant, Date on, const Policy& policy) {
   if (participant.target_group == TargetGroup::kVoluntary) return false;

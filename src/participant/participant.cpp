@@ -5,42 +5,6 @@
 
 namespace inburgering {
 
-std::string_view to_string(TargetGroup group) noexcept {
-  switch (group) {
-    case TargetGroup::kAsylumPermitHolder:
-      return "asylum_permit_holder";
-    case TargetGroup::kFamilyMigrant:
-      return "family_migrant";
-    case TargetGroup::kOtherMigrant:
-      return "other_migrant";
-    case TargetGroup::kVoluntary:
-      return "voluntary";
-  }
-  return "unknown";
-}
-
-std::string_view to_string(ResidencePermit permit) noexcept {
-  switch (permit) {
-    case ResidencePermit::kTemporaryAsylum:
-      return "temporary_asylum";
-    case ResidencePermit::kRegular:
-      return "regular";
-    case ResidencePermit::kEuLaw:
-      return "eu_law";
-  }
-  return "unknown";
-}
-
-std::string_view to_string(Regime regime) noexcept {
-  switch (regime) {
-    case Regime::kWi2013:
-      return "wi2013";
-    case Regime::kWi2021:
-      return "wi2021";
-  }
-  return "unknown";
-}
-
 void Participant::validate() const {
   if (given_names.empty() && family_name.empty()) {
     throw ValidationError("participant.family_name", "a name is required", "empty");

@@ -1,27 +1,20 @@
 #include "inburgering/progress/signal.hpp"
 
+#include "detail/enum_table.hpp"
+
 namespace inburgering {
 
-std::string_view to_string(SignalKind kind) noexcept {
-  switch (kind) {
-    case SignalKind::kPipDue:
-      return "pip_due";
-    case SignalKind::kPipAwaitingThirdParty:
-      return "pip_awaiting_third_party";
-    case SignalKind::kInterviewDue:
-      return "interview_due";
-    case SignalKind::kNoHoursReported:
-      return "no_hours_reported";
-    case SignalKind::kTermEnding:
-      return "term_ending";
-    case SignalKind::kRouteSwitchWindowClosing:
-      return "route_switch_window_closing";
-    case SignalKind::kUnburdeningEnding:
-      return "unburdening_ending";
-    case SignalKind::kIntakeMayCompleteWithoutParticipant:
-      return "intake_may_complete_without_participant";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(
+    SignalKind, {SignalKind::kPipDue, "pip_due", "PIP moet worden vastgesteld"},
+    {SignalKind::kPipAwaitingThirdParty, "pip_awaiting_third_party",
+     "wacht op informatie van derden voor het PIP"},
+    {SignalKind::kInterviewDue, "interview_due", "voortgangsgesprek gepland"},
+    {SignalKind::kNoHoursReported, "no_hours_reported", "geen uren gemeld"},
+    {SignalKind::kTermEnding, "term_ending", "inburgeringstermijn loopt af"},
+    {SignalKind::kRouteSwitchWindowClosing, "route_switch_window_closing",
+     "termijn voor wijziging leerroute sluit"},
+    {SignalKind::kUnburdeningEnding, "unburdening_ending", "ontzorgen loopt af"},
+    {SignalKind::kIntakeMayCompleteWithoutParticipant, "intake_may_complete_without_participant",
+     "brede intake zonder inburgeringsplichtige afronden"});
 
 }  // namespace inburgering

@@ -3,46 +3,28 @@
 #include <algorithm>
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/policy.hpp"
 
 namespace inburgering {
 
-std::string_view to_string(Culpability culpability) noexcept {
-  switch (culpability) {
-    case Culpability::kIntent:
-      return "intent";
-    case Culpability::kGrossNegligence:
-      return "gross_negligence";
-    case Culpability::kOrdinary:
-      return "ordinary";
-    case Culpability::kReduced:
-      return "reduced";
-    case Culpability::kNone:
-      return "none";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(Culpability, {Culpability::kIntent, "intent", "opzet"},
+                             {Culpability::kGrossNegligence, "gross_negligence", "grove schuld"},
+                             {Culpability::kOrdinary, "ordinary", "verwijtbaar"},
+                             {Culpability::kReduced, "reduced", "verminderd verwijtbaar"},
+                             {Culpability::kNone, "none", "niet verwijtbaar"});
 
-std::string_view to_string(MunicipalFineKind kind) noexcept {
-  switch (kind) {
-    case MunicipalFineKind::kIntake:
-      return "intake";
-    case MunicipalFineKind::kCooperation:
-      return "cooperation";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(MunicipalFineKind,
+                             {MunicipalFineKind::kIntake, "intake", "boete brede intake"},
+                             {MunicipalFineKind::kCooperation, "cooperation",
+                              "boete onvoldoende medewerking"});
 
-std::string_view to_string(DuoFineKind kind) noexcept {
-  switch (kind) {
-    case DuoFineKind::kPvtMapNotInTime:
-      return "pvt_map_not_in_time";
-    case DuoFineKind::kRouteNotInTime:
-      return "route_not_in_time";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(DuoFineKind,
+                             {DuoFineKind::kPvtMapNotInTime, "pvt_map_not_in_time",
+                              "PVT of MAP niet tijdig afgerond"},
+                             {DuoFineKind::kRouteNotInTime, "route_not_in_time",
+                              "leerroute niet tijdig afgerond"});
 
 int culpability_percent(Culpability culpability, const Policy& policy) noexcept {
   switch (culpability) {

@@ -2,43 +2,16 @@
 
 #include <algorithm>
 
-#include "inburgering/storage/audit_log.hpp"
+#include "detail/enum_table.hpp"
 
 namespace inburgering::storage {
 
-std::string_view to_string(Role role) noexcept {
-  switch (role) {
-    case Role::kCaseworker:
-      return "caseworker";
-    case Role::kBackOffice:
-      return "back_office";
-    case Role::kRegionalCoordinator:
-      return "regional_coordinator";
-    case Role::kAuditor:
-      return "auditor";
-    case Role::kPrivacyOfficer:
-      return "privacy_officer";
-  }
-  return "unknown";
-}
-
-std::string_view to_string(AuditAction action) noexcept {
-  switch (action) {
-    case AuditAction::kCreate:
-      return "create";
-    case AuditAction::kUpdate:
-      return "update";
-    case AuditAction::kReadSpecial:
-      return "read_special";
-    case AuditAction::kDenied:
-      return "denied";
-    case AuditAction::kPurge:
-      return "purge";
-    case AuditAction::kErase:
-      return "erase";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(Role, {Role::kCaseworker, "caseworker", "klantmanager"},
+                             {Role::kBackOffice, "back_office", "backoffice"},
+                             {Role::kRegionalCoordinator, "regional_coordinator",
+                              "regionaal trajectregisseur"},
+                             {Role::kAuditor, "auditor", "controller"},
+                             {Role::kPrivacyOfficer, "privacy_officer", "privacyfunctionaris"});
 
 bool role_may_write(Role role) noexcept {
   return role == Role::kCaseworker || role == Role::kBackOffice;

@@ -5,10 +5,22 @@
 namespace inburgering::storage::detail::sql {
 
 inline constexpr const char* kLoad =
-    "SELECT municipality, revision, record, purged_on FROM trajectory WHERE id = ?1";
+    "SELECT municipality, revision, record, purged_on, policy_id FROM trajectory WHERE id = ?1";
 
 inline constexpr const char* kLoadHealth =
     "SELECT topic FROM trajectory_health WHERE trajectory_id = ?1";
+
+inline constexpr const char* kInsert =
+    "INSERT INTO trajectory (id, municipality, caseworker, revision, state, route, target_group, "
+    "bsn, term_start, term_end, closed_on, record, updated_at, policy_id, retain_until, "
+    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?13)";
+
+// ?16: the revision the change was based on.
+inline constexpr const char* kUpdate =
+    "UPDATE trajectory SET municipality = ?2, caseworker = ?3, revision = ?4, state = ?5, "
+    "route = ?6, target_group = ?7, bsn = ?8, term_start = ?9, term_end = ?10, closed_on = ?11, "
+    "record = ?12, updated_at = ?13, policy_id = ?14, retain_until = ?15 "
+    "WHERE id = ?1 AND revision = ?16";
 
 inline constexpr const char* kFindByBsn =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
@@ -54,10 +66,10 @@ inline constexpr const char* kHistory =
     "SELECT sequence, at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, "
     "trajectory_id, changes, note FROM audit_log WHERE trajectory_id = ?1 ORDER BY sequence";
 
-// ?1 municipality, ?2 closed before.
+// ?1 municipality, ?2 today: the retention period (Bi 9.9) ended before today.
 inline constexpr const char* kExpired =
-    "SELECT id FROM trajectory WHERE municipality = ?1 AND closed_on < ?2 "
-    "AND purged_on IS NULL ORDER BY closed_on";
+    "SELECT id FROM trajectory WHERE municipality = ?1 AND retain_until < ?2 "
+    "AND purged_on IS NULL ORDER BY retain_until";
 
 inline constexpr const char* kErasable =
     "SELECT id FROM trajectory WHERE bsn = ?1 AND municipality = ?2 ORDER BY id";

@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "inburgering/error.hpp"
-#include "storage/record_json.hpp"
+#include "storage/record_codec.hpp"
+#include "storage/sqlite_rows.hpp"
 
 namespace inburgering::storage::detail {
 namespace {
@@ -85,26 +86,91 @@ CREATE INDEX signal_by_caseworker ON trajectory_signal
   (municipality, caseworker, due_on, trajectory_id, seq);
 )sql";
 
-void backfill_deadlines(SQLite::Database& db, const PolicyFor& policy_for) {
-  SQLite::Statement rows(db, "SELECT record, updated_at FROM trajectory WHERE record IS NOT NULL");
+// Version 3: each trajectory runs under the policy stored with it (kept once in `policy`,
+// immutable); the end of its retention period (Bi 9.9) is a column; the main record keeps a
+// placeholder of the health topic; trajectory ids can be reserved.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE policy (
+  id   INTEGER PRIMARY KEY AUTOINCREMENT,
+  body TEXT NOT NULL UNIQUE CHECK (json_valid(body))
+) STRICT;
+CREATE TRIGGER policy_no_update BEFORE UPDATE ON policy
+BEGIN SELECT RAISE(ABORT, 'a stored policy is never changed'); END;
+CREATE TRIGGER policy_no_delete BEFORE DELETE ON policy
+BEGIN SELECT RAISE(ABORT, 'a stored policy is never deleted'); END;
+ALTER TABLE trajectory ADD COLUMN policy_id INTEGER REFERENCES policy (id);
+ALTER TABLE trajectory ADD COLUMN retain_until TEXT;
+CREATE INDEX trajectory_by_retain_until ON trajectory (municipality, retain_until)
+  WHERE purged_on IS NULL;
+CREATE TABLE id_counter (
+  name TEXT PRIMARY KEY,
+  last INTEGER NOT NULL CHECK (last >= 0)
+) STRICT;
+INSERT INTO id_counter (name, last) VALUES ('trajectory', 0);
+)sql";
+
+std::string saved_on(const std::string& updated_at) { return updated_at.substr(0, 10); }
+
+void backfill_deadlines(SQLite::Database& db) {
+  // Rows of this age carry no policy: the legal defaults (see migrate_to_format_2).
+  const Policy legal_defaults;
+  SQLite::Statement rows(db,
+                         "SELECT id, record, updated_at FROM trajectory WHERE record IS NOT NULL");
   while (rows.executeStep()) {
-    const TrajectoryRecord record = decode_record(json::parse(rows.getColumn(0).getString()));
-    const Date saved_on = parse_date(rows.getColumn(1).getString().substr(0, 10), "updated_at");
-    const Trajectory trajectory = Trajectory::from_record(record, policy_for(record.municipality));
-    write_deadlines(db, trajectory, saved_on);
+    const TrajectoryId id(rows.getColumn(0).getInt64());
+    const TrajectoryRecord record = decode_record(rows.getColumn(1).getString(),
+                                                  "trajectory " + to_string(id), &legal_defaults);
+    const Trajectory trajectory = Trajectory::from_record(record);
+    write_deadlines(db, trajectory,
+                    parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
+  }
+}
+
+// Records of format 1 (library 0.1) carried no policy: the store applied its own. They are
+// given the legal defaults, which is what 0.1 stored unless a store was opened with another
+// policy (README, "Policy"). Health topics get their placeholder in the main record.
+void migrate_to_format_2(SQLite::Database& db) {
+  const Policy legal_defaults;
+  SQLite::Statement rows(db, "SELECT id, record FROM trajectory WHERE record IS NOT NULL");
+  SQLite::Statement update(
+      db, "UPDATE trajectory SET record = ?2, policy_id = ?3, retain_until = ?4 WHERE id = ?1");
+  while (rows.executeStep()) {
+    const TrajectoryId id(rows.getColumn(0).getInt64());
+    const std::string what = "trajectory " + to_string(id);
+    TrajectoryRecord record = decode_record(rows.getColumn(1).getString(), what, &legal_defaults);
+    SQLite::Statement health(db, "SELECT topic FROM trajectory_health WHERE trajectory_id = ?1");
+    health.bind(1, id.value());
+    if (health.executeStep()) {
+      const TopicRecord topic =
+          decode_topic(health.getColumn(0).getString(), "health topic of " + what, true);
+      health.reset();
+      write_health(db, id, topic);
+      record.intake.topics[IntakeTopic::kHealth] = topic;
+    }
+    update.reset();
+    update.bind(1, id.value());
+    update.bind(2, stored_record_text(record));
+    update.bind(3, intern_policy(db, record.policy));
+    if (const auto until = retain_until(record)) {
+      update.bind(4, *until);
+    } else {
+      update.bind(4);
+    }
+    update.exec();
   }
 }
 
 struct Migration {
   int version;
   const char* sql;
-  void (*code)(SQLite::Database&, const PolicyFor&);
+  void (*code)(SQLite::Database&);
 };
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, kVersion1, nullptr},
       {2, kVersion2, &backfill_deadlines},
+      {3, kVersion3, &migrate_to_format_2},
   };
   return all;
 }
@@ -113,7 +179,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 2; }
+int latest_schema_version() noexcept { return 3; }
 
 int check_schema(SQLite::Database& db) {
   int version = 0;
@@ -122,22 +188,26 @@ int check_schema(SQLite::Database& db) {
     version = read_version(db);
     tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   } catch (const SQLite::Exception& e) {
-    throw StorageError(std::string("the file is not an inburgering database (") + e.what() + ")");
+    throw StorageError(std::string("the file is not an inburgering database (") + e.what() + ")",
+                       ErrorCode::kIncompatibleDatabase);
   }
   if (version > latest_schema_version()) {
     throw StorageError("the database has schema version " + std::to_string(version) +
-                       ", newer than this library's " + std::to_string(latest_schema_version()) +
-                       "; use a newer library (the file was left untouched)");
+                           ", newer than this library's " +
+                           std::to_string(latest_schema_version()) +
+                           "; use a newer library (the file was left untouched)",
+                       ErrorCode::kIncompatibleDatabase);
   }
   if (version == 0 && tables > 0) {
     throw StorageError("the file is another application's SQLite database (" +
-                       std::to_string(tables) +
-                       " objects, no inburgering schema version); it was left untouched");
+                           std::to_string(tables) +
+                           " objects, no inburgering schema version); it was left untouched",
+                       ErrorCode::kIncompatibleDatabase);
   }
   return version;
 }
 
-void migrate(SQLite::Database& db, int target, const PolicyFor& policy_for) {
+void migrate(SQLite::Database& db, int target) {
   int version = check_schema(db);
   for (const Migration& migration : migrations()) {
     if (migration.version <= version || migration.version > target) continue;
@@ -146,35 +216,24 @@ void migrate(SQLite::Database& db, int target, const PolicyFor& policy_for) {
       // Another process may have migrated while this one waited for the lock.
       if (read_version(db) >= migration.version) continue;
       db.exec(migration.sql);
-      if (migration.code != nullptr) migration.code(db, policy_for);
+      if (migration.code != nullptr) migration.code(db);
       db.exec("PRAGMA user_version = " + std::to_string(migration.version));
       transaction.commit();
     } catch (const SQLite::Exception& e) {
       throw StorageError("migration to schema version " + std::to_string(migration.version) +
                          " failed and was rolled back: " + e.what());
+    } catch (const StorageError& e) {
+      throw StorageError("migration to schema version " + std::to_string(migration.version) +
+                             " failed and was rolled back: " + e.what(),
+                         e.code());
+    } catch (const ValidationError& e) {
+      throw StorageError("migration to schema version " + std::to_string(migration.version) +
+                             " failed and was rolled back: a stored record breaks a rule of the "
+                             "model: " +
+                             e.what(),
+                         ErrorCode::kCorruptData);
     }
     version = migration.version;
-  }
-}
-
-void write_deadlines(SQLite::Database& db, const Trajectory& trajectory, Date as_of) {
-  SQLite::Statement remove(db, "DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
-  remove.bind(1, trajectory.id().value());
-  remove.exec();
-  SQLite::Statement insert(db,
-                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
-                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  int seq = 0;
-  for (const Signal& signal : trajectory.deadlines(as_of)) {
-    insert.reset();
-    insert.bind(1, trajectory.id().value());
-    insert.bind(2, seq++);
-    insert.bind(3, trajectory.record().municipality.to_string());
-    insert.bind(4, trajectory.record().caseworker.value());
-    insert.bind(5, std::string(to_string(signal.kind)));
-    insert.bind(6, to_iso(signal.due_on));
-    insert.bind(7, signal.detail);
-    insert.exec();
   }
 }
 

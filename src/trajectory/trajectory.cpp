@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "detail/text.hpp"
+#include "detail/walk.hpp"
 #include "inburgering/error.hpp"
+#include "trajectory/fields.hpp"
 
 namespace inburgering {
 
@@ -22,77 +24,9 @@ bool is_failed(InvitationOutcome outcome) {
 
 }  // namespace
 
-// ---- State machine ---------------------------------------------------------------------------
-
-bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept {
-  using S = TrajectoryState;
-  if (is_final(from)) return false;
-  switch (to) {
-    case S::kIntake:
-      return from == S::kRegistered;
-    case S::kPlanning:
-      return from == S::kIntake;
-    case S::kRoute:
-      return from == S::kPlanning;
-    case S::kCompleted:
-      return from == S::kRoute;
-    case S::kExempted:
-    case S::kDispensed:
-    case S::kTransferredOut:
-    case S::kEnded:
-      return true;
-    case S::kRegistered:
-      return false;
-  }
-  return false;
-}
-
-std::string_view to_string(TrajectoryState state) noexcept {
-  switch (state) {
-    case TrajectoryState::kRegistered:
-      return "registered";
-    case TrajectoryState::kIntake:
-      return "intake";
-    case TrajectoryState::kPlanning:
-      return "planning";
-    case TrajectoryState::kRoute:
-      return "route";
-    case TrajectoryState::kCompleted:
-      return "completed";
-    case TrajectoryState::kExempted:
-      return "exempted";
-    case TrajectoryState::kDispensed:
-      return "dispensed";
-    case TrajectoryState::kTransferredOut:
-      return "transferred_out";
-    case TrajectoryState::kEnded:
-      return "ended";
-  }
-  return "unknown";
-}
-
-std::string_view to_string(EndReason reason) noexcept {
-  switch (reason) {
-    case EndReason::kLeftCountry:
-      return "left_country";
-    case EndReason::kPermitWithdrawn:
-      return "permit_withdrawn";
-    case EndReason::kDeceased:
-      return "deceased";
-    case EndReason::kStatePensionAge:
-      return "state_pension_age";
-    case EndReason::kTermExpired:
-      return "term_expired";
-    case EndReason::kOther:
-      return "other";
-  }
-  return "unknown";
-}
-
 // ---- Construction ----------------------------------------------------------------------------
 
-Trajectory::Trajectory(TrajectoryRecord record, Policy policy)
-    : record_(std::move(record)), policy_(std::move(policy)) {}
+Trajectory::Trajectory(TrajectoryRecord record) : record_(std::move(record)) {}
 
 Trajectory Trajectory::open(TrajectoryId id, MunicipalityCode municipality, UserId caseworker,
                             Participant participant, Obligation obligation, Date registered_on,
@@ -113,20 +47,20 @@ Trajectory Trajectory::open(TrajectoryId id, MunicipalityCode municipality, User
                           .caseworker = std::move(caseworker),
                           .participant = std::move(participant),
                           .obligation = std::move(obligation),
-                          .registered_on = registered_on};
-  validate_record(record, policy);
-  return Trajectory(std::move(record), std::move(policy));
+                          .registered_on = registered_on,
+                          .policy = std::move(policy)};
+  validate_record(record);
+  return Trajectory(std::move(record));
 }
 
-Trajectory Trajectory::from_record(TrajectoryRecord record, Policy policy) {
-  policy.validate();
-  validate_record(record, policy);
-  return Trajectory(std::move(record), std::move(policy));
+Trajectory Trajectory::from_record(TrajectoryRecord record) {
+  validate_record(record);
+  return Trajectory(std::move(record));
 }
 
 Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId id,
                                         MunicipalityCode municipality, UserId caseworker,
-                                        Date brp_registration_on) {
+                                        Date brp_registration_on, Policy policy) {
   const auto& closure = source.record_.closure;
   if (source.state() != TrajectoryState::kTransferredOut || !closure || !closure->moved_to ||
       *closure->moved_to != municipality) {
@@ -150,6 +84,7 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   record.obligation.third_party_info_received_on.reset();
   record.unburdening.reset();  // A decision of the old college under the Pw.
   record.closure.reset();
+  record.policy = std::move(policy);  // The receiving college's; the term keeps its own numbers.
   record.revision = 0;
   const bool had_plan = !record.plan_versions.empty();
   record.transfer_in = TransferIn{source.record_.municipality, brp_registration_on, had_plan};
@@ -163,8 +98,13 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   } else {
     record.state = TrajectoryState::kIntake;
   }
-  validate_record(record, source.policy_);
-  return Trajectory(std::move(record), source.policy_);
+  validate_record(record);
+  return Trajectory(std::move(record));
+}
+
+void Trajectory::adopt_policy(Policy policy) {
+  policy.validate();
+  record_.policy = std::move(policy);
 }
 
 // ---- Guards ----------------------------------------------------------------------------------
@@ -244,6 +184,7 @@ void Trajectory::record_third_party_info_received(Date on) {
 
 void Trajectory::record_exemption(Exemption exemption) {
   require_active("recording an exemption");
+  detail::check_input(exemption, "exemption");
   validate(exemption);
   const bool whole = exemption.is_whole();
   const Date on = exemption.decided_on;
@@ -253,6 +194,7 @@ void Trajectory::record_exemption(Exemption exemption) {
 
 void Trajectory::record_dispensation(Dispensation dispensation) {
   require_active("recording a dispensation");
+  detail::check_input(dispensation, "dispensation");
   validate(dispensation);
   const bool whole = dispensation.is_whole();
   const Date on = dispensation.decided_on;
@@ -283,7 +225,7 @@ void Trajectory::invite_to_intake(Date sent_on, Date respond_by) {
                           to_iso(sent_on));
   }
   const int failed = intake.failed_invitations_in_a_row();
-  if (failed >= policy_.intake_invitations_before_absent_completion) {
+  if (failed >= record_.policy.intake_invitations_before_absent_completion) {
     throw RuleViolation("Wi 14.2", "after " + std::to_string(failed) +
                                        " failed invitations the college completes the intake "
                                        "without the person");
@@ -309,6 +251,10 @@ void Trajectory::record_intake_topic(IntakeTopic topic, TopicRecord topic_record
   require_state({TrajectoryState::kRegistered, TrajectoryState::kIntake},
                 "recording an intake topic");
   const std::string field = "intake.topics." + std::string(to_string(topic));
+  detail::check_input(topic_record, field);
+  if (topic_record.withheld) {
+    throw ValidationError(field + ".withheld", "only a store sets the health placeholder", "true");
+  }
   require_on_or_after_registration(topic_record.recorded_on, (field + ".recorded_on").c_str());
   if (topic_record.not_applicable && topic != IntakeTopic::kEarlyChildhoodEducation) {
     throw ValidationError(field + ".not_applicable",
@@ -325,7 +271,11 @@ void Trajectory::record_intake_topic(IntakeTopic topic, TopicRecord topic_record
 void Trajectory::record_learnability_test(LearnabilityTest test) {
   require_state({TrajectoryState::kRegistered, TrajectoryState::kIntake},
                 "recording the learnability test");
-  test.validate(policy_);
+  detail::check_input(test, "learnability_test");
+  // The test keeps the scale of today's policy (see LearnabilityTest).
+  test.max_score = record_.policy.learnability_max_score;
+  test.pass_mark = record_.policy.learnability_pass_mark;
+  test.validate();
   record_.intake.learnability_test = std::move(test);
   move_to(TrajectoryState::kIntake);
 }
@@ -353,11 +303,11 @@ void Trajectory::complete_intake_without_participant(Date on) {
   require_state({TrajectoryState::kIntake}, "completing the broad intake without the person");
   require_on_or_after_registration(on, "intake.completed_on");
   const int failed = record_.intake.failed_invitations_in_a_row();
-  if (failed < policy_.intake_invitations_before_absent_completion) {
-    throw RuleViolation("Wi 14.2",
-                        "the intake is completed without the person only after " +
-                            std::to_string(policy_.intake_invitations_before_absent_completion) +
-                            " failed invitations; " + std::to_string(failed) + " so far");
+  if (failed < record_.policy.intake_invitations_before_absent_completion) {
+    throw RuleViolation(
+        "Wi 14.2", "the intake is completed without the person only after " +
+                       std::to_string(record_.policy.intake_invitations_before_absent_completion) +
+                       " failed invitations; " + std::to_string(failed) + " so far");
   }
   record_.intake.completed_on = on;
   record_.intake.completed_without_participant = true;
@@ -371,7 +321,7 @@ const PlanVersion* Trajectory::current_plan() const noexcept {
 }
 
 void Trajectory::check_plan_content(const PlanContent& content) const {
-  validate(content, policy_);
+  validate(content, record_.policy);
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",
@@ -379,18 +329,20 @@ void Trajectory::check_plan_content(const PlanContent& content) const {
                           std::to_string(content.route_intensity_hours_per_week));
   }
   const auto& test = record_.intake.learnability_test;
-  if (content.route == Route::kB1 && test && test->score && !test->b1_route_feasible(policy_) &&
+  if (content.route == Route::kB1 && test && test->score && !test->b1_route_feasible() &&
       content.learnability_deviation_reason.empty()) {
     throw RuleViolation("Wi 14.3.a; Wi 15.1.a",
                         "the learnability test (score " + std::to_string(*test->score) +
-                            ", pass mark " + std::to_string(policy_.learnability_pass_mark) +
+                            ", pass mark " + std::to_string(test->pass_mark) +
                             ") does not support the B1-route: state the reasons for deviating");
   }
 }
 
-const PlanVersion& Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
-                                           std::string explanation, PlanContent content) {
+PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
+                                    std::string explanation, PlanContent content) {
   require_valid(date_of_issue, "plan.date_of_issue");
+  detail::check_input(content, "plan");
+  detail::check_input(explanation, "plan.explanation");
   if (const PlanVersion* last = current_plan(); last && date_of_issue < last->date_of_issue) {
     throw ValidationError(
         "plan.date_of_issue",
@@ -405,13 +357,14 @@ const PlanVersion& Trajectory::append_plan(Date date_of_issue, PlanChangeReason 
 
   // Everything that can throw happens before the record changes.
   std::optional<IntegrationTerm> term = record_.term;
-  if (!term) term = IntegrationTerm::starting_after(date_of_issue, policy_);
+  if (!term) term = IntegrationTerm::starting_after(date_of_issue, record_.policy);
   PlanVersion version{static_cast<int>(record_.plan_versions.size()) + 1,
                       date_of_issue,
                       reason,
                       std::move(explanation),
                       record_.municipality,
-                      std::move(content)};
+                      std::move(content),
+                      PlanNorms::of(record_.policy)};
 
   // Progress interviews: keep what was held, reschedule what is still to come (Bi 5.3.4).
   std::vector<ProgressInterview> interviews;
@@ -422,7 +375,7 @@ const PlanVersion& Trajectory::append_plan(Date date_of_issue, PlanChangeReason 
       if (interview.held() && interview.plan_version != 0) ++held;
     }
   }
-  const Date until = term->end_date(date_of_issue, policy_);
+  const Date until = term->end_date(date_of_issue);
   if (until > date_of_issue) {
     const int remaining = std::max(0, version.content.progress_interview_count - held);
     for (Date date : spread_interviews(date_of_issue, until, remaining)) {
@@ -440,7 +393,7 @@ const PlanVersion& Trajectory::append_plan(Date date_of_issue, PlanChangeReason 
   return record_.plan_versions.back();
 }
 
-const PlanVersion& Trajectory::issue_first_plan(Date date_of_issue, PlanContent content) {
+PlanVersion Trajectory::issue_first_plan(Date date_of_issue, PlanContent content) {
   require_state({TrajectoryState::kPlanning}, "issuing the first PIP");
   if (record_.obligation.regime != Regime::kWi2021) {
     throw RuleViolation("Wi 54", "an obligation under the Wi 2013 has no PIP");
@@ -452,14 +405,14 @@ const PlanVersion& Trajectory::issue_first_plan(Date date_of_issue, PlanContent 
                               to_iso(*record_.intake.completed_on) + " (Wi 15)",
                           to_iso(date_of_issue));
   }
-  const PlanVersion& version =
+  PlanVersion version =
       append_plan(date_of_issue, PlanChangeReason::kInitial, {}, std::move(content));
   record_.state = TrajectoryState::kRoute;  // Planning → route is always allowed here.
   return version;
 }
 
-const PlanVersion& Trajectory::adjust_plan(Date date_of_issue, PlanContent content,
-                                           std::string explanation) {
+PlanVersion Trajectory::adjust_plan(Date date_of_issue, PlanContent content,
+                                    std::string explanation) {
   require_state({TrajectoryState::kRoute}, "adjusting the PIP");
   const PlanVersion& current = *current_plan();
   if (content.route != current.content.route) {
@@ -474,28 +427,28 @@ const PlanVersion& Trajectory::adjust_plan(Date date_of_issue, PlanContent conte
                      std::move(content));
 }
 
-const PlanVersion& Trajectory::switch_route(Date date_of_issue, PlanContent content,
-                                            std::string explanation) {
+PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
+                                     std::string explanation) {
   require_state({TrajectoryState::kRoute}, "switching the route");
   require_valid(date_of_issue, "plan.date_of_issue");
   check_route_switch(current_plan()->content.route, content.route, record_.term->start,
-                     date_of_issue, policy_);
+                     date_of_issue, record_.policy);
   return append_plan(date_of_issue, PlanChangeReason::kRouteSwitch, std::move(explanation),
                      std::move(content));
 }
 
-const PlanVersion& Trajectory::scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
-                                                std::string explanation) {
+PlanVersion Trajectory::scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
+                                         std::string explanation) {
   require_state({TrajectoryState::kRoute}, "scaling down to A2");
-  check_scale_down(route_facts(), parts, policy_);
+  check_scale_down(route_facts(), parts, record_.policy);
   PlanContent content = current_plan()->content;
   content.scaled_down_parts.insert(parts.begin(), parts.end());
   return append_plan(date_of_issue, PlanChangeReason::kScaleDownToA2, std::move(explanation),
                      std::move(content));
 }
 
-const PlanVersion& Trajectory::issue_plan_after_move(Date date_of_issue, PlanContent content,
-                                                     std::string explanation) {
+PlanVersion Trajectory::issue_plan_after_move(Date date_of_issue, PlanContent content,
+                                              std::string explanation) {
   require_state({TrajectoryState::kRoute}, "issuing the PIP after a move");
   if (!record_.transfer_in || !record_.transfer_in->had_plan) {
     throw RuleViolation("Wi 15.4", "no move with a PIP is on record for this trajectory");
@@ -542,12 +495,12 @@ std::optional<Date> Trajectory::pip_deadline() const {
         std::any_of(record_.plan_versions.begin(), record_.plan_versions.end(),
                     [](const PlanVersion& v) { return v.reason == PlanChangeReason::kMove; });
     if (issued) return std::nullopt;
-    return deadline_from(record_.transfer_in->brp_registration_on, obligation, policy_);
+    return deadline_from(record_.transfer_in->brp_registration_on, obligation, record_.policy);
   }
   if (!record_.plan_versions.empty()) return std::nullopt;
   if (!obligation.brp_registration_date) return std::nullopt;
   return deadline_from(std::max(obligation.duo_notice_date, *obligation.brp_registration_date),
-                       obligation, policy_);
+                       obligation, record_.policy);
 }
 
 bool Trajectory::is_late(const PlanVersion& version) const {
@@ -558,9 +511,9 @@ bool Trajectory::is_late(const PlanVersion& version) const {
   if (version.reason == PlanChangeReason::kInitial && obligation.brp_registration_date) {
     deadline =
         deadline_from(std::max(obligation.duo_notice_date, *obligation.brp_registration_date),
-                      obligation, policy_);
+                      obligation, record_.policy);
   } else if (version.reason == PlanChangeReason::kMove && record_.transfer_in) {
-    deadline = deadline_from(record_.transfer_in->brp_registration_on, obligation, policy_);
+    deadline = deadline_from(record_.transfer_in->brp_registration_on, obligation, record_.policy);
   }
   return deadline && version.date_of_issue > *deadline;
 }
@@ -586,12 +539,14 @@ RouteFacts Trajectory::route_facts() const {
 
 void Trajectory::record_exam_result(ExamResult result) {
   require_active("recording an exam result");
+  detail::check_input(result, "exam_result");
   validate(result);
   record_.exam_results.push_back(result);
 }
 
 void Trajectory::record_attendance(AttendanceEntry entry) {
   require_active("recording attendance");
+  detail::check_input(entry, "attendance");
   validate(entry);
   record_.attendance.push_back(std::move(entry));
 }
@@ -601,10 +556,10 @@ void Trajectory::record_pvt_statement_signed(Date on) {
   require_valid(on, "components.pvt_statement_signed_on");
   // PVT hours before the PIP count (Bi 3.1.5).
   const long minutes = minutes_attended(record_.attendance, {HourKind::kPvt});
-  if (minutes < static_cast<long>(policy_.pvt_min_hours) * 60) {
+  if (minutes < static_cast<long>(record_.policy.pvt_min_hours) * 60) {
     throw RuleViolation("Bi 3.1", "the statement is signed after at least " +
-                                      std::to_string(policy_.pvt_min_hours) + " PVT hours; " +
-                                      detail::hours_text(minutes) + " registered");
+                                      std::to_string(record_.policy.pvt_min_hours) +
+                                      " PVT hours; " + detail::hours_text(minutes) + " registered");
   }
   record_.components.pvt_statement_signed_on = on;
 }
@@ -616,9 +571,9 @@ void Trajectory::record_map_final_interview(Date on) {
     throw RuleViolation("Wi 8", "the education route has no MAP");
   }
   const long minutes = minutes_attended(record_.attendance, {HourKind::kMap});
-  if (minutes < static_cast<long>(policy_.map_min_hours) * 60) {
+  if (minutes < static_cast<long>(record_.policy.map_min_hours) * 60) {
     throw RuleViolation("Bi 3.2", "the MAP ends after at least " +
-                                      std::to_string(policy_.map_min_hours) + " hours; " +
+                                      std::to_string(record_.policy.map_min_hours) + " hours; " +
                                       detail::hours_text(minutes) + " registered");
   }
   record_.components.map_final_interview_on = on;
@@ -645,6 +600,7 @@ void Trajectory::record_bridging_course_completed(Date on) {
 void Trajectory::record_progress_interview(Date held_on, ProgressAssessment assessment,
                                            std::string notes) {
   require_state({TrajectoryState::kRoute}, "recording a progress interview");
+  detail::check_input(notes, "interview.notes");
   require_valid(held_on, "interview.held_on");
   if (held_on < record_.plan_versions.front().date_of_issue) {
     throw ValidationError("interview.held_on", "progress interviews follow the first PIP",
@@ -666,6 +622,7 @@ void Trajectory::record_progress_interview(Date held_on, ProgressAssessment asse
 
 void Trajectory::record_extension(Extension extension) {
   require_state({TrajectoryState::kRoute}, "recording an extension");
+  detail::check_input(extension, "extension");
   validate(extension);
   if (extension.decided_on < record_.term->start) {
     throw ValidationError("extension.decided_on",
@@ -677,6 +634,7 @@ void Trajectory::record_extension(Extension extension) {
 
 void Trajectory::record_interruption(Interruption interruption) {
   require_state({TrajectoryState::kRoute}, "recording an interruption");
+  detail::check_input(interruption, "interruption");
   validate(interruption);
   auto& term = *record_.term;
   if (interruption.from < term.start) {
@@ -717,7 +675,7 @@ void Trajectory::end_interruption(Date until) {
 
 std::optional<Date> Trajectory::term_end(Date as_of) const {
   if (!record_.term) return std::nullopt;
-  return record_.term->end_date(as_of, policy_);
+  return record_.term->end_date(as_of);
 }
 
 // ---- Unburdening -----------------------------------------------------------------------------
@@ -725,6 +683,8 @@ std::optional<Date> Trajectory::term_end(Date as_of) const {
 void Trajectory::start_unburdening(Date assistance_start, std::vector<FixedCostItem> items,
                                    bool receives_social_assistance) {
   require_active("starting unburdening");
+  detail::check_input(items, "unburdening.items");
+  require_valid(assistance_start, "unburdening.assistance_start");
   if (record_.unburdening) {
     throw RuleViolation("Pw 56a", "unburdening was already started on " +
                                       to_iso(record_.unburdening->assistance_start));
@@ -735,21 +695,22 @@ void Trajectory::start_unburdening(Date assistance_start, std::vector<FixedCostI
     throw RuleViolation("Pw 56a", "not eligible for unburdening: " + detail::join(reasons, "; "));
   }
   Unburdening unburdening{.assistance_start = assistance_start,
-                          .months = policy_.unburdening_months,
+                          .months = record_.policy.unburdening_months,
                           .items = std::move(items)};
-  unburdening.validate(policy_);
+  unburdening.validate();
   record_.unburdening = std::move(unburdening);
 }
 
 void Trajectory::extend_unburdening(UnburdeningExtension extension) {
   require_active("extending unburdening");
+  detail::check_input(extension, "unburdening.extension");
   if (!record_.unburdening) throw RuleViolation("Pw 57", "no unburdening to extend");
   Unburdening updated = *record_.unburdening;
   if (updated.stopped_on) {
     throw RuleViolation("Pw 57", "unburdening stopped on " + to_iso(*updated.stopped_on));
   }
   updated.extensions.push_back(std::move(extension));
-  updated.validate(policy_);
+  updated.validate();
   const Date end = record_.unburdening->end_date();
   if (updated.extensions.back().decided_on > end) {
     throw RuleViolation("Pw 57",
@@ -760,10 +721,11 @@ void Trajectory::extend_unburdening(UnburdeningExtension extension) {
 
 void Trajectory::record_coaching_session(CoachingSession session) {
   require_active("recording a coaching session");
+  detail::check_input(session, "unburdening.coaching_session");
   if (!record_.unburdening) throw RuleViolation("Pw 56a", "no unburdening is on record");
   Unburdening updated = *record_.unburdening;
   updated.coaching_sessions.push_back(std::move(session));
-  updated.validate(policy_);
+  updated.validate();
   record_.unburdening = std::move(updated);
 }
 
@@ -776,13 +738,13 @@ void Trajectory::stop_unburdening(Date on) {
   }
   Unburdening updated = *record_.unburdening;
   updated.stopped_on = on;
-  updated.validate(policy_);
+  updated.validate();
   record_.unburdening = std::move(updated);
 }
 
 // ---- Sanctions -------------------------------------------------------------------------------
 
-const MunicipalFine& Trajectory::impose_intake_fine(Date on, bool assistance_already_lowered) {
+MunicipalFine Trajectory::impose_intake_fine(Date on, bool assistance_already_lowered) {
   require_active("imposing an intake fine");
   require_valid(on, "fine.imposed_on");
   const auto& invitations = record_.intake.invitations;
@@ -797,22 +759,23 @@ const MunicipalFine& Trajectory::impose_intake_fine(Date on, bool assistance_alr
                         "that was not fined yet");
   }
   record_.municipal_fines.push_back(next_intake_fine(record_.municipal_fines, record_.duo_fines, on,
-                                                     assistance_already_lowered, policy_));
+                                                     assistance_already_lowered, record_.policy));
   return record_.municipal_fines.back();
 }
 
-const MunicipalFine& Trajectory::impose_cooperation_fine(Date on, Culpability culpability,
-                                                         bool assistance_already_lowered) {
+MunicipalFine Trajectory::impose_cooperation_fine(Date on, Culpability culpability,
+                                                  bool assistance_already_lowered) {
   require_state({TrajectoryState::kRoute}, "imposing a cooperation fine");
-  record_.municipal_fines.push_back(next_cooperation_fine(record_.municipal_fines,
-                                                          record_.duo_fines, on, culpability,
-                                                          assistance_already_lowered, policy_));
+  record_.municipal_fines.push_back(
+      next_cooperation_fine(record_.municipal_fines, record_.duo_fines, on, culpability,
+                            assistance_already_lowered, record_.policy));
   return record_.municipal_fines.back();
 }
 
 void Trajectory::record_duo_fine(DuoFine fine) {
   require_state({TrajectoryState::kRoute}, "recording a DUO fine");
-  validate(fine, policy_);
+  detail::check_input(fine, "duo_fine");
+  validate(fine, record_.policy);
   record_.duo_fines.push_back(fine);
 }
 
@@ -852,11 +815,11 @@ void Trajectory::transfer_out(MunicipalityCode to, Date moved_on) {
 // ---- Queries ---------------------------------------------------------------------------------
 
 RequirementReport Trajectory::completion_report() const {
-  return completion_requirements(route_facts(), policy_);
+  return completion_requirements(route_facts(), record_.policy);
 }
 
 RequirementReport Trajectory::substantial_efforts_report() const {
-  return substantial_efforts_requirements(route_facts(), policy_);
+  return substantial_efforts_requirements(route_facts(), record_.policy);
 }
 
 std::vector<Signal> Trajectory::signals(Date today) const { return collect_signals(today, true); }
@@ -880,7 +843,7 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
   if (auto deadline = pip_deadline()) {
     const bool after_move = record_.transfer_in && record_.transfer_in->had_plan;
     add(SignalKind::kPipDue, *deadline,
-        *deadline - bg::weeks(policy_.pip_deadline_signal_lead_weeks),
+        *deadline - bg::weeks(record_.policy.pip_deadline_signal_lead_weeks),
         after_move ? "PIP after the move is due (Bi 5.3.3)" : "first PIP is due (Bi 5.3.1)");
   } else if (record_.plan_versions.empty() && record_.obligation.third_party_info_requested_on &&
              !record_.obligation.third_party_info_received_on) {
@@ -891,7 +854,7 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
 
   if (record_.state == TrajectoryState::kIntake &&
       record_.intake.failed_invitations_in_a_row() >=
-          policy_.intake_invitations_before_absent_completion) {
+          record_.policy.intake_invitations_before_absent_completion) {
     add(SignalKind::kIntakeMayCompleteWithoutParticipant,
         record_.intake.invitations.back().respond_by, record_.intake.invitations.back().respond_by,
         "invitations exhausted: complete the intake without the person (Wi 14.2)");
@@ -905,7 +868,7 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
     for (const auto& interview : record_.interviews) {
       if (!interview.held()) {
         add(SignalKind::kInterviewDue, interview.scheduled_on,
-            interview.scheduled_on - bg::weeks(policy_.interview_signal_lead_weeks),
+            interview.scheduled_on - bg::weeks(record_.policy.interview_signal_lead_weeks),
             "progress interview of PIP version " + std::to_string(interview.plan_version) +
                 " (Bi 5.3.4)");
       }
@@ -914,24 +877,25 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
     // No hours reported since the last entry (or since the first PIP).
     Date reference = record_.plan_versions.front().date_of_issue;
     for (const auto& entry : record_.attendance) reference = std::max(reference, entry.attended_on);
-    const Date no_hours_due = reference + bg::weeks(policy_.no_hours_signal_weeks);
+    const Date no_hours_due = reference + bg::weeks(record_.policy.no_hours_signal_weeks);
     add(SignalKind::kNoHoursReported, no_hours_due, no_hours_due,
         "no attendance hours reported since " + to_iso(reference) + " (Wi 35.3)");
 
     // Term ending: the extension-request window is open.
-    const Date end = term.end_date(today, policy_);
-    const Date window = term.extension_window_opens(today, policy_);
+    const Date end = term.end_date(today);
+    const Date window = term.extension_window_opens(today);
     add(SignalKind::kTermEnding, end, window,
         "term ends on " + to_iso(end) + "; extension requests accepted from " + to_iso(window) +
             " (Wi 12; Bi 4.5)");
 
     // Route-switch window closing (education → B1 stays possible, so not for that route).
-    if (plan.content.route != Route::kEducation && policy_.route_switch_signal_lead_months > 0 &&
-        policy_.route_switch_window_months > 0) {
-      const Date deadline = route_switch_deadline(term.start, policy_);
+    if (plan.content.route != Route::kEducation &&
+        record_.policy.route_switch_signal_lead_months > 0 &&
+        record_.policy.route_switch_window_months > 0) {
+      const Date deadline = route_switch_deadline(term.start, record_.policy);
       if (today <= deadline) {
         add(SignalKind::kRouteSwitchWindowClosing, deadline,
-            first_day_of_period_ending(deadline, policy_.route_switch_signal_lead_months),
+            first_day_of_period_ending(deadline, record_.policy.route_switch_signal_lead_months),
             "a route switch is possible until " + to_iso(deadline) + " (Wi 17.2; Bi 5.4)");
       }
     }
@@ -941,7 +905,7 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
     const Date end = unburdening->end_date();
     if (today <= end) {
       add(SignalKind::kUnburdeningEnding, end,
-          end - bg::weeks(policy_.unburdening_signal_lead_weeks),
+          end - bg::weeks(record_.policy.unburdening_signal_lead_weeks),
           "unburdening ends on " + to_iso(end) + "; extend only for sound reasons (Pw 57)");
     }
   }

@@ -3,8 +3,10 @@
 
 #include <string>
 
+#include "detail/walk.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
+#include "trajectory/fields.hpp"
 
 namespace inburgering {
 namespace {
@@ -16,7 +18,7 @@ void require(bool condition, const std::string& field, const std::string& rule,
 
 std::string state_text(TrajectoryState state) { return std::string(to_string(state)); }
 
-void validate_intake(const BroadIntake& intake, const Policy& policy) {
+void validate_intake(const BroadIntake& intake) {
   for (std::size_t i = 0; i < intake.invitations.size(); ++i) {
     const auto& invitation = intake.invitations[i];
     const std::string field = "intake.invitations[" + std::to_string(i) + "]";
@@ -32,14 +34,17 @@ void validate_intake(const BroadIntake& intake, const Policy& policy) {
     require_valid(record.recorded_on, field + ".recorded_on");
     require(!record.not_applicable || topic == IntakeTopic::kEarlyChildhoodEducation,
             field + ".not_applicable", "only the VVE topic can be not applicable", "true");
+    require(!record.withheld || (is_special_category(topic) && record.notes.empty()),
+            field + ".withheld", "only the health topic is withheld, and then without notes",
+            "true");
   }
-  if (intake.learnability_test) intake.learnability_test->validate(policy);
+  if (intake.learnability_test) intake.learnability_test->validate();
   if (intake.completed_on) require_valid(*intake.completed_on, "intake.completed_on");
   require(!intake.completed_without_participant || intake.completed_on.has_value(),
           "intake.completed_without_participant", "requires intake.completed_on", "true");
 }
 
-void validate_plans(const TrajectoryRecord& record, const Policy& policy) {
+void validate_plans(const TrajectoryRecord& record) {
   const auto& versions = record.plan_versions;
   for (std::size_t i = 0; i < versions.size(); ++i) {
     const auto& version = versions[i];
@@ -58,7 +63,8 @@ void validate_plans(const TrajectoryRecord& record, const Policy& policy) {
       require(version.reason == PlanChangeReason::kInitial, field + ".reason",
               "the first version is the initial PIP", std::string(to_string(version.reason)));
     }
-    validate(version.content, policy);
+    // Judged by the norms of its own date of issue, not by today's policy.
+    validate(version.content, version.norms);
   }
   require(versions.empty() == !record.term.has_value(), "term",
           "a term exists exactly when a PIP was issued (Wi 11.2)",
@@ -122,7 +128,10 @@ void validate_state(const TrajectoryRecord& record) {
 
 }  // namespace
 
-void validate_record(const TrajectoryRecord& record, const Policy& policy) {
+void validate_record(const TrajectoryRecord& record) {
+  // Texts and dates first: nothing below reads a text, and every date is in range.
+  detail::check_input(record, std::string_view());
+  record.policy.validate();
   require(record.id.value() > 0, "trajectory.id", "must be a positive number",
           std::to_string(record.id.value()));
   require(!record.caseworker.value().empty(), "trajectory.caseworker",
@@ -132,8 +141,8 @@ void validate_record(const TrajectoryRecord& record, const Policy& policy) {
           std::to_string(record.revision));
   record.participant.validate();
   record.obligation.validate();
-  validate_intake(record.intake, policy);
-  validate_plans(record, policy);
+  validate_intake(record.intake);
+  validate_plans(record);
   for (const auto& result : record.exam_results) validate(result);
   for (const auto& entry : record.attendance) validate(entry);
   for (std::size_t i = 0; i < record.interviews.size(); ++i) {
@@ -144,7 +153,7 @@ void validate_record(const TrajectoryRecord& record, const Policy& policy) {
     require(record.interviews[i].held_on.has_value() == record.interviews[i].assessment.has_value(),
             field + ".assessment", "recorded exactly when the interview was held", "mismatch");
   }
-  if (record.unburdening) record.unburdening->validate(policy);
+  if (record.unburdening) record.unburdening->validate();
   for (std::size_t i = 0; i < record.municipal_fines.size(); ++i) {
     const auto& fine = record.municipal_fines[i];
     const std::string field = "municipal_fines[" + std::to_string(i) + "]";
@@ -152,7 +161,14 @@ void validate_record(const TrajectoryRecord& record, const Policy& policy) {
     require(fine.amount > Money() && fine.amount <= fine.base_amount, field + ".amount",
             "must be positive and at most the base amount", to_string(fine.amount));
   }
-  for (const auto& fine : record.duo_fines) validate(fine, policy);
+  // DUO's fines were checked against the statutory amounts when recorded (record_duo_fine).
+  for (std::size_t i = 0; i < record.duo_fines.size(); ++i) {
+    const auto& fine = record.duo_fines[i];
+    const std::string field = "duo_fines[" + std::to_string(i) + "]";
+    require(fine.amount > Money(), field + ".amount", "must be positive", to_string(fine.amount));
+    require(fine.new_term_months >= 1 && fine.new_term_months <= 24, field + ".new_term_months",
+            "a new term of 1 to 24 months (Wi 24-25)", std::to_string(fine.new_term_months));
+  }
   validate_state(record);
 }
 

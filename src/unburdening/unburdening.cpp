@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/participant/obligation.hpp"
 #include "inburgering/participant/participant.hpp"
@@ -11,19 +12,11 @@
 
 namespace inburgering {
 
-std::string_view to_string(FixedCostKind kind) noexcept {
-  switch (kind) {
-    case FixedCostKind::kRent:
-      return "rent";
-    case FixedCostKind::kEnergy:
-      return "energy";
-    case FixedCostKind::kWater:
-      return "water";
-    case FixedCostKind::kHealthInsurance:
-      return "health_insurance";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(FixedCostKind, {FixedCostKind::kRent, "rent", "huur"},
+                             {FixedCostKind::kEnergy, "energy", "energie"},
+                             {FixedCostKind::kWater, "water", "water"},
+                             {FixedCostKind::kHealthInsurance, "health_insurance",
+                              "zorgverzekering"});
 
 Date Unburdening::end_date() const {
   int total = months;
@@ -53,11 +46,11 @@ Money Unburdening::total_scheduled() const {
   return total;
 }
 
-void Unburdening::validate(const Policy& policy) const {
+void Unburdening::validate() const {
   require_valid(assistance_start, "unburdening.assistance_start");
-  if (months < policy.unburdening_months) {
+  if (months < kStatutoryUnburdeningMonths) {
     throw ValidationError("unburdening.months",
-                          "at least " + std::to_string(policy.unburdening_months) +
+                          "at least " + std::to_string(kStatutoryUnburdeningMonths) +
                               " months (Pw 56a; longer under Pw 57)",
                           std::to_string(months));
   }
@@ -68,8 +61,8 @@ void Unburdening::validate(const Policy& policy) const {
       throw ValidationError(field + ".payee", "the payee is required", "empty");
     }
     if (items[i].monthly_amount <= Money()) {
-      throw ValidationError(field + ".monthly_amount", "must be a positive amount",
-                            to_string(items[i].monthly_amount));
+      // Financial data: the message does not repeat the amount.
+      throw ValidationError(field + ".monthly_amount", "must be a positive amount", "not positive");
     }
     if (!kinds.insert(items[i].kind).second) {
       throw ValidationError(field + ".kind", "each fixed cost is listed once",

@@ -88,34 +88,55 @@ TEST(BroadIntake, TopicDatesFollowTheRegistration) {
 }
 
 TEST(LearnabilityTest, PassMarkIs28Of40) {
-  const Policy policy;
-  EXPECT_TRUE((LearnabilityTest{d("2024-01-24"), 28, std::nullopt}).b1_route_feasible(policy));
-  EXPECT_FALSE((LearnabilityTest{d("2024-01-24"), 27, std::nullopt}).b1_route_feasible(policy));
+  EXPECT_TRUE((LearnabilityTest{d("2024-01-24"), 28, std::nullopt}).b1_route_feasible());
+  EXPECT_FALSE((LearnabilityTest{d("2024-01-24"), 27, std::nullopt}).b1_route_feasible());
+  const LearnabilityTest before_2023{d("2023-01-24"), 30, std::nullopt, 40, 31};
+  EXPECT_FALSE(before_2023.b1_route_feasible());
+}
+
+TEST(LearnabilityTest, KeepsTheScaleOfThePolicyOfItsDay) {
   Policy before_2023;
   before_2023.learnability_pass_mark = 31;
-  EXPECT_FALSE(
-      (LearnabilityTest{d("2024-01-24"), 30, std::nullopt}).b1_route_feasible(before_2023));
+  Trajectory t = test::registered(test::asylum_holder(), before_2023);
+  t.record_learnability_test(LearnabilityTest{d("2024-01-24"), 30, std::nullopt});
+  const LearnabilityTest& recorded = *t.record().intake.learnability_test;
+  EXPECT_EQ(recorded.pass_mark, 31);
+  EXPECT_EQ(recorded.max_score, 40);
+  EXPECT_FALSE(recorded.b1_route_feasible());
+  // A later change of the pass mark does not change what the test said.
+  t.adopt_policy(Policy{});
+  EXPECT_FALSE(t.record().intake.learnability_test->b1_route_feasible());
 }
 
 TEST(LearnabilityTest, RejectsScoresOutOfRangeAndMixedResults) {
-  const Policy policy;
-  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 41, std::nullopt}).validate(policy),
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 41, std::nullopt}).validate(), ValidationError);
+  EXPECT_NO_THROW((LearnabilityTest{d("2024-01-24"), 40, std::nullopt}).validate());
+  EXPECT_NO_THROW((LearnabilityTest{d("2024-01-24"), 0, std::nullopt}).validate());
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), -1, std::nullopt}).validate(), ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, std::nullopt}).validate(),
                ValidationError);
-  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), -1, std::nullopt}).validate(policy),
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 30, "visueel"}).validate(), ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, ""}).validate(), ValidationError);
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 20, std::nullopt, 40, 41}).validate(),
                ValidationError);
-  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, std::nullopt}).validate(policy),
+  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 0, std::nullopt, 0, 0}).validate(),
                ValidationError);
-  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), 30, "visueel"}).validate(policy),
-               ValidationError);
-  EXPECT_THROW((LearnabilityTest{d("2024-01-24"), std::nullopt, ""}).validate(policy),
-               ValidationError);
+}
+
+TEST(LearnabilityTest, AnOutOfRangeScoreIsNotRepeatedInTheError) {
+  try {
+    (LearnabilityTest{d("2024-01-24"), 37777, std::nullopt}).validate();
+    FAIL() << "expected ValidationError";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(std::string(e.what()).find("37777"), std::string::npos) << e.what();
+  }
 }
 
 TEST(LearnabilityTest, DispensationSatisfiesTheRequirement) {
   // Wi 14.6: visual or auditory impairment.
   LearnabilityTest dispensed{d("2024-01-24"), std::nullopt, "visuele beperking"};
-  EXPECT_NO_THROW(dispensed.validate(Policy{}));
-  EXPECT_FALSE(dispensed.b1_route_feasible(Policy{}));
+  EXPECT_NO_THROW(dispensed.validate());
+  EXPECT_FALSE(dispensed.b1_route_feasible());
   Trajectory t = test::registered();
   EXPECT_NO_THROW(t.record_learnability_test(dispensed));
   EXPECT_EQ(t.record().intake.learnability_test, dispensed);

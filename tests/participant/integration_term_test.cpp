@@ -15,86 +15,105 @@ TEST(IntegrationTerm, StartsTheDayAfterTheDateOfIssue) {
   const auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   EXPECT_EQ(term.start, d("2024-03-16"));
   EXPECT_EQ(term.length_months, 36);
-  EXPECT_EQ(term.end_date(d("2024-03-16"), kPolicy), d("2027-03-15"));
+  EXPECT_EQ(term.end_date(d("2024-03-16")), d("2027-03-15"));
 }
 
 TEST(IntegrationTerm, DateOfIssueOnLeapDayEndsOnTheLastDayOfFebruary) {
   const auto term = IntegrationTerm::starting_after(d("2024-02-29"), kPolicy);
   EXPECT_EQ(term.start, d("2024-03-01"));
-  EXPECT_EQ(term.end_date(term.start, kPolicy), d("2027-02-28"));
+  EXPECT_EQ(term.end_date(term.start), d("2027-02-28"));
 }
 
 TEST(IntegrationTerm, StartOnLeapDayEndsOnTheLastDayOfFebruary) {
   const auto term = IntegrationTerm::starting_after(d("2024-02-28"), kPolicy);
   EXPECT_EQ(term.start, d("2024-02-29"));
-  EXPECT_EQ(term.end_date(term.start, kPolicy), d("2027-02-28"));
+  EXPECT_EQ(term.end_date(term.start), d("2027-02-28"));
 }
 
 TEST(IntegrationTerm, DateOfIssueAtYearEnd) {
   const auto term = IntegrationTerm::starting_after(d("2023-12-31"), kPolicy);
   EXPECT_EQ(term.start, d("2024-01-01"));
-  EXPECT_EQ(term.end_date(term.start, kPolicy), d("2026-12-31"));
+  EXPECT_EQ(term.end_date(term.start), d("2026-12-31"));
 }
 
-TEST(IntegrationTerm, KeepsTheLengthItStartedWith) {
-  Policy shorter;
-  shorter.term_months = 24;
+TEST(IntegrationTerm, KeepsTheNumbersOfThePolicyItStartedUnder) {
+  Policy other;
+  other.term_months = 24;
+  other.max_interruption_days = 30;
+  other.extension_request_window_months = 3;
+  auto term = IntegrationTerm::starting_after(d("2024-03-15"), other);
+  EXPECT_EQ(term.length_months, 24);
+  EXPECT_EQ(term.max_interruption_days, 30);
+  EXPECT_EQ(term.extension_request_window_months, 3);
+  EXPECT_EQ(term.end_date(d("2024-04-01")), d("2026-03-15"));
+  EXPECT_EQ(term.extension_window_opens(d("2024-04-01")), d("2025-12-16"));
+  // An interruption of 60 days counts for the 30 the term started with.
+  term.interruptions.push_back(Interruption{d("2025-01-01"), d("2025-03-01"), "geen BRP"});
+  EXPECT_EQ(term.end_date(d("2025-06-01")), d("2026-04-14"));
+}
+
+TEST(IntegrationTerm, RejectsNumbersOutOfRange) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
-  EXPECT_EQ(term.end_date(d("2024-04-01"), shorter), d("2027-03-15"));
+  term.max_interruption_days = -1;
+  EXPECT_THROW(term.validate(), ValidationError);
+  term.max_interruption_days = 0;
+  EXPECT_NO_THROW(term.validate());
+  term.extension_request_window_months = 0;
+  EXPECT_THROW(term.validate(), ValidationError);
 }
 
 TEST(IntegrationTerm, ExtensionsCountFromTheirDecisionDate) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   term.extensions.push_back(Extension{ExtensionGround::kSubstantialEfforts, d("2026-12-01"), 6});
-  EXPECT_EQ(term.end_date(d("2026-11-30"), kPolicy), d("2027-03-15"));
-  EXPECT_EQ(term.end_date(d("2026-12-01"), kPolicy), d("2027-09-15"));
+  EXPECT_EQ(term.end_date(d("2026-11-30")), d("2027-03-15"));
+  EXPECT_EQ(term.end_date(d("2026-12-01")), d("2027-09-15"));
 }
 
 TEST(IntegrationTerm, InterruptionsLengthenTheTermDayForDay) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   term.interruptions.push_back(Interruption{d("2025-01-01"), d("2025-01-10"), "geen BRP"});
-  EXPECT_EQ(term.end_date(d("2025-06-01"), kPolicy), d("2027-03-25"));
+  EXPECT_EQ(term.end_date(d("2025-06-01")), d("2027-03-25"));
   // Known on an earlier date: only the days lasted by then.
-  EXPECT_EQ(term.end_date(d("2025-01-03"), kPolicy), d("2027-03-18"));
-  EXPECT_EQ(term.end_date(d("2024-12-31"), kPolicy), d("2027-03-15"));
+  EXPECT_EQ(term.end_date(d("2025-01-03")), d("2027-03-18"));
+  EXPECT_EQ(term.end_date(d("2024-12-31")), d("2027-03-15"));
 }
 
 TEST(IntegrationTerm, AnOpenInterruptionCountsUpToTheReferenceDate) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   term.interruptions.push_back(Interruption{d("2025-01-01"), std::nullopt, "geen BRP"});
-  EXPECT_EQ(term.end_date(d("2025-01-31"), kPolicy), d("2027-04-15"));
+  EXPECT_EQ(term.end_date(d("2025-01-31")), d("2027-04-15"));
 }
 
 TEST(IntegrationTerm, AnInterruptionCountsForAtMostOneYear) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   term.interruptions.push_back(Interruption{d("2024-06-01"), d("2026-06-01"), "buitenland"});
   // +365 days, not 2 years; 2028 is a leap year, so one day short of 2028-03-15.
-  EXPECT_EQ(term.end_date(d("2026-07-01"), kPolicy), d("2028-03-14"));
+  EXPECT_EQ(term.end_date(d("2026-07-01")), d("2028-03-14"));
 }
 
 TEST(IntegrationTerm, DaysLeft) {
   const auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
-  EXPECT_EQ(term.days_left(d("2027-03-15"), kPolicy), 0);
-  EXPECT_EQ(term.days_left(d("2027-03-14"), kPolicy), 1);
-  EXPECT_EQ(term.days_left(d("2027-03-16"), kPolicy), -1);
-  EXPECT_TRUE(term.running_on(d("2027-03-15"), kPolicy));
-  EXPECT_FALSE(term.running_on(d("2027-03-16"), kPolicy));
-  EXPECT_FALSE(term.running_on(d("2024-03-15"), kPolicy));  // The date of issue itself.
+  EXPECT_EQ(term.days_left(d("2027-03-15")), 0);
+  EXPECT_EQ(term.days_left(d("2027-03-14")), 1);
+  EXPECT_EQ(term.days_left(d("2027-03-16")), -1);
+  EXPECT_TRUE(term.running_on(d("2027-03-15")));
+  EXPECT_FALSE(term.running_on(d("2027-03-16")));
+  EXPECT_FALSE(term.running_on(d("2024-03-15")));  // The date of issue itself.
 }
 
 TEST(IntegrationTerm, ExtensionWindowOpensSixMonthsBeforeTheEnd) {
   const auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
-  EXPECT_EQ(term.extension_window_opens(d("2026-01-01"), kPolicy), d("2026-09-16"));
-  EXPECT_FALSE(term.extension_window_open(d("2026-09-15"), kPolicy));
-  EXPECT_TRUE(term.extension_window_open(d("2026-09-16"), kPolicy));
-  EXPECT_TRUE(term.extension_window_open(d("2027-03-15"), kPolicy));
-  EXPECT_FALSE(term.extension_window_open(d("2027-03-16"), kPolicy));
+  EXPECT_EQ(term.extension_window_opens(d("2026-01-01")), d("2026-09-16"));
+  EXPECT_FALSE(term.extension_window_open(d("2026-09-15")));
+  EXPECT_TRUE(term.extension_window_open(d("2026-09-16")));
+  EXPECT_TRUE(term.extension_window_open(d("2027-03-15")));
+  EXPECT_FALSE(term.extension_window_open(d("2027-03-16")));
 }
 
 TEST(IntegrationTerm, ExtensionWindowAtMonthEnd) {
   const auto term = IntegrationTerm::starting_after(d("2024-08-31"), kPolicy);
-  EXPECT_EQ(term.end_date(term.start, kPolicy), d("2027-08-31"));
-  EXPECT_EQ(term.extension_window_opens(term.start, kPolicy), d("2027-03-01"));
+  EXPECT_EQ(term.end_date(term.start), d("2027-08-31"));
+  EXPECT_EQ(term.extension_window_opens(term.start), d("2027-03-01"));
 }
 
 TEST(IntegrationTerm, ValidateRejectsMalformedParts) {

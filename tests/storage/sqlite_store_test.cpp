@@ -9,7 +9,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "storage/record_json.hpp"
+#include <nlohmann/json.hpp>
+
+#include "storage/record_codec.hpp"
 #include "storage/sqlite_queries.hpp"
 #include "storage/sqlite_schema.hpp"
 #include "support/store_fixture.hpp"
@@ -74,7 +76,7 @@ TEST(SqliteStore, SurvivesARestart) {
     store->create(caseworker(), t);
   }
   auto reopened = SqliteStore::open(dir.file("a.db"), options());
-  EXPECT_EQ(reopened->load(caseworker(), t.id()).record(), t.record());
+  EXPECT_EQ(reopened->load(caseworker(), t.id(), {.with_health = true}).record(), t.record());
 }
 
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
@@ -128,8 +130,50 @@ TEST(SqliteStore, RejectsBadOptions) {
   o.busy_retries = -1;
   EXPECT_THROW(SqliteStore::open(":memory:", o), ValidationError);
   SqliteOptions p = options();
-  p.policy.unburdening_months = 2;
+  p.busy_timeout = std::chrono::milliseconds(-1);
   EXPECT_THROW(SqliteStore::open(":memory:", p), ValidationError);
+}
+
+TEST(SqliteStore, ErrorsOnOpenNameThePath) {
+  TempDir dir;
+  SqliteOptions o = options();
+  o.create_if_missing = false;
+  try {
+    SqliteStore::open(dir.file("absent.db"), o);
+    FAIL() << "opened a missing file";
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr(dir.file("absent.db")));
+    EXPECT_EQ(e.code(), ErrorCode::kStorageFailure);
+  }
+  write_file(dir.file("text.db"), "just some text, not a database at all.......................");
+  try {
+    SqliteStore::open(dir.file("text.db"), options());
+    FAIL() << "opened a text file";
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr(dir.file("text.db")));
+    EXPECT_EQ(e.code(), ErrorCode::kIncompatibleDatabase);
+  }
+}
+
+// The JSON of a record as version 0.1 of the library (record format 1) wrote it: no policy, no
+// norms or snapshots, health kept only apart, the revision inside.
+std::string format_one_text(const TrajectoryRecord& record) {
+  auto j = nlohmann::json::parse(storage::detail::encode_record(record));
+  j["format"] = 1;
+  j["revision"] = 1;
+  j.erase("policy");
+  for (auto& version : j["plan_versions"]) version.erase("norms");
+  if (j["term"].is_object()) {
+    j["term"].erase("max_interruption_days");
+    j["term"].erase("extension_request_window_months");
+  }
+  if (j["intake"]["learnability_test"].is_object()) {
+    j["intake"]["learnability_test"].erase("max_score");
+    j["intake"]["learnability_test"].erase("pass_mark");
+  }
+  for (auto& [key, topic] : j["intake"]["topics"].items()) topic.erase("withheld");
+  j["intake"]["topics"].erase("health");
+  return j.dump();
 }
 
 TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
@@ -138,13 +182,10 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   Trajectory t = on_route();
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    const Policy policy;
-    storage::detail::migrate(raw, 1, [&](MunicipalityCode) -> const Policy& { return policy; });
+    storage::detail::migrate(raw, 1);
     ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
     ASSERT_FALSE(raw.tableExists("trajectory_signal"));
-    // A row as version 1 of the library wrote it.
-    TrajectoryRecord r = t.record();
-    r.revision = 1;
+    // A row as version 1 of the schema and 0.1 of the library wrote it, with its health topic.
     SQLite::Statement insert(raw,
                              "INSERT INTO trajectory (id, municipality, caseworker, revision, "
                              "state, route, target_group, bsn, term_start, term_end, record, "
@@ -152,14 +193,24 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
                              "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
                              "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
     insert.bind(1, std::string(kBsn1));
-    insert.bind(2, storage::detail::encode_record(r).dump());
+    insert.bind(2, format_one_text(t.record()));
     insert.exec();
+    raw.exec(
+        "INSERT INTO trajectory_health (trajectory_id, topic) VALUES (7, '{\"notes\": "
+        "\"besproken\", \"recorded_on\": \"2024-01-25\", \"not_applicable\": false}')");
   }
   auto store = SqliteStore::open(path, options());
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), 3);
+  // Every field comes back; what format 1 lacked takes the legal defaults (which these are).
   TrajectoryRecord expected = t.record();
   expected.revision = 1;
-  EXPECT_EQ(store->load(caseworker(), TrajectoryId(7)).record(), expected);
+  EXPECT_EQ(store->load(caseworker(), TrajectoryId(7), {.with_health = true}).record(), expected);
+  // Without health, the topic is its placeholder.
+  const Trajectory plain = store->load(caseworker(), TrajectoryId(7));
+  const TopicRecord& placeholder = plain.record().intake.topics.at(IntakeTopic::kHealth);
+  EXPECT_TRUE(placeholder.withheld);
+  EXPECT_TRUE(placeholder.notes.empty());
+  EXPECT_EQ(placeholder.recorded_on, d("2024-01-25"));
   // Version 2 computed the deadlines of the existing trajectory.
   const auto worklist = store->worklist(caseworker(), d("2024-04-01"), {}, {});
   ASSERT_EQ(worklist.items.size(), 1u);
@@ -171,8 +222,7 @@ TEST(SqliteMigrations, AFailedMigrationRollsBackToThePreviousVersion) {
   const std::string path = dir.file("broken.db");
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    const Policy policy;
-    storage::detail::migrate(raw, 1, [&](MunicipalityCode) -> const Policy& { return policy; });
+    storage::detail::migrate(raw, 1);
     // A row whose record cannot be decoded makes the backfill of version 2 fail.
     raw.exec(
         "INSERT INTO trajectory (id, municipality, caseworker, revision, state, target_group, "
@@ -219,7 +269,7 @@ TEST(SqliteAtomicity, AFailingSaveWritesNothing) {
   }
   inject_fault(path, false);
 
-  EXPECT_EQ(store->load(caseworker(), t.id()).record(), t.record());
+  EXPECT_EQ(store->load(caseworker(), t.id(), {.with_health = true}).record(), t.record());
   EXPECT_EQ(audit_rows(path), audits_before);
   const auto worklist_after = store->worklist(caseworker(), d("2030-01-01"), {}, {}).items;
   ASSERT_EQ(worklist_after.size(), worklist_before.size());

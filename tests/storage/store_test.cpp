@@ -15,6 +15,8 @@ using storage::PageRequest;
 using storage::TrajectoryFilter;
 using ::testing::HasSubstr;
 
+const storage::LoadOptions kWithHealth{.with_health = true};
+
 std::vector<AuditAction> actions(const std::vector<storage::AuditEntry>& entries) {
   std::vector<AuditAction> out;
   for (const auto& e : entries) out.push_back(e.action);
@@ -35,11 +37,22 @@ TEST_P(StoreTest, CreateThenLoadReturnsEveryField) {
   const TrajectoryRecord before = t.record();
   store().create(caseworker(), t);
   EXPECT_EQ(t.record().revision, 1);
-  const Trajectory loaded = store().load(caseworker(), TrajectoryId(7));
+  const Trajectory loaded = store().load(caseworker(), TrajectoryId(7), kWithHealth);
   TrajectoryRecord expected = before;
   expected.revision = 1;
   EXPECT_EQ(loaded.record(), expected);
-  EXPECT_EQ(loaded.record().intake.topics.count(IntakeTopic::kHealth), 1u);
+  EXPECT_EQ(loaded.record().intake.topics.at(IntakeTopic::kHealth),
+            before.intake.topics.at(IntakeTopic::kHealth));
+  // Without asking for health, everything but the health topic's content.
+  const Trajectory plain = store().load(caseworker(), TrajectoryId(7));
+  const TopicRecord& placeholder = plain.record().intake.topics.at(IntakeTopic::kHealth);
+  EXPECT_TRUE(placeholder.withheld);
+  EXPECT_EQ(placeholder.notes, "");
+  EXPECT_EQ(placeholder.recorded_on, before.intake.topics.at(IntakeTopic::kHealth).recorded_on);
+  TrajectoryRecord without = plain.record();
+  without.intake.topics.erase(IntakeTopic::kHealth);
+  expected.intake.topics.erase(IntakeTopic::kHealth);
+  EXPECT_EQ(without, expected);
 }
 
 TEST_P(StoreTest, EveryStateRoundTrips) {
@@ -48,15 +61,16 @@ TEST_P(StoreTest, EveryStateRoundTrips) {
   Trajectory moved = on_route();
   moved.transfer_out(amersfoort(), d("2024-09-15"));
   Trajectory incoming = Trajectory::receive_transfer(moved, TrajectoryId(99), amersfoort(),
-                                                     UserId("km-a"), d("2024-09-20"));
+                                                     UserId("km-a"), d("2024-09-20"), Policy{});
   std::int64_t next = 100;
   for (const Trajectory& t : {registered(), planning(), on_route(Route::kZ), ended, moved}) {
     Trajectory copy = renumbered(t, next++);
     store().create(caseworker(), copy);
-    EXPECT_EQ(store().load(caseworker(), copy.id()).record(), copy.record());
+    EXPECT_EQ(store().load(caseworker(), copy.id(), kWithHealth).record(), copy.record());
   }
   store().create(caseworker(amersfoort()), incoming);
-  EXPECT_EQ(store().load(caseworker(amersfoort()), TrajectoryId(99)).record(), incoming.record());
+  EXPECT_EQ(store().load(caseworker(amersfoort()), TrajectoryId(99), kWithHealth).record(),
+            incoming.record());
 }
 
 TEST_P(StoreTest, LoadOfAnUnknownIdIsNotFound) {
@@ -82,7 +96,7 @@ TEST_P(StoreTest, SaveWritesChangesAndAuditsThemFieldByField) {
   t.record_progress_interview(d("2024-08-01"), ProgressAssessment::kOnTrack, "geheim verslag");
   store().save(caseworker(), t);
   EXPECT_EQ(t.record().revision, 2);
-  EXPECT_EQ(store().load(caseworker(), t.id()).record(), t.record());
+  EXPECT_EQ(store().load(caseworker(), t.id(), kWithHealth).record(), t.record());
 
   // The load above read the health topic, which is audited too.
   const auto history = store().history(caseworker(), t.id());
@@ -104,7 +118,7 @@ TEST_P(StoreTest, SaveWritesChangesAndAuditsThemFieldByField) {
   EXPECT_EQ(minutes->after, "180");
   const auto held = field("/interviews/0/held_on");
   ASSERT_NE(held, update.changes.end());
-  EXPECT_EQ(held->before, "null");
+  EXPECT_EQ(held->before, "(absent)");
   EXPECT_EQ(held->after, "2024-08-01");
   const auto notes = field("/interviews/0/notes");
   ASSERT_NE(notes, update.changes.end());
@@ -199,15 +213,18 @@ TEST_P(StoreTest, ARegionalGrantOpensRecordsButNotHealthUnlessGranted) {
   Trajectory t = rich_trajectory();
   store().create(caseworker(), t);
   const Trajectory seen = store().load(regional(), t.id());
-  EXPECT_EQ(seen.record().intake.topics.count(IntakeTopic::kHealth), 0u);
+  EXPECT_TRUE(seen.record().intake.topics.at(IntakeTopic::kHealth).withheld);
+  EXPECT_THROW(store().load(regional(), t.id(), kWithHealth), AccessDenied);
+  EXPECT_THROW(store().load(regional(/*write=*/true), t.id(), kWithHealth), AccessDenied);
   EXPECT_EQ(store().find_by_bsn(regional(), Bsn(kBsn1)).size(), 1u);
   Trajectory change = seen;
   change.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-01", 2));
   EXPECT_THROW(store().save(regional(), change), AccessDenied);  // Read-only grant.
 
   const auto with_health = regional(/*write=*/true, /*health=*/true);
-  Trajectory full = store().load(with_health, t.id());
-  EXPECT_EQ(full.record().intake.topics.count(IntakeTopic::kHealth), 1u);
+  Trajectory full = store().load(with_health, t.id(), kWithHealth);
+  EXPECT_EQ(full.record().intake.topics.at(IntakeTopic::kHealth).notes,
+            "rugklachten; PTSS in behandeling");
   full.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-01", 2));
   store().save(with_health, full);
   const auto history = store().history(caseworker(), t.id());
@@ -223,11 +240,12 @@ TEST_P(StoreTest, HealthIsHiddenFromRolesThatMayNotSeeItAndKeptWhenTheySave) {
   store().create(caseworker(), t);
 
   Trajectory office = store().load(back_office(), t.id());
-  EXPECT_EQ(office.record().intake.topics.count(IntakeTopic::kHealth), 0u);
+  EXPECT_TRUE(office.record().intake.topics.at(IntakeTopic::kHealth).withheld);
+  EXPECT_THROW(store().load(back_office(), t.id(), kWithHealth), AccessDenied);
   office.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-01", 2));
   store().save(back_office(), office);  // Must not delete what it could not see.
 
-  const Trajectory again = store().load(caseworker(), t.id());
+  const Trajectory again = store().load(caseworker(), t.id(), kWithHealth);
   EXPECT_EQ(again.record().intake.topics.at(IntakeTopic::kHealth), health);
   EXPECT_EQ(again.record().attendance.size(), office.record().attendance.size());
 }
@@ -239,10 +257,24 @@ TEST_P(StoreTest, ASaveByAnotherActorNeverDropsHealth) {
   const TopicRecord health = t.record().intake.topics.at(IntakeTopic::kHealth);
   store().create(caseworker(), t);
   Trajectory without = store().load(back_office(), t.id());
-  ASSERT_EQ(without.record().intake.topics.count(IntakeTopic::kHealth), 0u);
+  ASSERT_TRUE(without.record().intake.topics.at(IntakeTopic::kHealth).withheld);
   without.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-01", 2));
   store().save(caseworker(), without);
-  EXPECT_EQ(store().load(caseworker(), t.id()).record().intake.topics.at(IntakeTopic::kHealth),
+  EXPECT_EQ(store()
+                .load(caseworker(), t.id(), kWithHealth)
+                .record()
+                .intake.topics.at(IntakeTopic::kHealth),
+            health);
+  // A trajectory built without the topic at all does not remove it either.
+  TrajectoryRecord bare = store().load(caseworker(), t.id()).record();
+  bare.intake.topics.erase(IntakeTopic::kHealth);
+  Trajectory rebuilt = Trajectory::from_record(bare);
+  rebuilt.record_attendance(hours(HourKind::kLanguageCourse, "2025-02-02", 1));
+  store().save(caseworker(), rebuilt);
+  EXPECT_EQ(store()
+                .load(caseworker(), t.id(), kWithHealth)
+                .record()
+                .intake.topics.at(IntakeTopic::kHealth),
             health);
   const auto history = store().history(auditor(), t.id());
   const auto update = std::find_if(history.rbegin(), history.rend(),
@@ -257,12 +289,30 @@ TEST_P(StoreTest, ReadingHealthIsAudited) {
   Trajectory t = rich_trajectory();
   store().create(caseworker(), t);
   store().load(back_office(), t.id());  // No health: not a special read.
-  store().load(caseworker(), t.id());
+  store().load(caseworker(), t.id());   // Not asked for: not read, not audited.
+  EXPECT_THROW(store().load(back_office(), t.id(), kWithHealth), AccessDenied);
+  store().load(caseworker(), t.id(), kWithHealth);
   const auto history = store().history(auditor(), t.id());
   EXPECT_EQ(std::count_if(history.begin(), history.end(),
                           [](const auto& e) { return e.action == AuditAction::kReadSpecial; }),
             1);
-  EXPECT_EQ(history.back().changes.front().field, "/intake/topics/health");
+  const auto read = std::find_if(history.begin(), history.end(), [](const auto& e) {
+    return e.action == AuditAction::kReadSpecial;
+  });
+  EXPECT_EQ(read->changes.front().field, "/intake/topics/health");
+  EXPECT_EQ(history.back().action, AuditAction::kReadSpecial);
+}
+
+TEST_P(StoreTest, AskingForHealthWhereThereIsNoneIsNotAudited) {
+  Trajectory t = on_route();
+  TrajectoryRecord r = t.record();
+  r.intake.topics.erase(IntakeTopic::kHealth);
+  r.id = TrajectoryId(8);
+  r.state = TrajectoryState::kRoute;
+  Trajectory bare = Trajectory::from_record(r);
+  store().create(caseworker(), bare);
+  store().load(caseworker(), bare.id(), kWithHealth);
+  EXPECT_EQ(actions(store().history(auditor(), bare.id())), std::vector{AuditAction::kCreate});
 }
 
 TEST_P(StoreTest, RolesWithoutHealthRightsCannotWriteHealth) {
@@ -273,9 +323,12 @@ TEST_P(StoreTest, RolesWithoutHealthRightsCannotWriteHealth) {
   Trajectory office = store().load(back_office(), t.id());
   office.record_intake_topic(IntakeTopic::kHealth, noted("2024-01-21", "overschreven"));
   EXPECT_THROW(store().save(back_office(), office), AccessDenied);
-  EXPECT_EQ(
-      store().load(caseworker(), t.id()).record().intake.topics.at(IntakeTopic::kHealth).notes,
-      "diabetes");
+  EXPECT_EQ(store()
+                .load(caseworker(), t.id(), kWithHealth)
+                .record()
+                .intake.topics.at(IntakeTopic::kHealth)
+                .notes,
+            "diabetes");
 }
 
 TEST_P(StoreTest, ReadOnlyRolesCannotWrite) {

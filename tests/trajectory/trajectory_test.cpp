@@ -181,7 +181,7 @@ TEST(Transfer, MovingKeepsTermRouteAndHistoryButNotUnburdening) {
   EXPECT_TRUE(old.signals(d("2024-09-16")).empty());
 
   Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(),
-                                                UserId("km-devries"), d("2024-09-20"));
+                                                UserId("km-devries"), d("2024-09-20"), Policy{});
   EXPECT_EQ(now.state(), S::kRoute);
   EXPECT_EQ(now.record().municipality, test::amersfoort());
   EXPECT_EQ(now.record().term, old.record().term);  // Start unchanged (Wi 11.3).
@@ -207,7 +207,7 @@ TEST(Transfer, ThePlanAfterAMoveKeepsTheRoute) {
   Trajectory old = test::on_route(Route::kB1);
   old.transfer_out(test::amersfoort(), d("2024-09-15"));
   Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(),
-                                                UserId("km"), d("2024-09-20"));
+                                                UserId("km"), d("2024-09-20"), Policy{});
   try {
     now.issue_plan_after_move(d("2024-10-01"), test::content(Route::kZ), "andere route");
     FAIL();
@@ -224,18 +224,18 @@ TEST(Transfer, ThePlanAfterAMoveKeepsTheRoute) {
 TEST(Transfer, OnlyToTheMunicipalityNamedInTheMove) {
   Trajectory old = test::on_route();
   EXPECT_THROW(Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(), UserId("km"),
-                                            d("2024-09-20")),
+                                            d("2024-09-20"), Policy{}),
                RuleViolation);
   EXPECT_THROW(old.transfer_out(test::utrecht(), d("2024-09-15")), RuleViolation);
   old.transfer_out(test::amersfoort(), d("2024-09-15"));
   EXPECT_THROW(Trajectory::receive_transfer(old, TrajectoryId(99), MunicipalityCode("0363"),
-                                            UserId("km"), d("2024-09-20")),
+                                            UserId("km"), d("2024-09-20"), Policy{}),
                RuleViolation);
   EXPECT_THROW(Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(), UserId("km"),
-                                            d("2024-09-14")),
+                                            d("2024-09-14"), Policy{}),
                ValidationError);
   EXPECT_THROW(Trajectory::receive_transfer(old, TrajectoryId(0), test::amersfoort(), UserId("km"),
-                                            d("2024-09-20")),
+                                            d("2024-09-20"), Policy{}),
                ValidationError);
 }
 
@@ -243,7 +243,7 @@ TEST(Transfer, BeforeThePlanTheNewCollegeSetsTheFirstPip) {
   Trajectory old = test::planning();
   old.transfer_out(test::amersfoort(), d("2024-02-10"));
   Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(),
-                                                UserId("km"), d("2024-02-12"));
+                                                UserId("km"), d("2024-02-12"), Policy{});
   EXPECT_EQ(now.state(), S::kPlanning);
   EXPECT_EQ(now.pip_deadline(), d("2024-04-22"));  // 10 weeks after the new registration.
   EXPECT_THROW(now.issue_plan_after_move(d("2024-03-01"), test::content(), "x"), RuleViolation);
@@ -256,12 +256,12 @@ TEST(Transfer, DuringTheIntakeTheIntakeGoesOn) {
   old.record_intake_topic(IntakeTopic::kHealth, test::noted("2024-01-20"));
   old.transfer_out(test::amersfoort(), d("2024-01-25"));
   Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(),
-                                                UserId("km"), d("2024-01-26"));
+                                                UserId("km"), d("2024-01-26"), Policy{});
   EXPECT_EQ(now.state(), S::kIntake);
   Trajectory fresh = test::registered();
   fresh.transfer_out(test::amersfoort(), d("2024-01-25"));
   EXPECT_EQ(Trajectory::receive_transfer(fresh, TrajectoryId(99), test::amersfoort(), UserId("km"),
-                                         d("2024-01-26"))
+                                         d("2024-01-26"), Policy{})
                 .state(),
             S::kRegistered);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/intake/learnability_test.hpp"
 
 namespace inburgering {
@@ -47,14 +48,20 @@ bool is_required(IntakeTopic topic) noexcept;
 bool is_special_category(IntakeTopic topic) noexcept;
 /// Every topic, required ones first.
 const std::vector<IntakeTopic>& all_intake_topics();
-std::string_view to_string(IntakeTopic topic) noexcept;
+INBURGERING_ENUM_TEXT(IntakeTopic);
 
 /// The written record of one topic (Bi 5.2.3: relevant information is recorded in writing).
 struct TopicRecord {
+  /// What was discussed. Personal data; for the health topic special-category data.
   std::string notes;
   Date recorded_on;
   /// For VVE only: not relevant (no young children). Then `notes` may be empty.
   bool not_applicable = false;
+  /// Set by a store on the health topic when its content was not loaded (health was not asked
+  /// for, see `storage::LoadOptions::with_health`): the topic is on record, so the intake is
+  /// complete, but `notes` is empty. Saving such a trajectory keeps the stored content.
+  /// Recording the topic again replaces the placeholder with real content.
+  bool withheld = false;
   friend bool operator==(const TopicRecord&, const TopicRecord&) = default;
 };
 
@@ -68,7 +75,7 @@ enum class InvitationOutcome {
   kInsufficientCooperation,
 };
 
-std::string_view to_string(InvitationOutcome outcome) noexcept;
+INBURGERING_ENUM_TEXT(InvitationOutcome);
 
 /// An invitation to the intake, with the deadline it set (Wi 14.1).
 struct IntakeInvitation {

@@ -10,25 +10,31 @@
 
 namespace inburgering {
 
-struct Policy;
-
 /// The result of the learnability test, or the dispensation from it (Wi 14.6: visual or
 /// auditory impairment). Exactly one of `score` and `dispensation_reason` is set.
+///
+/// The test keeps the scale it was judged on: `Trajectory::record_learnability_test` sets
+/// `max_score` and `pass_mark` from the trajectory's policy of that day, so a later change of the
+/// pass mark (as on 12-04-2023, 31 → 28) does not change what an earlier test said.
 struct LearnabilityTest {
   /// When the test was taken, or the dispensation decided.
   Date taken_on;
-  /// Score from 0 to `Policy::learnability_max_score` (40).
+  /// Score from 0 to `max_score`. Personal data.
   std::optional<int> score;
-  /// Set when the person was dispensed from the test (Wi 14.6).
+  /// Set when the person was dispensed from the test (Wi 14.6). Personal data.
   std::optional<std::string> dispensation_reason;
+  /// Highest possible score when the test was judged (`Policy::learnability_max_score`).
+  int max_score = 40;
+  /// Pass mark when the test was judged (`Policy::learnability_pass_mark`).
+  int pass_mark = 28;
 
-  /// Whether the score meets `Policy::learnability_pass_mark` (28 of 40): B1-route (including
-  /// scaling down to A2) feasible. False for a dispensation (no score).
-  bool b1_route_feasible(const Policy& policy) const;
+  /// Whether the score meets `pass_mark`: B1-route (including scaling down to A2) feasible.
+  /// False for a dispensation (no score).
+  bool b1_route_feasible() const;
 
   /// @throws ValidationError: invalid date; neither or both of score and dispensation; score
-  ///         outside 0..max; empty dispensation reason.
-  void validate(const Policy& policy) const;
+  ///         outside 0..max_score; empty dispensation reason; a pass mark outside 0..max_score.
+  void validate() const;
 
   friend bool operator==(const LearnabilityTest&, const LearnabilityTest&) = default;
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 
 namespace inburgering {
 
@@ -46,38 +47,49 @@ struct Interruption {
 
 /// The integration term (inburgeringstermijn). Starts on the day after the first PIP's date of
 /// issue and is never restarted: a new PIP version or a move does not change the start (Wi 11.3).
+///
+/// A term keeps the numbers of the policy it started under (`starting_after`): its length, the
+/// most an interruption adds, and the extension-request window. A later policy change does not
+/// rewrite a running term, so its end needs no policy.
 struct IntegrationTerm {
   /// First day of the term: the day after the first PIP's date of issue (Wi 11.2).
   Date start;
   /// Length in months when the term started (`Policy::term_months`, Wi 11.1).
   int length_months = 36;
+  /// Days one interruption adds at most, when the term started (`Policy::max_interruption_days`;
+  /// Bi 2.1.2, 4.2).
+  int max_interruption_days = 365;
+  /// Months before the end from which an extension may be requested, when the term started
+  /// (`Policy::extension_request_window_months`; Bi 4.5).
+  int extension_request_window_months = 6;
   std::vector<Extension> extensions;
   std::vector<Interruption> interruptions;
 
-  /// The term that starts after a PIP issued on `date_of_issue`.
+  /// The term that starts after a PIP issued on `date_of_issue`, with the numbers of `policy`.
   static IntegrationTerm starting_after(Date date_of_issue, const Policy& policy);
 
   /// The last day of the term as it is known on `as_of`: only extensions decided on or before
   /// that date count, and interruptions only with the days they had lasted by then.
-  Date end_date(Date as_of, const Policy& policy) const;
+  Date end_date(Date as_of) const;
   /// Days from `as_of` up to and including the last day (0 on the last day, negative after).
-  long days_left(Date as_of, const Policy& policy) const;
+  long days_left(Date as_of) const;
   /// First day on which DUO accepts a request for extension: `extension_request_window_months`
   /// before the end (Bi 4.5), as the end is known on `as_of`.
-  Date extension_window_opens(Date as_of, const Policy& policy) const;
+  Date extension_window_opens(Date as_of) const;
   /// Whether an extension request may be made on `as_of` (window open and term not ended).
-  bool extension_window_open(Date as_of, const Policy& policy) const;
+  bool extension_window_open(Date as_of) const;
   /// Whether `as_of` lies within the term (start ≤ as_of ≤ end).
-  bool running_on(Date as_of, const Policy& policy) const;
+  bool running_on(Date as_of) const;
 
-  /// @throws ValidationError for an invalid start, length < 1, or a malformed extension or
-  ///         interruption (non-positive months, `until` before `from`, dates before the start).
+  /// @throws ValidationError for an invalid start, length < 1, a negative interruption limit, a
+  ///         window < 1 month, or a malformed extension or interruption (non-positive months,
+  ///         `until` before `from`, dates before the start).
   void validate() const;
 
   friend bool operator==(const IntegrationTerm&, const IntegrationTerm&) = default;
 };
 
-std::string_view to_string(ExtensionGround ground) noexcept;
+INBURGERING_ENUM_TEXT(ExtensionGround);
 /// @throws ValidationError for non-positive months or an invalid date.
 void validate(const Extension& extension);
 /// @throws ValidationError for an invalid date or `until` before `from`.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/participant/target_group.hpp"
 #include "inburgering/route/exam_part.hpp"
 
@@ -106,8 +107,8 @@ struct Obligation {
   friend bool operator==(const Obligation&, const Obligation&) = default;
 };
 
-std::string_view to_string(ExemptionGround ground) noexcept;
-std::string_view to_string(DispensationGround ground) noexcept;
+INBURGERING_ENUM_TEXT(ExemptionGround);
+INBURGERING_ENUM_TEXT(DispensationGround);
 
 /// Validates one exemption on its own. @throws ValidationError.
 void validate(const Exemption& exemption);

@@ -5,6 +5,8 @@
 
 #include <string_view>
 
+#include "inburgering/enum_text.hpp"
+
 namespace inburgering {
 
 /// Target group (doelgroep). Determines who pays, which Z-route hours apply and whether
@@ -37,8 +39,8 @@ enum class ResidencePermit {
 /// under it (Wi 54); the library's rules are those of the 2021 law.
 enum class Regime { kWi2013, kWi2021 };
 
-std::string_view to_string(TargetGroup group) noexcept;
-std::string_view to_string(ResidencePermit permit) noexcept;
-std::string_view to_string(Regime regime) noexcept;
+INBURGERING_ENUM_TEXT(TargetGroup);
+INBURGERING_ENUM_TEXT(ResidencePermit);
+INBURGERING_ENUM_TEXT(Regime);
 
 }  // namespace inburgering

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/plan/plan_component.hpp"
 
@@ -24,7 +25,7 @@ enum class PlanChangeReason {
   kOther,          ///< Any other adjustment (intensity, activities, goals).
 };
 
-std::string_view to_string(PlanChangeReason reason) noexcept;
+INBURGERING_ENUM_TEXT(PlanChangeReason);
 
 /// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
 /// issued; the trajectory only ever appends versions.
@@ -39,6 +40,8 @@ struct PlanVersion {
   /// The municipality whose college issued the version.
   MunicipalityCode issued_by;
   PlanContent content;
+  /// The policy numbers the version was judged by on its date of issue.
+  PlanNorms norms;
   friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
 };
 

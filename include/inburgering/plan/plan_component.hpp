@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/route/exam_part.hpp"
 #include "inburgering/route/route.hpp"
 
@@ -31,7 +32,7 @@ enum class ActivityKind {
   kOther,
 };
 
-std::string_view to_string(ActivityKind kind) noexcept;
+INBURGERING_ENUM_TEXT(ActivityKind);
 
 /// An activity agreed in the PIP.
 struct PlanActivity {
@@ -79,11 +80,30 @@ struct PlanContent {
   friend bool operator==(const PlanContent&, const PlanContent&) = default;
 };
 
+/// The numbers of the policy a PIP version is judged by, as they were on its date of issue.
+/// Every `PlanVersion` keeps its own, so a college that later raises, say, the minimum number
+/// of progress interviews does not make earlier versions invalid; new versions are judged by
+/// the trajectory's policy of their day.
+struct PlanNorms {
+  /// `Policy::pvt_min_hours` (Bi 3.1).
+  int pvt_min_hours = 12;
+  /// `Policy::map_min_hours` (Bi 3.2; Regeling).
+  int map_min_hours = 0;
+  /// `Policy::min_progress_interviews` (Bi 5.3.4; Wi 17.1).
+  int min_progress_interviews = 1;
+
+  /// The norms `policy` sets.
+  static PlanNorms of(const Policy& policy);
+  friend bool operator==(const PlanNorms&, const PlanNorms&) = default;
+};
+
 /// @throws ValidationError for content that is malformed whatever the trajectory: negative
-///         intensities, PVT below `Policy::pvt_min_hours`, MAP hours in the education route,
+///         intensities, PVT below `norms.pvt_min_hours`, MAP hours in the education route,
 ///         scaled-down parts outside the B1-route, exams allowed outside the Z-route, fewer
-///         progress interviews than `Policy::min_progress_interviews`, an activity ending before
+///         progress interviews than `norms.min_progress_interviews`, an activity ending before
 ///         it starts or with an empty description.
+void validate(const PlanContent& content, const PlanNorms& norms);
+/// `validate(content, PlanNorms::of(policy))`.
 void validate(const PlanContent& content, const Policy& policy);
 
 }  // namespace inburgering

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 
 namespace inburgering {
 
@@ -16,7 +17,7 @@ namespace inburgering {
 /// expected is the ground for a route switch (Wi 17.2).
 enum class ProgressAssessment { kOnTrack, kBehind, kAhead };
 
-std::string_view to_string(ProgressAssessment assessment) noexcept;
+INBURGERING_ENUM_TEXT(ProgressAssessment);
 
 /// One progress interview, scheduled from the PIP, and its outcome once held.
 struct ProgressInterview {

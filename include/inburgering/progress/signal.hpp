@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 
 namespace inburgering {
 
@@ -29,7 +30,7 @@ enum class SignalKind {
   kIntakeMayCompleteWithoutParticipant,
 };
 
-std::string_view to_string(SignalKind kind) noexcept;
+INBURGERING_ENUM_TEXT(SignalKind);
 
 /// One signal: what, by when, and a short explanation free of personal data.
 struct Signal {

@@ -5,6 +5,8 @@
 #include <array>
 #include <string_view>
 
+#include "inburgering/enum_text.hpp"
+
 namespace inburgering {
 
 /// One part of the exam of the B1-route (Wi 7.1; Bi 3.3-3.5): four language skills at the
@@ -21,7 +23,7 @@ constexpr bool is_language_part(ExamPart part) noexcept { return part != ExamPar
 /// CEFR level (ERK-niveau) of an exam or of the learnability test's prognosis.
 enum class LanguageLevel { kA0, kA1, kA2, kB1, kB2, kC1, kC2 };
 
-std::string_view to_string(ExamPart part) noexcept;
-std::string_view to_string(LanguageLevel level) noexcept;
+INBURGERING_ENUM_TEXT(ExamPart);
+INBURGERING_ENUM_TEXT(LanguageLevel);
 
 }  // namespace inburgering

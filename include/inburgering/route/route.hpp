@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/route/exam_part.hpp"
 
 namespace inburgering {
@@ -26,7 +27,7 @@ enum class Route {
   kZ,
 };
 
-std::string_view to_string(Route route) noexcept;
+INBURGERING_ENUM_TEXT(Route);
 
 /// A result of one exam attempt (DUO reports these; Bi 9.1.3). Passing at a level implies
 /// every lower level.
@@ -54,7 +55,7 @@ enum class HourKind {
   kLanguageBridging,
 };
 
-std::string_view to_string(HourKind kind) noexcept;
+INBURGERING_ENUM_TEXT(HourKind);
 
 /// Hours attended, as reported by a course provider (cursusinstelling; Wi 35.3; Bi 9.2.4) or
 /// registered by the college (PVT, Bi 3.1.5). Kept in minutes so that half hours are exact.

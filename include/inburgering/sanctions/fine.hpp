@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/money.hpp"
 
 namespace inburgering {
@@ -61,9 +62,9 @@ struct DuoFine {
   friend bool operator==(const DuoFine&, const DuoFine&) = default;
 };
 
-std::string_view to_string(Culpability culpability) noexcept;
-std::string_view to_string(MunicipalFineKind kind) noexcept;
-std::string_view to_string(DuoFineKind kind) noexcept;
+INBURGERING_ENUM_TEXT(Culpability);
+INBURGERING_ENUM_TEXT(MunicipalFineKind);
+INBURGERING_ENUM_TEXT(DuoFineKind);
 
 /// The percentage of Bi 7.1.4 for `culpability`.
 int culpability_percent(Culpability culpability, const Policy& policy) noexcept;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "inburgering/enum_text.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 
@@ -28,7 +29,7 @@ enum class Role {
   kPrivacyOfficer,
 };
 
-std::string_view to_string(Role role) noexcept;
+INBURGERING_ENUM_TEXT(Role);
 
 /// What a role may do, whatever the municipality.
 bool role_may_write(Role role) noexcept;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "inburgering/enum_text.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/storage/actor.hpp"
@@ -27,7 +28,7 @@ enum class AuditAction {
   kErase,        ///< Personal data removed on the person's request.
 };
 
-std::string_view to_string(AuditAction action) noexcept;
+INBURGERING_ENUM_TEXT(AuditAction);
 
 /// One changed field: its JSON path in the record (e.g. "/plan_versions/1/content/route").
 struct FieldChange {

@@ -10,22 +10,19 @@
 /// so several processes can share the file.
 
 #include <chrono>
-#include <map>
 #include <memory>
 #include <string>
 
 #include "inburgering/clock.hpp"
-#include "inburgering/policy.hpp"
 #include "inburgering/storage/trajectory_store.hpp"
 
 namespace inburgering::storage {
 
+/// Options of an SQLite store. There is no policy here: each trajectory carries its own
+/// (`Trajectory::policy()`), and the store never replaces it.
 struct SqliteOptions {
   /// Source of today and now (deadlines, audit timestamps). Default: the system clock.
   std::shared_ptr<const Clock> clock;
-  /// Policy trajectories run under, unless `municipal_policies` has one for their municipality.
-  Policy policy;
-  std::map<MunicipalityCode, Policy> municipal_policies;
   /// How long one statement waits for another connection's lock.
   std::chrono::milliseconds busy_timeout{5000};
   /// How often a transaction that still found the database busy is retried.
@@ -34,11 +31,13 @@ struct SqliteOptions {
   bool create_if_missing = true;
 };
 
-class SqliteStore final : public TrajectoryStore {
+class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
  public:
   /// Opens (and migrates) the database at `path`, or ":memory:".
-  /// @throws StorageError: not a database, another application's database, a newer schema,
-  ///         missing file with `create_if_missing` off, I/O failure. ValidationError: bad options.
+  /// @throws StorageError naming the path: `kIncompatibleDatabase` (not a database, another
+  ///         application's database, a newer schema), `kStorageFailure` (missing file with
+  ///         `create_if_missing` off, I/O failure), `kCorruptData` (a row a migration cannot
+  ///         read). ValidationError: bad options.
   static std::unique_ptr<SqliteStore> open(const std::string& path, SqliteOptions options = {});
 
   /// The schema version this library writes.
@@ -50,9 +49,10 @@ class SqliteStore final : public TrajectoryStore {
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  void create(const Actor& actor, Trajectory& trajectory) override;
-  void save(const Actor& actor, Trajectory& trajectory) override;
-  Trajectory load(const Actor& actor, TrajectoryId id) override;
+  std::int64_t create(const Actor& actor, Trajectory& trajectory) override;
+  std::int64_t save(const Actor& actor, Trajectory& trajectory) override;
+  Trajectory load(const Actor& actor, TrajectoryId id, LoadOptions options = {}) override;
+  TrajectoryId reserve_id(const Actor& actor) override;
   std::vector<TrajectorySummary> find_by_bsn(const Actor& actor, const Bsn& bsn) override;
   Page<TrajectorySummary> list(const Actor& actor, const TrajectoryFilter& filter,
                                const PageRequest& page) override;

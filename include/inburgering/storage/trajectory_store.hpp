@@ -11,10 +11,21 @@
 ///    a `RegionalGrant`, health information only for roles that may read it; a refusal throws
 ///    `AccessDenied` and is audited;
 ///  - errors name records by id and fields by name, never by personal values;
-///  - no backend exception crosses the interface (`StorageError` wraps them).
+///  - no backend exception crosses the interface (`StorageError` wraps them), and every error
+///    carries an `ErrorCode` (`Error::code()`);
+///  - a store changes only what it owns: `create` and `save` set the trajectory's revision and
+///    nothing else, so the caller's object (and references into it) stays as it was;
+///  - health information is read only on request (`LoadOptions::with_health`), and only such a
+///    read is audited.
 /// Implementations are not thread-safe: use one store object per thread (each opens its own
 /// connection); several processes may share one database.
+///
+/// **Trajectory ids.** The embedding software allocates them: either from its own case system
+/// (any positive 64-bit number), or by asking the store with `reserve_id`, which never hands out
+/// the same id twice, even to several processes. `create` refuses an id that is stored already
+/// (`ConflictError`, `ErrorCode::kIdExists`).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,25 +92,45 @@ struct RetentionReport {
   std::vector<TrajectoryId> purged;
 };
 
-class TrajectoryStore {
+/// How to load a trajectory (as leveldb's `ReadOptions`).
+struct LoadOptions {
+  /// Return the content of the intake's health topic (special-category data, Wi 37; Bi 9.11).
+  /// Only roles that may read health information may ask; the read is audited
+  /// (`AuditAction::kReadSpecial`) when health is actually returned. Without it, a recorded
+  /// health topic comes as a placeholder (`TopicRecord::withheld`, empty notes): the intake
+  /// still counts as complete, and a save keeps the stored content.
+  bool with_health = false;
+};
+
+class INBURGERING_EXPORT TrajectoryStore {
  public:
   virtual ~TrajectoryStore() = default;
 
-  /// Stores a new trajectory. On success `trajectory` carries revision 1.
-  /// @throws AccessDenied, ConflictError (the id exists), StorageError.
-  virtual void create(const Actor& actor, Trajectory& trajectory) = 0;
+  /// Stores a new trajectory at revision 1, which it sets on `trajectory` (nothing else of the
+  /// object changes) and returns.
+  /// @throws AccessDenied; ConflictError (`kIdExists`: the id is stored; `kAlreadyStored`: the
+  ///         trajectory has a revision); StorageError.
+  virtual std::int64_t create(const Actor& actor, Trajectory& trajectory) = 0;
 
-  /// Stores the changes to a loaded trajectory, with field-level audit entries. A save without
-  /// changes writes nothing. A save never removes stored health information: a trajectory
-  /// loaded without it (by a role that may not see it) keeps the stored topic, whoever saves it.
-  /// On success `trajectory` carries the new revision.
-  /// @throws AccessDenied (also when a role without health rights adds health information),
-  ///         ConflictError (changed by someone else, or purged), NotFound, StorageError.
-  virtual void save(const Actor& actor, Trajectory& trajectory) = 0;
+  /// Stores the changes to a loaded trajectory, with field-level audit entries, and sets the new
+  /// revision on `trajectory` (nothing else of the object changes) and returns it. A save
+  /// without changes writes nothing and keeps the revision. A save never removes stored health
+  /// information: a trajectory loaded without it keeps the stored topic, whoever saves it.
+  /// @throws AccessDenied (also when a role without health rights writes health information),
+  ///         ConflictError (`kStaleRevision`: changed by someone else; `kPurged`), NotFound,
+  ///         ValidationError (another municipality), StorageError.
+  virtual std::int64_t save(const Actor& actor, Trajectory& trajectory) = 0;
 
-  /// Loads a trajectory. Health information is included only for actors that may read it, and
-  /// reading it is audited. @throws NotFound (also when purged), AccessDenied, StorageError.
-  virtual Trajectory load(const Actor& actor, TrajectoryId id) = 0;
+  /// Loads a trajectory, running under the policy stored with it (`Trajectory::policy()`).
+  /// Health information only with `options.with_health` (see `LoadOptions`).
+  /// @throws NotFound (`kPurged` when only minimal facts remain), AccessDenied (also when
+  ///         health is asked for by a role that may not read it), StorageError.
+  virtual Trajectory load(const Actor& actor, TrajectoryId id, LoadOptions options = {}) = 0;
+
+  /// A trajectory id that no stored trajectory has and no earlier call returned, for a
+  /// trajectory of the actor's municipality. @throws AccessDenied (a role that may not write),
+  /// StorageError.
+  virtual TrajectoryId reserve_id(const Actor& actor) = 0;
 
   /// The trajectories of a person, by BSN, among those the actor may read.
   virtual std::vector<TrajectorySummary> find_by_bsn(const Actor& actor, const Bsn& bsn) = 0;
@@ -124,7 +155,7 @@ class TrajectoryStore {
   virtual std::vector<AuditEntry> history(const Actor& actor, TrajectoryId id) = 0;
 
   /// Removes the personal data of the actor's municipality's trajectories that were closed
-  /// more than `Policy::retention_years` before `today` (Bi 9.9). Kept: id, municipality,
+  /// more than their policy's `retention_years` before `today` (Bi 9.9). Kept: id, municipality,
   /// caseworker, state, route, target group, term start and closing date. Audited per record.
   /// @throws AccessDenied unless the role may erase.
   virtual RetentionReport purge_expired(const Actor& actor, Date today) = 0;
@@ -133,6 +164,13 @@ class TrajectoryStore {
   /// on their request (AVG art. 17), with `reason` in the audit trail (no personal data in it).
   /// Returns how many trajectories were erased. @throws AccessDenied, ValidationError.
   virtual int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) = 0;
+
+ protected:
+  /// For backends: records that `trajectory` is stored at `revision`. The only change a store
+  /// makes to a trajectory it is given.
+  static void set_revision(Trajectory& trajectory, std::int64_t revision) noexcept {
+    trajectory.record_.revision = revision;
+  }
 };
 
 }  // namespace inburgering::storage

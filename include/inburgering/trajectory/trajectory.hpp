@@ -9,6 +9,20 @@
 /// serialization work on the record, so they need no access to the class's internals. All
 /// changes go through `Trajectory`'s member functions; each checks its rule first and changes
 /// nothing when it throws (strong guarantee). Not thread-safe: one writer at a time.
+///
+/// **Which policy a trajectory runs under.** The trajectory owns its policy: it is part of the
+/// record (`TrajectoryRecord::policy`), set by `open` (or, after a move, by `receive_transfer`
+/// from the receiving college), stored and loaded with the record, and changed only by an
+/// explicit `adopt_policy`, which a store audits like any other change. No store replaces it.
+/// Each act is judged by the policy of the day it is done, and keeps the numbers it was judged
+/// by: a term its length, interruption limit and extension window (`IntegrationTerm`), a PIP
+/// version its norms (`PlanVersion::norms`), the learnability test its scale, unburdening its
+/// months. So a changed policy never makes an older record invalid, and applies to new acts only.
+///
+/// **Results and lifetimes.** Acts that create something return it by value. References from
+/// `record()`, `participant()`, `policy()` and `current_plan()` point into this object: they stay
+/// valid until the next change of this trajectory (a store's `create` and `save` change only the
+/// revision).
 
 #include <cstdint>
 #include <optional>
@@ -17,6 +31,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/intake/broad_intake.hpp"
 #include "inburgering/municipality.hpp"
@@ -60,6 +75,8 @@ struct TrajectoryRecord {
   std::vector<DuoFine> duo_fines;
   std::optional<TransferIn> transfer_in;
   std::optional<Closure> closure;
+  /// The policy new acts are judged by (see "Which policy a trajectory runs under" above).
+  Policy policy;
   /// Optimistic-concurrency revision, maintained by a store (0: never stored). The domain
   /// model never changes it.
   std::int64_t revision = 0;
@@ -67,9 +84,14 @@ struct TrajectoryRecord {
   friend bool operator==(const TrajectoryRecord&, const TrajectoryRecord&) = default;
 };
 
-class Trajectory {
+namespace storage {
+class TrajectoryStore;
+}
+
+class INBURGERING_EXPORT Trajectory {
  public:
-  /// Registers a new trajectory on DUO's notice (state `kRegistered`).
+  /// Registers a new trajectory on DUO's notice (state `kRegistered`), running under `policy`
+  /// (the college's policy of today; the legal defaults if not given).
   /// @throws ValidationError for invalid participant, obligation or policy fields, or a zero id;
   ///         RuleViolation if the person is not obliged (Wi 3: age 16 to state-pension age,
   ///         not EU law) unless the target group is voluntary.
@@ -77,23 +99,34 @@ class Trajectory {
                          Participant participant, Obligation obligation, Date registered_on,
                          Policy policy = {});
 
-  /// Restores a trajectory from its record (e.g. loaded from storage).
+  /// Restores a trajectory from its record (e.g. loaded from storage). It runs under
+  /// `record.policy`; every earlier act is checked against the numbers it kept.
   /// @throws ValidationError naming the first field of `record` that breaks an invariant.
-  static Trajectory from_record(TrajectoryRecord record, Policy policy = {});
+  static Trajectory from_record(TrajectoryRecord record);
 
   /// Takes over a trajectory from the municipality the person moved from (Wi 15.4, 35.4):
   /// the PIP versions, term, intake, progress and fines come along; the unburdening (a decision
   /// of the old college under the Pw) does not. The term start does not change (Wi 11.3). The
   /// learnability test is not redone. If the person had a PIP, a `kMove` version is due 10
-  /// weeks after `brp_registration_on` (Bi 5.3.3).
+  /// weeks after `brp_registration_on` (Bi 5.3.3). The new trajectory runs under `policy`, the
+  /// receiving college's; the term keeps the numbers it started with.
   /// @throws RuleViolation unless `source` is transferred out to `municipality`;
-  ///         ValidationError for a zero id or a registration before the move.
+  ///         ValidationError for a zero id, a registration before the move or a bad policy.
   static Trajectory receive_transfer(const Trajectory& source, TrajectoryId id,
                                      MunicipalityCode municipality, UserId caseworker,
-                                     Date brp_registration_on);
+                                     Date brp_registration_on, Policy policy);
 
   const TrajectoryRecord& record() const noexcept { return record_; }
-  const Policy& policy() const noexcept { return policy_; }
+  /// The policy new acts are judged by (`record().policy`).
+  const Policy& policy() const noexcept { return record_.policy; }
+  /// The optimistic-concurrency revision a store gave it (0: never stored).
+  std::int64_t revision() const noexcept { return record_.revision; }
+
+  /// Runs the trajectory under `policy` from now on: acts done after this call are judged by
+  /// it; earlier acts keep the numbers they were judged by. A store audits the change field by
+  /// field (`/policy/...`). This is the only way a trajectory's policy changes.
+  /// @throws ValidationError if `policy` breaks a legal bound (`Policy::validate`).
+  void adopt_policy(Policy policy);
   TrajectoryId id() const noexcept { return record_.id; }
   TrajectoryState state() const noexcept { return record_.state; }
   const Participant& participant() const noexcept { return record_.participant; }
@@ -136,19 +169,19 @@ class Trajectory {
   /// @throws RuleViolation: not in `kPlanning`; regime Wi2013 (Wi 54); B1-route against the
   ///         learnability test without reasons; education route with MAP hours; route intensity
   ///         missing for an asylum permit holder (Wi 15.2). ValidationError for malformed content.
-  const PlanVersion& issue_first_plan(Date date_of_issue, PlanContent content);
+  PlanVersion issue_first_plan(Date date_of_issue, PlanContent content);
   /// A new version with the same route and scaled-down parts (reason `kOther`).
-  const PlanVersion& adjust_plan(Date date_of_issue, PlanContent content, std::string explanation);
+  PlanVersion adjust_plan(Date date_of_issue, PlanContent content, std::string explanation);
   /// A new version with another route (Wi 17.2; Bi 5.4). Hours, results and passed parts carry
   /// over. @throws RuleViolation outside the window (education → B1 always allowed).
-  const PlanVersion& switch_route(Date date_of_issue, PlanContent content, std::string explanation);
+  PlanVersion switch_route(Date date_of_issue, PlanContent content, std::string explanation);
   /// A new version scaling `parts` down to A2 (Wi 17.3; Bi 5.5). @throws RuleViolation.
-  const PlanVersion& scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
-                                      std::string explanation);
+  PlanVersion scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
+                               std::string explanation);
   /// The PIP of the new municipality after a move (Wi 15.4): same route. @throws RuleViolation.
-  const PlanVersion& issue_plan_after_move(Date date_of_issue, PlanContent content,
-                                           std::string explanation);
-  /// The latest PIP version, or null before the first.
+  PlanVersion issue_plan_after_move(Date date_of_issue, PlanContent content,
+                                    std::string explanation);
+  /// The latest PIP version, or null before the first. Valid until the next change.
   const PlanVersion* current_plan() const noexcept;
   /// The deadline of the PIP that is due: the first one (10 weeks after the later of DUO's
   /// notice and BRP registration, or 2 weeks after third-party information, Bi 5.3.1-2) or the
@@ -197,11 +230,11 @@ class Trajectory {
   // ---- Sanctions (Wi 22-27) -----------------------------------------------------------------
   /// Imposes the intake fine (Wi 22; Bi 7.1.1). @throws RuleViolation when the conduct is not
   /// on record (no failed invitation left unfined) or a rule of `next_intake_fine` forbids it.
-  const MunicipalFine& impose_intake_fine(Date on, bool assistance_already_lowered = false);
+  MunicipalFine impose_intake_fine(Date on, bool assistance_already_lowered = false);
   /// Imposes the cooperation fine (Wi 23; Bi 7.1.2-5). @throws RuleViolation before the PIP or
   /// when a rule of `next_cooperation_fine` forbids it.
-  const MunicipalFine& impose_cooperation_fine(Date on, Culpability culpability,
-                                               bool assistance_already_lowered = false);
+  MunicipalFine impose_cooperation_fine(Date on, Culpability culpability,
+                                        bool assistance_already_lowered = false);
   /// Records a fine DUO imposed (Wi 24-26). @throws ValidationError for a malformed fine.
   void record_duo_fine(DuoFine fine);
 
@@ -229,15 +262,16 @@ class Trajectory {
   std::vector<Signal> deadlines(Date as_of) const;
 
  private:
-  Trajectory(TrajectoryRecord record, Policy policy);
+  friend class storage::TrajectoryStore;  // sets the revision, and nothing else
+  explicit Trajectory(TrajectoryRecord record);
 
   void require_state(std::initializer_list<TrajectoryState> allowed, const char* action) const;
   void require_active(const char* action) const;
   void move_to(TrajectoryState next);
   void require_on_or_after_registration(Date date, const char* field) const;
   RouteFacts route_facts() const;
-  const PlanVersion& append_plan(Date date_of_issue, PlanChangeReason reason,
-                                 std::string explanation, PlanContent content);
+  PlanVersion append_plan(Date date_of_issue, PlanChangeReason reason, std::string explanation,
+                          PlanContent content);
   void check_plan_content(const PlanContent& content) const;
   void reschedule_interviews(const PlanVersion& version);
   void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
@@ -245,11 +279,12 @@ class Trajectory {
   std::vector<Signal> collect_signals(Date today, bool only_within_lead_time) const;
 
   TrajectoryRecord record_;
-  Policy policy_;
 };
 
-/// Checks every invariant of `record` under `policy` (what `Trajectory::from_record` checks).
+/// Checks every invariant of `record` (what `Trajectory::from_record` checks): the policy, every
+/// text (valid UTF-8, no control characters, at most `kMaxTextBytes`), every date (valid, within
+/// `kEarliestDate`..`kLatestDate`), and each act against the numbers it kept.
 /// @throws ValidationError naming the first field that breaks one.
-void validate_record(const TrajectoryRecord& record, const Policy& policy);
+INBURGERING_EXPORT void validate_record(const TrajectoryRecord& record);
 
 }  // namespace inburgering

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/municipality.hpp"
 
 namespace inburgering {
@@ -44,7 +45,7 @@ constexpr bool is_final(TrajectoryState state) noexcept {
 /// Whether the state machine has an edge from `from` to `to`.
 bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept;
 
-std::string_view to_string(TrajectoryState state) noexcept;
+INBURGERING_ENUM_TEXT(TrajectoryState);
 
 /// Why a trajectory ended in `kEnded`.
 enum class EndReason {
@@ -56,7 +57,7 @@ enum class EndReason {
   kOther,
 };
 
-std::string_view to_string(EndReason reason) noexcept;
+INBURGERING_ENUM_TEXT(EndReason);
 
 /// How and when a trajectory left the flow (set for every final state).
 struct Closure {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/money.hpp"
 
 namespace inburgering {
@@ -21,7 +22,7 @@ struct Obligation;
 /// A fixed cost the college pays (Pw 56a.1).
 enum class FixedCostKind { kRent, kEnergy, kWater, kHealthInsurance };
 
-std::string_view to_string(FixedCostKind kind) noexcept;
+INBURGERING_ENUM_TEXT(FixedCostKind);
 
 /// A fixed-cost item: what, to whom, how much a month. Financial data: personal.
 struct FixedCostItem {
@@ -63,7 +64,8 @@ struct ScheduledPayment {
 struct Unburdening {
   /// The day social assistance (bijstand) starts: the period starts on it (Pw 56a).
   Date assistance_start;
-  /// The period in months decided at the start (`Policy::unburdening_months`, ≥ 6).
+  /// The period in months decided at the start (`Policy::unburdening_months` of that day; at
+  /// least `kStatutoryUnburdeningMonths`). A later policy change does not alter it.
   int months = 6;
   std::vector<FixedCostItem> items;
   std::vector<UnburdeningExtension> extensions;
@@ -81,10 +83,10 @@ struct Unburdening {
   /// The sum of the schedule.
   Money total_scheduled() const;
 
-  /// @throws ValidationError: invalid dates; months below the statutory minimum; item amount
-  ///         not positive or payee empty; two items of one kind; extension without reason
-  ///         (Pw 57) or with months < 1; stopped before the start.
-  void validate(const Policy& policy) const;
+  /// @throws ValidationError: invalid dates; months below the statutory minimum (Pw 56a);
+  ///         item amount not positive or payee empty; two items of one kind; extension without
+  ///         reason (Pw 57) or with months < 1; stopped before the start.
+  void validate() const;
 
   friend bool operator==(const Unburdening&, const Unburdening&) = default;
 };

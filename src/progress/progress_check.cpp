@@ -1,21 +1,16 @@
+#include "inburgering/progress/progress_check.hpp"
+
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
-#include "inburgering/progress/progress_check.hpp"
 
 namespace inburgering {
 
-std::string_view to_string(ProgressAssessment assessment) noexcept {
-  switch (assessment) {
-    case ProgressAssessment::kOnTrack:
-      return "on_track";
-    case ProgressAssessment::kBehind:
-      return "behind";
-    case ProgressAssessment::kAhead:
-      return "ahead";
-  }
-  return "unknown";
-}
+INBURGERING_DEFINE_ENUM_TEXT(ProgressAssessment,
+                             {ProgressAssessment::kOnTrack, "on_track", "op schema"},
+                             {ProgressAssessment::kBehind, "behind", "achter op schema"},
+                             {ProgressAssessment::kAhead, "ahead", "voor op schema"});
 
 std::vector<Date> spread_interviews(Date from, Date until, int count) {
   require_valid(from, "interviews.from");

@@ -1,0 +1,26 @@
+#pragma once
+// Private: the field lists of the sanctions module (see src/detail/fields.hpp).
+
+#include "detail/fields.hpp"
+#include "inburgering/sanctions/fine.hpp"
+
+namespace inburgering {
+
+template <class V, detail::Of<MunicipalFine> P>
+void describe(V& v, P& f) {
+  v("kind", f.kind);
+  v("imposed_on", f.imposed_on);
+  v("base_amount", f.base_amount);
+  v("culpability", f.culpability);
+  v("amount", f.amount);
+}
+
+template <class V, detail::Of<DuoFine> P>
+void describe(V& v, P& f) {
+  v("kind", f.kind);
+  v("imposed_on", f.imposed_on);
+  v("amount", f.amount);
+  v("new_term_months", f.new_term_months);
+}
+
+}  // namespace inburgering

@@ -1,0 +1,15 @@
+#include "inburgering/storage/audit_log.hpp"
+
+#include "detail/enum_table.hpp"
+
+namespace inburgering::storage {
+
+INBURGERING_DEFINE_ENUM_TEXT(AuditAction, {AuditAction::kCreate, "create", "aangemaakt"},
+                             {AuditAction::kUpdate, "update", "gewijzigd"},
+                             {AuditAction::kReadSpecial, "read_special",
+                              "bijzondere persoonsgegevens ingezien"},
+                             {AuditAction::kDenied, "denied", "toegang geweigerd"},
+                             {AuditAction::kPurge, "purge", "verwijderd na bewaartermijn"},
+                             {AuditAction::kErase, "erase", "verwijderd op verzoek"});
+
+}  // namespace inburgering::storage

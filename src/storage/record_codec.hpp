@@ -1,0 +1,50 @@
+#pragma once
+// Private: the stored form of a trajectory, as JSON text, for every backend. The encoder and the
+// decoder are visitors over the field lists (src/detail/fields.hpp): there is no second list of
+// fields here.
+//
+// Why JSON: a DBA can read and query the column (SQLite's json_extract, PostgreSQL's jsonb); a
+// field added later decodes from older rows; and the text is independent of the compiler and
+// the platform. The transfer dossier (Boost.Serialization XML) is driven by the same lists.
+//
+// Decoding is strict for the current format: an unknown enum name, a wrong type, a number out of
+// range or a missing field throws StorageError (kCorruptData) naming the record and the path,
+// never the stored value. Rows of an older format are decoded leniently (a field they lack keeps
+// its default), and a migration rewrites them in the current format.
+
+#include <string>
+#include <string_view>
+
+#include "inburgering/trajectory/trajectory.hpp"
+
+namespace inburgering::storage::detail {
+
+/// Format version written into every encoded record ("format" key). 1: library 0.1.
+/// 2: the record carries its policy, PIP versions their norms, the term and the learnability test
+/// their numbers, and the health topic a placeholder.
+inline constexpr int kRecordFormat = 2;
+
+/// The record as JSON text: every field but the revision (a column of its own), and the policy
+/// only with `with_policy` (a store may keep each distinct policy once, elsewhere).
+std::string encode_record(const TrajectoryRecord& record, bool with_policy = true);
+
+/// The record from JSON text. `what` names it in errors ("trajectory 12"). The revision is 0.
+/// `policy`: the record's policy when the text was encoded without it.
+/// @throws StorageError (kCorruptData) naming `what` and the path of the first bad field;
+///         (kIncompatibleDatabase) for a format newer than this library's.
+TrajectoryRecord decode_record(std::string_view text, const std::string& what,
+                               const Policy* policy = nullptr);
+
+/// The format number of an encoded record. @throws StorageError (kCorruptData).
+int record_format(std::string_view text, const std::string& what);
+
+/// One intake topic (the separately stored health topic), and back. `lenient` for topics
+/// stored by format 1 (before `withheld`), which the migration to schema 3 rewrites.
+std::string encode_topic(const TopicRecord& topic);
+TopicRecord decode_topic(std::string_view text, const std::string& what, bool lenient = false);
+
+/// A policy, and back (a store keeps each distinct policy once).
+std::string encode_policy(const Policy& policy);
+Policy decode_policy(std::string_view text, const std::string& what);
+
+}  // namespace inburgering::storage::detail

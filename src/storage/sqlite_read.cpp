@@ -1,0 +1,346 @@
+// SqliteStore: the calls that only read (except the audit entry of a health read or a denial).
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "inburgering/storage/sqlite_store.hpp"
+#include "storage/page_cursor.hpp"
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_rows.hpp"
+#include "storage/sqlite_store_impl.hpp"
+
+namespace inburgering::storage {
+
+namespace sql = detail::sql;
+
+namespace {
+
+[[noreturn]] void damaged(const std::string& what, const char* field) {
+  throw StorageError("stored " + what + " is damaged at " + field, ErrorCode::kCorruptData);
+}
+
+template <class E>
+E column_enum(const SQLite::Column& column, const std::string& what, const char* field) {
+  const std::string text = column.getString();
+  for (E value : all_enumerators<E>()) {
+    if (to_string(value) == text) return value;
+  }
+  damaged(what, field);
+}
+
+Date column_date(const SQLite::Column& column, const std::string& what, const char* field) {
+  try {
+    return parse_date(column.getString(), field);
+  } catch (const ValidationError&) {
+    damaged(what, field);
+  }
+}
+
+MunicipalityCode column_municipality(const SQLite::Column& column, const std::string& what,
+                                     const char* field) {
+  try {
+    return MunicipalityCode(column.getString());
+  } catch (const ValidationError&) {
+    damaged(what, field);
+  }
+}
+
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& v) {
+  if (v) {
+    statement.bind(index, *v);
+  } else {
+    statement.bind(index);
+  }
+}
+
+// Columns: id, municipality, caseworker, state, route, term_end, revision, purged_on.
+TrajectorySummary summary_from(SQLite::Statement& row) {
+  const TrajectoryId id(row.getColumn(0).getInt64());
+  const std::string what = "trajectory " + to_string(id);
+  TrajectorySummary summary{
+      .id = id,
+      .municipality = column_municipality(row.getColumn(1), what, "municipality"),
+      .caseworker = UserId(row.getColumn(2).getString()),
+      .state = column_enum<TrajectoryState>(row.getColumn(3), what, "state")};
+  if (!row.getColumn(4).isNull())
+    summary.route = column_enum<Route>(row.getColumn(4), what, "route");
+  if (!row.getColumn(5).isNull())
+    summary.term_end = column_date(row.getColumn(5), what, "term_end");
+  summary.revision = row.getColumn(6).getInt64();
+  summary.purged = !row.getColumn(7).isNull();
+  return summary;
+}
+
+std::chrono::sys_seconds parse_timestamp(const std::string& text, const std::string& what) {
+  // "YYYY-MM-DDTHH:MM:SSZ", written by to_iso().
+  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') damaged(what, "at");
+  Date day;
+  try {
+    day = parse_date(text.substr(0, 10), "at");
+  } catch (const ValidationError&) {
+    damaged(what, "at");
+  }
+  auto number = [&](std::size_t pos, int maximum) {
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + pos + 2, value);
+    if (ec != std::errc() || ptr != text.data() + pos + 2 || value > maximum) damaged(what, "at");
+    return value;
+  };
+  const std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(day.year())},
+                                        std::chrono::month{static_cast<unsigned>(day.month())},
+                                        std::chrono::day{static_cast<unsigned>(day.day())}};
+  return std::chrono::sys_days{ymd} + std::chrono::hours{number(11, 23)} +
+         std::chrono::minutes{number(14, 59)} + std::chrono::seconds{number(17, 60)};
+}
+
+std::vector<FieldChange> parse_changes(const std::string& text, const std::string& what) {
+  std::vector<FieldChange> out;
+  try {
+    const auto list = nlohmann::json::parse(text);
+    if (!list.is_array()) damaged(what, "changes");
+    for (const auto& change : list) {
+      if (!change.is_object()) damaged(what, "changes");
+      auto field = [&](const char* key) -> std::string {
+        const auto it = change.find(key);
+        if (it == change.end() || !it->is_string()) damaged(what, "changes");
+        return it->get<std::string>();
+      };
+      out.push_back(FieldChange{field("field"), field("before"), field("after")});
+    }
+  } catch (const nlohmann::json::exception&) {
+    // The parser's message quotes the text: never used.
+    damaged(what, "changes");
+  }
+  return out;
+}
+
+}  // namespace
+
+Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  const auto row = s.with_retry("loading a trajectory", [&] { return s.read_row(id); });
+  if (!row) throw NotFound("trajectory", to_string(id));
+  const MunicipalityCode owner = row->municipality;
+  if (!actor.may_read(owner)) {
+    s.deny(actor, owner, id, "reading trajectory " + to_string(id));
+  }
+  if (options.with_health && !actor.may_read_health(owner)) {
+    s.deny(actor, owner, id, "reading health information of trajectory " + to_string(id));
+  }
+  if (row->purged_on) throw NotFound("purged trajectory", to_string(id), ErrorCode::kPurged);
+  TrajectoryRecord record =
+      s.with_retry("loading a trajectory", [&] { return s.decode_row(*row, id); });
+  if (options.with_health) {
+    // Only a read that returns health information takes the write lock, for its audit entry.
+    auto topic =
+        s.with_retry("reading health information", [&] { return detail::read_health(s.db, id); });
+    if (topic) {
+      s.with_retry("auditing a read of health information", [&] {
+        SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+        s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
+                       {FieldChange{"/intake/topics/health", "(read)", "(read)"}}, {});
+        transaction.commit();
+      });
+      record.intake.topics[IntakeTopic::kHealth] = std::move(*topic);
+    }
+  }
+  const std::int64_t revision = record.revision;
+  try {
+    Trajectory trajectory = Trajectory::from_record(std::move(record));
+    set_revision(trajectory, revision);
+    return trajectory;
+  } catch (const ValidationError& e) {
+    throw StorageError(
+        "stored trajectory " + to_string(id) + " breaks a rule of the model: " + e.what(),
+        ErrorCode::kCorruptData);
+  }
+}
+
+std::vector<TrajectorySummary> SqliteStore::find_by_bsn(const Actor& actor, const Bsn& bsn) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  return s.with_retry("finding by BSN", [&] {
+    std::vector<TrajectorySummary> out;
+    SQLite::Statement query(s.db, sql::kFindByBsn);
+    query.bind(1, bsn.digits());
+    while (query.executeStep()) {
+      TrajectorySummary summary = summary_from(query);
+      if (actor.may_read(summary.municipality)) out.push_back(std::move(summary));
+    }
+    return out;
+  });
+}
+
+Page<TrajectorySummary> SqliteStore::list(const Actor& actor, const TrajectoryFilter& filter,
+                                          const PageRequest& page) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  detail::check_page(page);
+  const MunicipalityCode municipality = filter.municipality.value_or(actor.municipality);
+  if (!actor.may_read(municipality)) {
+    s.deny(actor, municipality, std::nullopt,
+           "listing trajectories of " + municipality.to_string());
+  }
+  const std::int64_t after = page.after.empty() ? 0 : detail::cursor_number(page.after, page.after);
+  const char* text = filter.caseworker ? sql::kListByCaseworker
+                     : filter.state    ? sql::kListByState
+                     : filter.route    ? sql::kListByRoute
+                                       : sql::kListAll;
+  return s.with_retry("listing trajectories", [&] {
+    Page<TrajectorySummary> out;
+    SQLite::Statement query(s.db, text);
+    query.bind(1, municipality.to_string());
+    bind_optional(query, 2,
+                  filter.caseworker ? std::optional(filter.caseworker->value()) : std::nullopt);
+    bind_optional(
+        query, 3,
+        filter.state ? std::optional(std::string(to_string(*filter.state))) : std::nullopt);
+    bind_optional(
+        query, 4,
+        filter.route ? std::optional(std::string(to_string(*filter.route))) : std::nullopt);
+    query.bind(5, after);
+    query.bind(6, page.limit + 1);
+    while (query.executeStep()) out.items.push_back(summary_from(query));
+    if (static_cast<int>(out.items.size()) > page.limit) {
+      out.items.pop_back();
+      out.next = std::to_string(out.items.back().id.value());
+    }
+    return out;
+  });
+}
+
+Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
+                                         const TrajectoryFilter& filter, const PageRequest& page) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  detail::check_page(page);
+  require_valid(due_before, "worklist.due_before");
+  const MunicipalityCode municipality = filter.municipality.value_or(actor.municipality);
+  if (!actor.may_read(municipality)) {
+    s.deny(actor, municipality, std::nullopt,
+           "reading the worklist of " + municipality.to_string());
+  }
+  std::string due_after;
+  std::int64_t id_after = 0;
+  std::int64_t seq_after = -1;
+  if (!page.after.empty()) {
+    const auto parts = detail::split_cursor(page.after, 3);
+    due_after = detail::cursor_date(parts[0], page.after);
+    id_after = detail::cursor_number(parts[1], page.after);
+    seq_after = detail::cursor_number(parts[2], page.after);
+  }
+  const Date today = s.today();
+  return s.with_retry("reading the worklist", [&] {
+    Page<WorklistItem> out;
+    SQLite::Statement query(s.db, filter.caseworker ? sql::kWorklistByCaseworker : sql::kWorklist);
+    query.bind(1, municipality.to_string());
+    query.bind(2, to_iso(due_before));
+    query.bind(3, due_after);
+    query.bind(4, id_after);
+    query.bind(5, seq_after);
+    query.bind(6, page.limit + 1);
+    if (filter.caseworker) query.bind(7, filter.caseworker->value());
+    std::int64_t last_seq = 0;
+    while (query.executeStep()) {
+      if (static_cast<int>(out.items.size()) == page.limit) {
+        const auto& last = out.items.back();
+        out.next = detail::make_cursor({to_iso(last.signal.due_on),
+                                        std::to_string(last.trajectory.value()),
+                                        std::to_string(last_seq)});
+        break;
+      }
+      const TrajectoryId id(query.getColumn(0).getInt64());
+      const std::string what = "deadline of trajectory " + to_string(id);
+      const Date due = column_date(query.getColumn(4), what, "due_on");
+      last_seq = query.getColumn(1).getInt64();
+      out.items.push_back(
+          WorklistItem{id, UserId(query.getColumn(2).getString()),
+                       Signal{column_enum<SignalKind>(query.getColumn(3), what, "kind"), due,
+                              due < today, query.getColumn(5).getString()}});
+    }
+    return out;
+  });
+}
+
+Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today, int within_months,
+                                                  const TrajectoryFilter& filter,
+                                                  const PageRequest& page) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  detail::check_page(page);
+  require_valid(today, "terms_ending.today");
+  if (within_months < 1 || within_months > 120) {
+    throw ValidationError("terms_ending.within_months", "must be between 1 and 120",
+                          std::to_string(within_months));
+  }
+  const MunicipalityCode municipality = filter.municipality.value_or(actor.municipality);
+  if (!actor.may_read(municipality)) {
+    s.deny(actor, municipality, std::nullopt, "listing terms of " + municipality.to_string());
+  }
+  std::string end_after;
+  std::int64_t id_after = 0;
+  if (!page.after.empty()) {
+    const auto parts = detail::split_cursor(page.after, 2);
+    end_after = detail::cursor_date(parts[0], page.after);
+    id_after = detail::cursor_number(parts[1], page.after);
+  }
+  const Date until = last_day_of_period(today, within_months);
+  return s.with_retry("listing terms ending", [&] {
+    Page<TrajectorySummary> out;
+    SQLite::Statement query(s.db, sql::kTermsEnding);
+    query.bind(1, municipality.to_string());
+    query.bind(2, to_iso(today));
+    query.bind(3, to_iso(until));
+    query.bind(4, end_after);
+    query.bind(5, id_after);
+    query.bind(6, page.limit + 1);
+    while (query.executeStep()) out.items.push_back(summary_from(query));
+    if (static_cast<int>(out.items.size()) > page.limit) {
+      out.items.pop_back();
+      const auto& last = out.items.back();
+      out.next = detail::make_cursor({to_iso(*last.term_end), std::to_string(last.id.value())});
+    }
+    return out;
+  });
+}
+
+std::vector<AuditEntry> SqliteStore::history(const Actor& actor, TrajectoryId id) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  const auto row = s.with_retry("reading a trajectory", [&] { return s.read_row(id); });
+  if (!row) throw NotFound("trajectory", to_string(id));
+  if (!actor.may_read(row->municipality)) {
+    s.deny(actor, row->municipality, id, "reading the history of trajectory " + to_string(id));
+  }
+  return s.with_retry("reading the audit trail", [&] {
+    std::vector<AuditEntry> out;
+    SQLite::Statement query(s.db, sql::kHistory);
+    query.bind(1, id.value());
+    while (query.executeStep()) {
+      const std::string what = "audit entry " + std::to_string(query.getColumn(0).getInt64());
+      AuditEntry entry{.sequence = query.getColumn(0).getInt64(),
+                       .at = parse_timestamp(query.getColumn(1).getString(), what),
+                       .user = UserId(query.getColumn(2).getString()),
+                       .role = column_enum<Role>(query.getColumn(3), what, "role"),
+                       .actor_municipality =
+                           column_municipality(query.getColumn(4), what, "actor_municipality")};
+      if (!query.getColumn(5).isNull()) {
+        entry.on_behalf_of = column_municipality(query.getColumn(5), what, "on_behalf_of");
+      }
+      entry.arrangement = query.getColumn(6).getString();
+      entry.action = column_enum<AuditAction>(query.getColumn(7), what, "action");
+      if (!query.getColumn(8).isNull())
+        entry.trajectory = TrajectoryId(query.getColumn(8).getInt64());
+      entry.changes = parse_changes(query.getColumn(9).getString(), what);
+      entry.note = query.getColumn(10).getString();
+      out.push_back(std::move(entry));
+    }
+    return out;
+  });
+}
+
+}  // namespace inburgering::storage

@@ -1,0 +1,96 @@
+#include "storage/sqlite_rows.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "inburgering/error.hpp"
+#include "storage/record_codec.hpp"
+
+namespace inburgering::storage::detail {
+
+std::int64_t intern_policy(SQLite::Database& db, const Policy& policy) {
+  const std::string body = encode_policy(policy);
+  SQLite::Statement insert(db, "INSERT OR IGNORE INTO policy (body) VALUES (?1)");
+  insert.bind(1, body);
+  insert.exec();
+  SQLite::Statement query(db, "SELECT id FROM policy WHERE body = ?1");
+  query.bind(1, body);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+Policy load_policy(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement query(db, "SELECT body FROM policy WHERE id = ?1");
+  query.bind(1, id);
+  if (!query.executeStep()) {
+    throw StorageError("stored policy " + std::to_string(id) + " is missing",
+                       ErrorCode::kCorruptData);
+  }
+  return decode_policy(query.getColumn(0).getString(), "policy " + std::to_string(id));
+}
+
+std::optional<TopicRecord> read_health(SQLite::Database& db, TrajectoryId id) {
+  SQLite::Statement query(db, "SELECT topic FROM trajectory_health WHERE trajectory_id = ?1");
+  query.bind(1, id.value());
+  if (!query.executeStep()) return std::nullopt;
+  return decode_topic(query.getColumn(0).getString(),
+                      "health topic of trajectory " + to_string(id));
+}
+
+void write_health(SQLite::Database& db, TrajectoryId id, const TopicRecord& topic) {
+  SQLite::Statement upsert(db,
+                           "INSERT INTO trajectory_health (trajectory_id, topic) VALUES (?1, ?2) "
+                           "ON CONFLICT (trajectory_id) DO UPDATE SET topic = excluded.topic");
+  upsert.bind(1, id.value());
+  upsert.bind(2, encode_topic(topic));
+  upsert.exec();
+}
+
+TopicRecord health_placeholder(const TopicRecord& topic) {
+  return TopicRecord{.notes = {},
+                     .recorded_on = topic.recorded_on,
+                     .not_applicable = topic.not_applicable,
+                     .withheld = true};
+}
+
+std::string stored_record_text(const TrajectoryRecord& record) {
+  const auto health = record.intake.topics.find(IntakeTopic::kHealth);
+  if (health == record.intake.topics.end() || health->second.withheld) {
+    return encode_record(record, false);
+  }
+  TrajectoryRecord copy = record;
+  copy.intake.topics[IntakeTopic::kHealth] = health_placeholder(health->second);
+  return encode_record(copy, false);
+}
+
+TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,
+                                      TrajectoryId id) {
+  return decode_record(text, "trajectory " + to_string(id), &policy);
+}
+
+std::optional<std::string> retain_until(const TrajectoryRecord& record) {
+  if (!record.closure) return std::nullopt;
+  return to_iso(add_months(record.closure->on, 12 * record.policy.retention_years));
+}
+
+void write_deadlines(SQLite::Database& db, const Trajectory& trajectory, Date as_of) {
+  SQLite::Statement remove(db, "DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
+  remove.bind(1, trajectory.id().value());
+  remove.exec();
+  SQLite::Statement insert(db,
+                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
+                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  int seq = 0;
+  for (const Signal& signal : trajectory.deadlines(as_of)) {
+    insert.reset();
+    insert.bind(1, trajectory.id().value());
+    insert.bind(2, seq++);
+    insert.bind(3, trajectory.record().municipality.to_string());
+    insert.bind(4, trajectory.record().caseworker.value());
+    insert.bind(5, std::string(to_string(signal.kind)));
+    insert.bind(6, to_iso(signal.due_on));
+    insert.bind(7, signal.detail);
+    insert.exec();
+  }
+}
+
+}  // namespace inburgering::storage::detail

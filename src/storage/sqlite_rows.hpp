@@ -1,0 +1,46 @@
+#pragma once
+// Private: how a trajectory is laid out in the SQLite tables, shared by the store and the
+// migrations. One row in `trajectory` (searched columns + the record as JSON without its policy
+// and with the health topic as a placeholder), the policy once in `policy`, the health topic in
+// `trajectory_health`, the deadlines in `trajectory_signal`.
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "inburgering/trajectory/trajectory.hpp"
+
+namespace inburgering::storage::detail {
+
+/// The id of `policy` in the `policy` table, inserted once (policies are immutable rows).
+std::int64_t intern_policy(SQLite::Database& db, const Policy& policy);
+
+/// The policy with `id`. @throws StorageError (kCorruptData) if it is missing or damaged.
+Policy load_policy(SQLite::Database& db, std::int64_t id);
+
+/// The stored health topic of trajectory `id`, if any.
+std::optional<TopicRecord> read_health(SQLite::Database& db, TrajectoryId id);
+/// Stores the health topic of trajectory `id` (replacing a stored one).
+void write_health(SQLite::Database& db, TrajectoryId id, const TopicRecord& topic);
+
+/// What the main record keeps of a stored health topic: its date, `withheld`, no notes.
+TopicRecord health_placeholder(const TopicRecord& topic);
+
+/// The text of `trajectory.record`: the record without its policy (kept in `policy`), with the
+/// health topic replaced by its placeholder.
+std::string stored_record_text(const TrajectoryRecord& record);
+
+/// The record from a row: `text` of `trajectory.record` and the policy it references.
+TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,
+                                      TrajectoryId id);
+
+/// The last day personal data of a closed record may be kept (Bi 9.9: `retention_years` of its
+/// policy after closing), as ISO text; empty while it runs.
+std::optional<std::string> retain_until(const TrajectoryRecord& record);
+
+/// Replaces the stored deadlines of `trajectory` (the worklist rows) as known on `as_of`.
+void write_deadlines(SQLite::Database& db, const Trajectory& trajectory, Date as_of);
+
+}  // namespace inburgering::storage::detail

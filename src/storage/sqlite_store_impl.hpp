@@ -1,0 +1,100 @@
+#pragma once
+// Private: the state and helpers of SqliteStore, shared by its source files: opening
+// (sqlite_store.cpp), writing (sqlite_write.cpp) and reading (sqlite_read.cpp).
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "inburgering/error.hpp"
+#include "inburgering/storage/sqlite_store.hpp"
+
+namespace inburgering::storage {
+
+struct SqliteStore::Impl {
+  Impl(SQLite::Database database, SqliteOptions opts)
+      : db(std::move(database)), options(std::move(opts)) {}
+
+  SQLite::Database db;
+  SqliteOptions options;
+  /// Policies by id. Policy rows are immutable and ids never reused (AUTOINCREMENT), and only
+  /// committed rows are read into it.
+  std::map<std::int64_t, Policy> policies;
+
+  Date today() const { return options.clock->today(); }
+  std::string now() const { return to_iso(options.clock->now()); }
+
+  /// Runs `body` and retries it when SQLite reports the database busy or locked; maps every
+  /// other SQLite error to StorageError. `body` opens its own transaction, so a retry starts
+  /// from a clean slate.
+  template <class F>
+  auto with_retry(const char* what, F&& body) -> decltype(body()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return body();
+      } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+          if (attempt < options.busy_retries) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5 << std::min(attempt, 6)));
+            continue;
+          }
+          throw StorageError(std::string(what) + " failed: the database stayed busy after " +
+                                 std::to_string(options.busy_retries) + " retries",
+                             ErrorCode::kStorageBusy);
+        }
+        throw StorageError(std::string(what) + " failed: " + e.what());
+      }
+    }
+  }
+
+  /// The regional arrangement an actor uses for a record of `owner` ("" for its own).
+  std::string arrangement_for(const Actor& actor, std::optional<MunicipalityCode> owner) const;
+
+  /// Appends an entry to the audit trail (inside the caller's transaction).
+  void insert_audit(const Actor& actor, AuditAction action, std::optional<MunicipalityCode> owner,
+                    std::optional<TrajectoryId> id, const std::vector<FieldChange>& changes,
+                    const std::string& note);
+
+  /// Audits the refusal in its own transaction, then throws AccessDenied.
+  [[noreturn]] void deny(const Actor& actor, std::optional<MunicipalityCode> owner,
+                         std::optional<TrajectoryId> id, const std::string& what);
+
+  /// What the `trajectory` row says.
+  struct StoredRow {
+    MunicipalityCode municipality;
+    std::int64_t revision;
+    std::optional<std::string> record;
+    std::optional<std::string> purged_on;
+    std::optional<std::int64_t> policy_id;
+  };
+  std::optional<StoredRow> read_row(TrajectoryId id);
+
+  /// The policy with `id`, from the cache or the table.
+  const Policy& policy(std::int64_t id);
+
+  /// The record of a row (not purged), without its revision's meaning checked.
+  /// @throws StorageError (kCorruptData).
+  TrajectoryRecord decode_row(const StoredRow& row, TrajectoryId id);
+
+  /// Binds the columns derived from `trajectory` (?2..?15 of sql::kInsert and sql::kUpdate).
+  void bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
+                    std::int64_t revision, const std::string& record_text, std::int64_t policy_id);
+
+  /// Removes the personal data of a row and audits it.
+  void scrub(const Actor& actor, TrajectoryId id, MunicipalityCode owner, AuditAction action,
+             const std::string& note);
+
+  /// Checks the text an actor brings into the audit trail. @throws ValidationError.
+  static void check_actor(const Actor& actor);
+};
+
+}  // namespace inburgering::storage

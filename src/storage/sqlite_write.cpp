@@ -1,0 +1,239 @@
+// SqliteStore: the calls that change the database. Each is one transaction with its audit
+// entries (BEGIN IMMEDIATE, retried when busy).
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "inburgering/limits.hpp"
+#include "inburgering/storage/sqlite_store.hpp"
+#include "storage/audit_diff.hpp"
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_rows.hpp"
+#include "storage/sqlite_store_impl.hpp"
+
+namespace inburgering::storage {
+
+namespace sql = detail::sql;
+
+namespace {
+
+const TopicRecord* health_of(const TrajectoryRecord& record) {
+  const auto it = record.intake.topics.find(IntakeTopic::kHealth);
+  return it == record.intake.topics.end() ? nullptr : &it->second;
+}
+
+// Whether the record holds the content of the health topic (not only its placeholder).
+bool has_health_content(const TrajectoryRecord& record) {
+  const TopicRecord* health = health_of(record);
+  return health != nullptr && !health->withheld;
+}
+
+}  // namespace
+
+std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  const TrajectoryRecord& record = trajectory.record();
+  const MunicipalityCode owner = record.municipality;
+  const TrajectoryId id = trajectory.id();
+  if (!actor.may_write(owner)) {
+    s.deny(actor, owner, id, "creating a trajectory of municipality " + owner.to_string());
+  }
+  const bool has_health = has_health_content(record);
+  if (has_health && !actor.may_read_health(owner)) {
+    s.deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
+  }
+  if (const TopicRecord* health = health_of(record); health && health->withheld) {
+    throw ValidationError("intake.topics.health.withheld",
+                          "a new trajectory holds the health topic itself, not a placeholder",
+                          "true");
+  }
+  if (record.revision != 0) {
+    throw ConflictError(ErrorCode::kAlreadyStored,
+                        "trajectory " + to_string(id) + " was already stored (revision " +
+                            std::to_string(record.revision) + "); use save()");
+  }
+  const std::string text = detail::stored_record_text(record);
+
+  s.with_retry("creating a trajectory", [&] {
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (s.read_row(id)) {
+      throw ConflictError(ErrorCode::kIdExists, "trajectory " + to_string(id) + " already exists");
+    }
+    const std::int64_t policy_id = detail::intern_policy(s.db, record.policy);
+    SQLite::Statement insert(s.db, sql::kInsert);
+    insert.bind(1, id.value());
+    s.bind_columns(insert, trajectory, 1, text, policy_id);
+    insert.exec();
+    if (has_health) detail::write_health(s.db, id, *health_of(record));
+    detail::write_deadlines(s.db, trajectory, s.today());
+    s.insert_audit(actor, AuditAction::kCreate, owner, id, {},
+                   "created in state " + std::string(to_string(record.state)));
+    transaction.commit();
+  });
+  set_revision(trajectory, 1);
+  return 1;
+}
+
+std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  const TrajectoryRecord& record = trajectory.record();
+  const TrajectoryId id = trajectory.id();
+  const bool has_health = has_health_content(record);
+  // Access is checked on the row read inside the transaction; a refusal leaves the
+  // transaction (rolling it back) and is audited afterwards in a transaction of its own.
+  std::optional<MunicipalityCode> refused_owner;
+  std::string refusal;
+
+  std::int64_t revision = record.revision;
+  s.with_retry("saving a trajectory", [&] {
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    const auto current = s.read_row(id);
+    if (!current) throw NotFound("trajectory", to_string(id));
+    const MunicipalityCode owner = current->municipality;
+    if (!actor.may_write(owner)) {
+      refused_owner = owner;
+      refusal = "changing trajectory " + to_string(id);
+      return;
+    }
+    if (record.municipality != owner) {
+      throw ValidationError("trajectory.municipality",
+                            "a trajectory stays with its municipality; a move is transfer_out() "
+                            "and receive_transfer() (Wi 15.4)",
+                            record.municipality.to_string());
+    }
+    if (has_health && !actor.may_read_health(owner)) {
+      refused_owner = owner;
+      refusal = "writing health information of trajectory " + to_string(id);
+      return;
+    }
+    if (current->purged_on) {
+      throw ConflictError(ErrorCode::kPurged,
+                          "trajectory " + to_string(id) + " was purged on " + *current->purged_on);
+    }
+    if (current->revision != record.revision) {
+      throw ConflictError(ErrorCode::kStaleRevision,
+                          "trajectory " + to_string(id) +
+                              " was changed by someone else since it was loaded (stored "
+                              "revision " +
+                              std::to_string(current->revision) + ", loaded " +
+                              std::to_string(record.revision) + "); load it again");
+    }
+    // Compare like with like. The stored record holds the health topic as a placeholder; the
+    // change holds its content, its placeholder, or (built without it) nothing. A save never
+    // removes stored health information, and compares content only with content.
+    TrajectoryRecord before = s.decode_row(*current, id);
+    TrajectoryRecord after = record;
+    const TopicRecord* stored_health = health_of(before);
+    if (stored_health == nullptr && health_of(after) != nullptr && !has_health) {
+      throw ValidationError("intake.topics.health.withheld",
+                            "a placeholder stands only for a stored health topic", "true");
+    }
+    if (stored_health != nullptr && !has_health) {
+      after.intake.topics[IntakeTopic::kHealth] = *stored_health;  // the placeholder
+    }
+    if (stored_health != nullptr && has_health) {
+      if (auto content = detail::read_health(s.db, id)) {
+        before.intake.topics[IntakeTopic::kHealth] = std::move(*content);
+      }
+    }
+    const auto changes = detail::diff_records(before, after);
+    if (changes.empty()) return;  // Nothing changed: nothing to write or audit.
+
+    const std::int64_t policy_id = before.policy == after.policy
+                                       ? *current->policy_id
+                                       : detail::intern_policy(s.db, after.policy);
+    SQLite::Statement update(s.db, sql::kUpdate);
+    update.bind(1, id.value());
+    s.bind_columns(update, trajectory, current->revision + 1, detail::stored_record_text(after),
+                   policy_id);
+    update.bind(16, current->revision);
+    if (update.exec() != 1) {
+      throw ConflictError(ErrorCode::kStaleRevision,
+                          "trajectory " + to_string(id) + " was changed by someone else");
+    }
+    if (has_health) detail::write_health(s.db, id, *health_of(after));
+    detail::write_deadlines(s.db, trajectory, s.today());
+    s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});
+    transaction.commit();
+    revision = current->revision + 1;
+  });
+  if (refused_owner) s.deny(actor, *refused_owner, id, refusal);
+  set_revision(trajectory, revision);
+  return revision;
+}
+
+TrajectoryId SqliteStore::reserve_id(const Actor& actor) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  if (!role_may_write(actor.role)) {
+    s.deny(actor, actor.municipality, std::nullopt, "reserving a trajectory id");
+  }
+  return s.with_retry("reserving a trajectory id", [&] {
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement next(s.db,
+                           "UPDATE id_counter SET last = max(last, (SELECT coalesce(max(id), 0) "
+                           "FROM trajectory)) + 1 WHERE name = 'trajectory' RETURNING last");
+    if (!next.executeStep()) {
+      throw StorageError("the id counter is missing", ErrorCode::kCorruptData);
+    }
+    const TrajectoryId id(next.getColumn(0).getInt64());
+    next.reset();
+    transaction.commit();
+    return id;
+  });
+}
+
+// ---- Retention and erasure -------------------------------------------------------------------
+
+RetentionReport SqliteStore::purge_expired(const Actor& actor, Date today) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  require_valid(today, "purge.today");
+  const MunicipalityCode municipality = actor.municipality;
+  if (!role_may_erase(actor.role)) {
+    s.deny(actor, municipality, std::nullopt, "purging expired personal data");
+  }
+  return s.with_retry("purging expired personal data", [&] {
+    RetentionReport report;
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement query(s.db, sql::kExpired);
+    query.bind(1, municipality.to_string());
+    query.bind(2, to_iso(today));
+    while (query.executeStep()) report.purged.emplace_back(query.getColumn(0).getInt64());
+    query.reset();
+    for (TrajectoryId id : report.purged) {
+      s.scrub(actor, id, municipality, AuditAction::kPurge,
+              "retention period of its policy ended (Bi 9.9)");
+    }
+    transaction.commit();
+    return report;
+  });
+}
+
+int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  const MunicipalityCode municipality = actor.municipality;
+  if (!role_may_erase(actor.role)) {
+    s.deny(actor, municipality, std::nullopt, "erasing personal data");
+  }
+  if (reason.empty()) {
+    throw ValidationError("erase.reason", "an erasure records its ground (AVG art. 17)", "empty");
+  }
+  check_text(reason, "erase.reason");
+  return s.with_retry("erasing personal data", [&] {
+    std::vector<TrajectoryId> ids;
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement query(s.db, sql::kErasable);
+    query.bind(1, bsn.digits());
+    query.bind(2, municipality.to_string());
+    while (query.executeStep()) ids.emplace_back(query.getColumn(0).getInt64());
+    query.reset();
+    for (TrajectoryId id : ids) s.scrub(actor, id, municipality, AuditAction::kErase, reason);
+    transaction.commit();
+    return static_cast<int>(ids.size());
+  });
+}
+
+}  // namespace inburgering::storage
