@@ -42,13 +42,13 @@ Date make_date(long year, int month, int day, std::string_view field) {
 
 // `date` moved by `days`, or ValidationError outside the calendar.
 Date shift(Date date, long days, std::string_view field) {
-  try {
-    const Date out = date + bg::days(days);
-    if (out.is_special()) out_of_calendar(field, to_iso(date) + " + " + std::to_string(days));
-    return out;
-  } catch (const std::out_of_range&) {
+  // Checked on day numbers first: Boost's arithmetic overflows or throws bad_year.
+  const long target = static_cast<long>(date.day_number()) + days;
+  if (target < static_cast<long>(Date(1400, 1, 1).day_number()) ||
+      target > static_cast<long>(Date(9999, 12, 31).day_number())) {
     out_of_calendar(field, to_iso(date) + " + " + std::to_string(days) + " days");
   }
+  return date + bg::days(days);
 }
 
 }  // namespace

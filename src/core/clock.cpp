@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "inburgering/error.hpp"
+#include "inburgering/limits.hpp"
 
 namespace inburgering {
 
@@ -49,15 +50,17 @@ void FixedClock::set(Date date) {
 }
 
 void FixedClock::advance_days(int days) {
-  Date moved;
-  try {
-    moved = today_ + boost::gregorian::days(days);
-  } catch (const std::out_of_range&) {
-    // Boost's bad_year and friends must not cross the API.
-    throw ValidationError("clock.today", "must stay within the calendar",
+  // Checked on day numbers first: Boost's own arithmetic overflows or throws bad_year, which
+  // must not cross the API.
+  const long target = static_cast<long>(today_.day_number()) + days;
+  if (target < static_cast<long>(Date(kEarliestYear, 1, 1).day_number()) ||
+      target > static_cast<long>(Date(kLatestYear, 12, 31).day_number())) {
+    throw ValidationError("clock.today",
+                          "must stay within the years " + std::to_string(kEarliestYear) + ".." +
+                              std::to_string(kLatestYear),
                           to_iso(today_) + " + " + std::to_string(days) + " days");
   }
-  set(moved);
+  set(today_ + boost::gregorian::days(days));
 }
 
 }  // namespace inburgering

@@ -23,13 +23,6 @@ std::vector<AuditAction> actions(const std::vector<storage::AuditEntry>& entries
   return out;
 }
 
-/// A copy of `t` under another id (so one test can store several).
-Trajectory renumbered(const Trajectory& t, std::int64_t id) {
-  TrajectoryRecord r = t.record();
-  r.id = TrajectoryId(id);
-  return Trajectory::from_record(r);
-}
-
 // ---- Save and load -----------------------------------------------------------------------------
 
 TEST_P(StoreTest, CreateThenLoadReturnsEveryField) {
@@ -64,7 +57,7 @@ TEST_P(StoreTest, EveryStateRoundTrips) {
                                                      UserId("km-a"), d("2024-09-20"), Policy{});
   std::int64_t next = 100;
   for (const Trajectory& t : {registered(), planning(), on_route(Route::kZ), ended, moved}) {
-    Trajectory copy = renumbered(t, next++);
+    Trajectory copy = renumber(t, next++);
     store().create(caseworker(), copy);
     EXPECT_EQ(store().load(caseworker(), copy.id(), kWithHealth).record(), copy.record());
   }
@@ -350,7 +343,7 @@ class CaseloadTest : public StoreTest {
     // 30 trajectories in Utrecht (ids 1..30) and 5 in Amersfoort (ids 101..105).
     for (int i = 1; i <= 30; ++i) {
       Trajectory t =
-          renumbered(i % 3 == 0 ? planning() : on_route(i % 2 ? Route::kB1 : Route::kZ), i);
+          renumber(i % 3 == 0 ? planning() : on_route(i % 2 ? Route::kB1 : Route::kZ), i);
       TrajectoryRecord r = t.record();
       r.caseworker = UserId(i <= 10 ? "km-a" : "km-b");
       Trajectory owned = Trajectory::from_record(r);
@@ -468,11 +461,11 @@ TEST_P(CaseloadTest, RejectsBadPageRequests) {
 // ---- Retention and erasure ---------------------------------------------------------------------
 
 TEST_P(StoreTest, PurgesPersonalDataAfterTheRetentionPeriod) {
-  Trajectory done = renumbered(on_route(), 1);
+  Trajectory done = renumber(on_route(), 1);
   done.end(d("2020-03-01"), EndReason::kLeftCountry);
-  Trajectory recent = renumbered(on_route(), 2);
+  Trajectory recent = renumber(on_route(), 2);
   recent.end(d("2022-06-01"), EndReason::kLeftCountry);
-  Trajectory running = renumbered(on_route(), 3);
+  Trajectory running = renumber(on_route(), 3);
   for (Trajectory* t : {&done, &recent, &running}) store().create(caseworker(), *t);
 
   EXPECT_THROW(store().purge_expired(caseworker(), d("2025-03-02")), AccessDenied);
@@ -493,8 +486,8 @@ TEST_P(StoreTest, PurgesPersonalDataAfterTheRetentionPeriod) {
 }
 
 TEST_P(StoreTest, ErasesAPersonOnRequest) {
-  Trajectory a = renumbered(on_route(), 1);
-  Trajectory b = renumbered(on_route(Route::kB1, family_migrant()), 2);
+  Trajectory a = renumber(on_route(), 1);
+  Trajectory b = renumber(on_route(Route::kB1, family_migrant()), 2);
   store().create(caseworker(), a);
   store().create(caseworker(), b);
   Trajectory loaded = store().load(caseworker(), TrajectoryId(1));

@@ -138,6 +138,13 @@ inline ExamResult passed(ExamPart part, LanguageLevel level, const char* iso = "
   return ExamResult{part, level, d(iso), true};
 }
 
+/// A copy of `t` under another id (so one test can store several).
+inline Trajectory renumber(const Trajectory& t, std::int64_t id) {
+  TrajectoryRecord r = t.record();
+  r.id = TrajectoryId(id);
+  return Trajectory::from_record(r);
+}
+
 /// A trajectory in which every field of the record holds a value (for round trips): partial
 /// exemption and dispensation, third-party information, a health topic, VVE not applicable, two
 /// PIP versions with activities, exam results, attendance, interviews, an extension and an
