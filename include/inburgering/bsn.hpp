@@ -9,11 +9,13 @@
 #include <string>
 #include <string_view>
 
+#include "inburgering/export.hpp"
+
 namespace inburgering {
 
 /// A valid BSN: exactly nine digits that pass the eleven-test (elfproef):
 /// 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11, and not all digits are zero.
-class Bsn {
+class INBURGERING_EXPORT Bsn {
  public:
   /// @throws ValidationError (field "bsn") naming the rule that fails; the message describes
   ///         the input (its length, that it has a non-digit) but never repeats it.

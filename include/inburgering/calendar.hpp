@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+#include "inburgering/export.hpp"
+
 namespace inburgering {
 
 /// A civil date in the Gregorian calendar.
@@ -28,30 +30,30 @@ using Date = boost::gregorian::date;
 /// does not exist in the target month, the result is the first day of the month after it
 /// (31 Jan + 1 month = 1 Mar): the "corresponding day" of the period rule above.
 /// @throws ValidationError if `date` is not a valid date or the result is out of Boost's range.
-Date add_months(Date date, int months);
+INBURGERING_EXPORT Date add_months(Date date, int months);
 
 /// The last day (inclusive) of a period of `months` months that begins on `first_day`.
 /// @throws ValidationError if `first_day` is invalid or `months` < 1.
-Date last_day_of_period(Date first_day, int months);
+INBURGERING_EXPORT Date last_day_of_period(Date first_day, int months);
 
 /// The first day of a period of `months` months whose last day is `last_day` (the inverse of
 /// `last_day_of_period` up to the month-end rule). Used for windows "N months before the end".
 /// @throws ValidationError if `last_day` is invalid or `months` < 1.
-Date first_day_of_period_ending(Date last_day, int months);
+INBURGERING_EXPORT Date first_day_of_period_ending(Date last_day, int months);
 
 /// Whole months a person born on `birth_date` has lived on `on` (the age rule of the Wi 3: a
 /// person reaches an age on the day of the corresponding date, born 29 Feb → 1 Mar).
 /// @throws ValidationError if either date is invalid or `on` precedes `birth_date`.
-int age_in_months(Date birth_date, Date on);
+INBURGERING_EXPORT int age_in_months(Date birth_date, Date on);
 
 /// Parses an ISO 8601 calendar date "YYYY-MM-DD".
 /// @throws ValidationError (field `field`) if the text is not such a date.
-Date parse_date(std::string_view text, std::string_view field = "date");
+INBURGERING_EXPORT Date parse_date(std::string_view text, std::string_view field = "date");
 
 /// Formats a date as ISO 8601 "YYYY-MM-DD"; "not-a-date" for an invalid date.
-std::string to_iso(Date date);
+INBURGERING_EXPORT std::string to_iso(Date date);
 
 /// @throws ValidationError (field `field`, rule "must be a valid date") if `date` is not a date.
-void require_valid(Date date, std::string_view field);
+INBURGERING_EXPORT void require_valid(Date date, std::string_view field);
 
 }  // namespace inburgering

@@ -7,11 +7,12 @@
 #include <chrono>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 
 namespace inburgering {
 
 /// Source of the current date. Implementations must be thread-safe for `today()`.
-class Clock {
+class INBURGERING_EXPORT Clock {
  public:
   virtual ~Clock() = default;
   /// The current date in the Netherlands' civil calendar.
@@ -21,7 +22,7 @@ class Clock {
 };
 
 /// The machine's local date (the library assumes the host runs in Dutch local time).
-class SystemClock final : public Clock {
+class INBURGERING_EXPORT SystemClock final : public Clock {
  public:
   Date today() const override;
   std::chrono::sys_seconds now() const override;
@@ -29,7 +30,7 @@ class SystemClock final : public Clock {
 
 /// A clock that stands still until it is moved: for tests, demos and replaying history.
 /// Not thread-safe while being moved.
-class FixedClock final : public Clock {
+class INBURGERING_EXPORT FixedClock final : public Clock {
  public:
   /// @throws ValidationError if `today` is not a valid date.
   explicit FixedClock(Date today);
@@ -49,6 +50,6 @@ class FixedClock final : public Clock {
 };
 
 /// "2024-03-01T10:15:00Z".
-std::string to_iso(std::chrono::sys_seconds moment);
+INBURGERING_EXPORT std::string to_iso(std::chrono::sys_seconds moment);
 
 }  // namespace inburgering

@@ -8,11 +8,13 @@
 #include <string>
 #include <utility>
 
+#include "inburgering/export.hpp"
+
 namespace inburgering {
 
 /// A typed wrapper around a value `T`; `Tag` makes each id its own type.
 template <typename Tag, typename T>
-class StrongId {
+class INBURGERING_EXPORT StrongId {
  public:
   using value_type = T;
   /// A default-constructed id (0 or empty): "not yet assigned".

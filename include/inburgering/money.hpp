@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <string>
 
+#include "inburgering/export.hpp"
+
 namespace inburgering {
 
 /// An amount of money in euro cents; may be negative (corrections). Arithmetic throws
 /// `ValidationError` on overflow rather than wrapping.
-class Money {
+class INBURGERING_EXPORT Money {
  public:
   /// Zero euro.
   constexpr Money() = default;
@@ -38,6 +40,6 @@ class Money {
 };
 
 /// Dutch notation, e.g. "€ 1.250,00" or "-€ 0,50".
-std::string to_string(Money amount);
+INBURGERING_EXPORT std::string to_string(Money amount);
 
 }  // namespace inburgering

@@ -8,11 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "inburgering/export.hpp"
+
 namespace inburgering {
 
 /// A CBS municipality code: four digits "0001"–"9999" (e.g. "0363" Amsterdam), also accepted
 /// with the CBS prefix "GM" ("GM0363").
-class MunicipalityCode {
+class INBURGERING_EXPORT MunicipalityCode {
  public:
   /// @throws ValidationError (field "municipality") unless the text is four digits, not "0000",
   ///         optionally after "GM".

@@ -9,6 +9,7 @@
 /// A `Trajectory` keeps a copy of the policy it runs under; the integration term keeps the
 /// length it started with, so a later change of law does not rewrite a running term.
 
+#include "inburgering/export.hpp"
 #include "inburgering/money.hpp"
 
 namespace inburgering {
@@ -17,7 +18,7 @@ namespace inburgering {
 /// (Pw 56a): the least a college may decide (`Policy::unburdening_months`).
 inline constexpr int kStatutoryUnburdeningMonths = 6;
 
-struct Policy {
+struct INBURGERING_EXPORT Policy {
   // ---- Who is obliged (Wi 3) -------------------------------------------------------------
   /// Statutory. Minimum age for the obligation, in years (Wi 3.1: 16, not 18).
   int minimum_age_years = 16;

@@ -19,7 +19,8 @@
 
 namespace inburgering::storage {
 
-struct SqliteStore::Impl {
+// Hidden even though SqliteStore is exported: nothing of it is API.
+struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   Impl(SQLite::Database database, SqliteOptions opts)
       : db(std::move(database)), options(std::move(opts)) {}
 

@@ -1,29 +1,70 @@
-# ctest driver: builds tests/consumer against this build of inburgering and runs it.
-# Variables: MODE (find_package|subdirectory), SOURCE_DIR, BUILD_DIR, WORK_DIR, GENERATOR.
+# ctest driver: builds tests/consumer against inburgering and runs it, and the README's programs.
+# Variables: MODE (find_package|subdirectory|shared), SOURCE_DIR, BUILD_DIR, WORK_DIR, GENERATOR,
+# LAUNCHER (optional compiler launcher, e.g. ccache).
+#   find_package  installs BUILD_DIR (the static library of this build) and uses find_package;
+#   shared        builds the library from SOURCE_DIR with BUILD_SHARED_LIBS=ON, installs it,
+#                 checks that it exports nothing of its dependencies, and uses find_package;
+#   subdirectory  uses add_subdirectory on SOURCE_DIR.
 file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
 set(configure_args -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build" -G "${GENERATOR}"
-    -DCONSUMER_MODE=${MODE})
-if(MODE STREQUAL "find_package")
-  execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix"
-                  RESULT_VARIABLE rc OUTPUT_QUIET)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "install failed (${rc})")
-  endif()
-  list(APPEND configure_args -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
-else()
-  list(APPEND configure_args -DINBURGERING_SOURCE_DIR=${SOURCE_DIR})
+    -DCONSUMER_README=${SOURCE_DIR}/README.md)
+if(LAUNCHER)
+  list(APPEND configure_args -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
 endif()
-foreach(step configure build run)
-  if(step STREQUAL "configure")
-    set(cmd "${CMAKE_COMMAND}" ${configure_args})
-  elseif(step STREQUAL "build")
-    set(cmd "${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
-  else()
-    set(cmd "${WORK_DIR}/build/consumer")
-  endif()
-  execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  WORKING_DIRECTORY "${WORK_DIR}")
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "consumer ${MODE}: ${step} failed (${rc})\n${out}\n${err}")
+    string(REPLACE ";" " " shown "${ARGN}")
+    message(FATAL_ERROR "consumer ${MODE}: `${shown}` failed (${rc})\n${out}\n${err}")
   endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+if(MODE STREQUAL "find_package")
+  run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
+  list(APPEND configure_args -DCONSUMER_MODE=find_package -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+elseif(MODE STREQUAL "shared")
+  set(lib_args -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" -G "${GENERATOR}" -DBUILD_SHARED_LIBS=ON
+      -DCMAKE_BUILD_TYPE=Release -DINBURGERING_BUILD_TESTS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF
+      -DINBURGERING_BUILD_BENCHMARKS=OFF)
+  if(LAUNCHER)
+    list(APPEND lib_args -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
+  endif()
+  run("${CMAKE_COMMAND}" ${lib_args})
+  run("${CMAKE_COMMAND}" --build "${WORK_DIR}/lib")
+  run("${CMAKE_COMMAND}" --install "${WORK_DIR}/lib" --prefix "${WORK_DIR}/prefix")
+  file(GLOB_RECURSE shared_libs "${WORK_DIR}/prefix/*/libinburgering.so")
+  if(NOT shared_libs)
+    message(FATAL_ERROR "consumer shared: no libinburgering.so was installed")
+  endif()
+  list(GET shared_libs 0 shared_lib)
+  # The shared library exports the API only: none of SQLite's, SQLiteCpp's or nlohmann's symbols.
+  run(nm -DC --defined-only "${shared_lib}")
+  set(exported "${last_output}")
+  # Boost.Date_Time is a public dependency (Date in the API); its exception types may appear.
+  foreach(foreign "nlohmann" "SQLite::" " sqlite3_" "::Impl::")
+    string(FIND "${exported}" "${foreign}" found)
+    if(NOT found EQUAL -1)
+      message(FATAL_ERROR "consumer shared: libinburgering.so exports ${foreign} symbols")
+    endif()
+  endforeach()
+  string(REGEX MATCHALL "\n" lines "${exported}")
+  list(LENGTH lines count)
+  message(STATUS "libinburgering.so exports ${count} symbols")
+  list(APPEND configure_args -DCONSUMER_MODE=find_package -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
+else()
+  list(APPEND configure_args -DCONSUMER_MODE=subdirectory -DINBURGERING_SOURCE_DIR=${SOURCE_DIR})
+endif()
+
+run("${CMAKE_COMMAND}" ${configure_args})
+run("${CMAKE_COMMAND}" --build "${WORK_DIR}/build")
+run("${WORK_DIR}/build/consumer")
+message(STATUS "${last_output}")
+file(READ "${WORK_DIR}/build/snippets.txt" snippets)
+foreach(snippet ${snippets})
+  run("${WORK_DIR}/build/${snippet}")
+  message(STATUS "${snippet}: ok")
 endforeach()
-message(STATUS "${out}")

@@ -11,6 +11,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/intake/learnability_test.hpp"
 
 namespace inburgering {
@@ -43,15 +44,15 @@ enum class IntakeTopic {
 
 /// Whether the law requires the topic (Wi 14.3; Bi 5.2). The learnability test (Wi 14.3.a) is
 /// required too and is kept apart in `BroadIntake::learnability_test`.
-bool is_required(IntakeTopic topic) noexcept;
+INBURGERING_EXPORT bool is_required(IntakeTopic topic) noexcept;
 /// Whether the topic holds special-category data (health).
-bool is_special_category(IntakeTopic topic) noexcept;
+INBURGERING_EXPORT bool is_special_category(IntakeTopic topic) noexcept;
 /// Every topic, required ones first.
-const std::vector<IntakeTopic>& all_intake_topics();
+INBURGERING_EXPORT const std::vector<IntakeTopic>& all_intake_topics();
 INBURGERING_ENUM_TEXT(IntakeTopic);
 
 /// The written record of one topic (Bi 5.2.3: relevant information is recorded in writing).
-struct TopicRecord {
+struct INBURGERING_EXPORT TopicRecord {
   /// What was discussed. Personal data; for the health topic special-category data.
   std::string notes;
   Date recorded_on;
@@ -78,7 +79,7 @@ enum class InvitationOutcome {
 INBURGERING_ENUM_TEXT(InvitationOutcome);
 
 /// An invitation to the intake, with the deadline it set (Wi 14.1).
-struct IntakeInvitation {
+struct INBURGERING_EXPORT IntakeInvitation {
   Date sent_on;
   Date respond_by;
   /// Invitations after a no-show come with a written warning (schriftelijke waarschuwing).
@@ -88,7 +89,7 @@ struct IntakeInvitation {
 };
 
 /// Brede intake (Wi 14; Bi 5.2).
-struct BroadIntake {
+struct INBURGERING_EXPORT BroadIntake {
   std::vector<IntakeInvitation> invitations;
   std::map<IntakeTopic, TopicRecord> topics;
   std::optional<LearnabilityTest> learnability_test;

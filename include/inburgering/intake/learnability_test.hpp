@@ -7,6 +7,7 @@
 #include <string>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 
 namespace inburgering {
 
@@ -16,7 +17,7 @@ namespace inburgering {
 /// The test keeps the scale it was judged on: `Trajectory::record_learnability_test` sets
 /// `max_score` and `pass_mark` from the trajectory's policy of that day, so a later change of the
 /// pass mark (as on 12-04-2023, 31 → 28) does not change what an earlier test said.
-struct LearnabilityTest {
+struct INBURGERING_EXPORT LearnabilityTest {
   /// When the test was taken, or the dispensation decided.
   Date taken_on;
   /// Score from 0 to `max_score`. Personal data.

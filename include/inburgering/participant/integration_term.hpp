@@ -10,6 +10,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 
 namespace inburgering {
 
@@ -26,7 +27,7 @@ enum class ExtensionGround {
 };
 
 /// Verlenging: an extension of the term decided by DUO, recorded when received.
-struct Extension {
+struct INBURGERING_EXPORT Extension {
   ExtensionGround ground = ExtensionGround::kSubstantialEfforts;
   /// Date of DUO's decision; counts from this date for "end date at a given date".
   Date decided_on;
@@ -37,7 +38,7 @@ struct Extension {
 
 /// An interruption that lengthens the term, e.g. a period without BRP registration (Bi 2.1.2,
 /// 4.2). Each interruption counts for at most `Policy::max_interruption_days`.
-struct Interruption {
+struct INBURGERING_EXPORT Interruption {
   Date from;
   /// Last day of the interruption (inclusive); empty while it lasts.
   std::optional<Date> until;
@@ -51,7 +52,7 @@ struct Interruption {
 /// A term keeps the numbers of the policy it started under (`starting_after`): its length, the
 /// most an interruption adds, and the extension-request window. A later policy change does not
 /// rewrite a running term, so its end needs no policy.
-struct IntegrationTerm {
+struct INBURGERING_EXPORT IntegrationTerm {
   /// First day of the term: the day after the first PIP's date of issue (Wi 11.2).
   Date start;
   /// Length in months when the term started (`Policy::term_months`, Wi 11.1).
@@ -91,8 +92,8 @@ struct IntegrationTerm {
 
 INBURGERING_ENUM_TEXT(ExtensionGround);
 /// @throws ValidationError for non-positive months or an invalid date.
-void validate(const Extension& extension);
+INBURGERING_EXPORT void validate(const Extension& extension);
 /// @throws ValidationError for an invalid date or `until` before `from`.
-void validate(const Interruption& interruption);
+INBURGERING_EXPORT void validate(const Interruption& interruption);
 
 }  // namespace inburgering

@@ -12,6 +12,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/participant/target_group.hpp"
 #include "inburgering/route/exam_part.hpp"
 
@@ -36,7 +37,7 @@ enum class ExemptionGround {
 };
 
 /// Vrijstelling: DUO lifts the obligation wholly (Wi 4) or for some exam parts (Wi 7.3).
-struct Exemption {
+struct INBURGERING_EXPORT Exemption {
   ExemptionGround ground = ExemptionGround::kDutchDiploma;
   /// Date of DUO's decision.
   Date decided_on;
@@ -58,7 +59,7 @@ enum class DispensationGround {
 
 /// Ontheffing: DUO lifts the obligation wholly or for some parts (Wi 5). A partial medical
 /// dispensation covers at most 3 of the 4 language parts and/or KNM (Bi 2.7).
-struct Dispensation {
+struct INBURGERING_EXPORT Dispensation {
   DispensationGround ground = DispensationGround::kMedical;
   Date decided_on;
   /// The parts dispensed; empty means the whole obligation.
@@ -72,7 +73,7 @@ struct Dispensation {
 };
 
 /// The integration obligation (inburgeringsplicht) of one person, as notified by DUO.
-struct Obligation {
+struct INBURGERING_EXPORT Obligation {
   Regime regime = Regime::kWi2021;
   /// Date of DUO's written notice of the obligation (Bi 5.3.1). Start of the PIP deadline.
   Date duo_notice_date;
@@ -111,8 +112,8 @@ INBURGERING_ENUM_TEXT(ExemptionGround);
 INBURGERING_ENUM_TEXT(DispensationGround);
 
 /// Validates one exemption on its own. @throws ValidationError.
-void validate(const Exemption& exemption);
+INBURGERING_EXPORT void validate(const Exemption& exemption);
 /// Validates one dispensation on its own (Bi 2.7, Wi 5.2). @throws ValidationError.
-void validate(const Dispensation& dispensation);
+INBURGERING_EXPORT void validate(const Dispensation& dispensation);
 
 }  // namespace inburgering

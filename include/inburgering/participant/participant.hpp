@@ -6,6 +6,7 @@
 
 #include "inburgering/bsn.hpp"
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/participant/target_group.hpp"
@@ -17,7 +18,7 @@ struct Policy;
 /// The person obliged to integrate (inburgeringsplichtige, Wi 3). Names, BSN and birth date
 /// are personal data: never log them. Not default-constructible: a participant always has a BSN
 /// (build it with designated initialisers, e.g. `Participant{.id = ..., .bsn = Bsn("...")}`).
-struct Participant {
+struct INBURGERING_EXPORT Participant {
   ParticipantId id;
   /// Citizen service number (BSN), the key of all exchange with DUO (Wi 36).
   Bsn bsn;

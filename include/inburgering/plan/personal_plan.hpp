@@ -11,6 +11,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/plan/plan_component.hpp"
 
@@ -29,7 +30,7 @@ INBURGERING_ENUM_TEXT(PlanChangeReason);
 
 /// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
 /// issued; the trajectory only ever appends versions.
-struct PlanVersion {
+struct INBURGERING_EXPORT PlanVersion {
   /// 1 for the first PIP, then 2, 3, … in order of issue (also across a move).
   int number = 0;
   /// Dagtekening: date of issue of the decision.

@@ -10,6 +10,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/route/exam_part.hpp"
 #include "inburgering/route/route.hpp"
 
@@ -35,7 +36,7 @@ enum class ActivityKind {
 INBURGERING_ENUM_TEXT(ActivityKind);
 
 /// An activity agreed in the PIP.
-struct PlanActivity {
+struct INBURGERING_EXPORT PlanActivity {
   ActivityKind kind = ActivityKind::kOther;
   std::string description;
   /// The provider or partner that runs it (e.g. a course provider, a job coach's employer).
@@ -49,7 +50,7 @@ struct PlanActivity {
 
 /// What the college decides in a PIP (Wi 15; Bi 5.3). A `PlanVersion` wraps it with the date
 /// of issue and the reason for the version.
-struct PlanContent {
+struct INBURGERING_EXPORT PlanContent {
   /// Leerroute (Wi 15.1.a).
   Route route = Route::kB1;
   /// Intensity of the route in hours per week. Required (> 0) for asylum permit holders
@@ -84,7 +85,7 @@ struct PlanContent {
 /// Every `PlanVersion` keeps its own, so a college that later raises, say, the minimum number
 /// of progress interviews does not make earlier versions invalid; new versions are judged by
 /// the trajectory's policy of their day.
-struct PlanNorms {
+struct INBURGERING_EXPORT PlanNorms {
   /// `Policy::pvt_min_hours` (Bi 3.1).
   int pvt_min_hours = 12;
   /// `Policy::map_min_hours` (Bi 3.2; Regeling).
@@ -102,8 +103,8 @@ struct PlanNorms {
 ///         scaled-down parts outside the B1-route, exams allowed outside the Z-route, fewer
 ///         progress interviews than `norms.min_progress_interviews`, an activity ending before
 ///         it starts or with an empty description.
-void validate(const PlanContent& content, const PlanNorms& norms);
+INBURGERING_EXPORT void validate(const PlanContent& content, const PlanNorms& norms);
 /// `validate(content, PlanNorms::of(policy))`.
-void validate(const PlanContent& content, const Policy& policy);
+INBURGERING_EXPORT void validate(const PlanContent& content, const Policy& policy);
 
 }  // namespace inburgering

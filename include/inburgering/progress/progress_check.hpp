@@ -10,6 +10,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 
 namespace inburgering {
 
@@ -20,7 +21,7 @@ enum class ProgressAssessment { kOnTrack, kBehind, kAhead };
 INBURGERING_ENUM_TEXT(ProgressAssessment);
 
 /// One progress interview, scheduled from the PIP, and its outcome once held.
-struct ProgressInterview {
+struct INBURGERING_EXPORT ProgressInterview {
   /// The date it is planned for; the due date of the "interview due" signal.
   Date scheduled_on;
   /// The PIP version whose schedule it belongs to (0 for an unscheduled, extra interview).
@@ -37,6 +38,6 @@ struct ProgressInterview {
 /// `count` interview dates spread evenly over (`from`, `until`]: the k-th on
 /// from + k·(until − from)/(count + 1) days, so the last one falls before the end.
 /// @throws ValidationError if `count` < 0 or `until` is not after `from`.
-std::vector<Date> spread_interviews(Date from, Date until, int count);
+INBURGERING_EXPORT std::vector<Date> spread_interviews(Date from, Date until, int count);
 
 }  // namespace inburgering

@@ -7,6 +7,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 
 namespace inburgering {
 
@@ -33,7 +34,7 @@ enum class SignalKind {
 INBURGERING_ENUM_TEXT(SignalKind);
 
 /// One signal: what, by when, and a short explanation free of personal data.
-struct Signal {
+struct INBURGERING_EXPORT Signal {
   SignalKind kind = SignalKind::kPipDue;
   Date due_on;
   /// Due date before "today" when the signal was computed.

@@ -10,6 +10,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/route/exam_part.hpp"
 
 namespace inburgering {
@@ -31,7 +32,7 @@ INBURGERING_ENUM_TEXT(Route);
 
 /// A result of one exam attempt (DUO reports these; Bi 9.1.3). Passing at a level implies
 /// every lower level.
-struct ExamResult {
+struct INBURGERING_EXPORT ExamResult {
   ExamPart part = ExamPart::kReading;
   LanguageLevel level = LanguageLevel::kB1;
   Date taken_on;
@@ -59,7 +60,7 @@ INBURGERING_ENUM_TEXT(HourKind);
 
 /// Hours attended, as reported by a course provider (cursusinstelling; Wi 35.3; Bi 9.2.4) or
 /// registered by the college (PVT, Bi 3.1.5). Kept in minutes so that half hours are exact.
-struct AttendanceEntry {
+struct INBURGERING_EXPORT AttendanceEntry {
   /// The day (or last day of the reporting period) the hours were attended.
   Date attended_on;
   HourKind kind = HourKind::kLanguageCourse;
@@ -71,7 +72,7 @@ struct AttendanceEntry {
 };
 
 /// The state of the two components every obligation has besides the route (Wi 6.1).
-struct ComponentStatus {
+struct INBURGERING_EXPORT ComponentStatus {
   /// Date the participation statement was signed, ending the PVT (Wi 6.4; Bi 3.1).
   std::optional<Date> pvt_statement_signed_on;
   /// Date of the MAP's final interview with the college (Wi 6.6; Bi 3.2).
@@ -84,8 +85,8 @@ struct ComponentStatus {
 };
 
 /// @throws ValidationError for an invalid date or minutes outside (0, 1440].
-void validate(const AttendanceEntry& entry);
+INBURGERING_EXPORT void validate(const AttendanceEntry& entry);
 /// @throws ValidationError for an invalid date.
-void validate(const ExamResult& result);
+INBURGERING_EXPORT void validate(const ExamResult& result);
 
 }  // namespace inburgering

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/participant/target_group.hpp"
 #include "inburgering/route/exam_part.hpp"
 #include "inburgering/route/route.hpp"
@@ -20,7 +21,7 @@ struct Policy;
 struct Obligation;
 
 /// One requirement and whether it is met.
-struct Requirement {
+struct INBURGERING_EXPORT Requirement {
   /// Stable code, e.g. "b1.reading", "pvt.hours", "z.participation_hours".
   std::string code;
   /// What is required, in words, with the numbers, e.g. "PVT: at least 12 hours (7.5 attended)".
@@ -32,7 +33,7 @@ struct Requirement {
 };
 
 /// A list of requirements and which are still open.
-struct RequirementReport {
+struct INBURGERING_EXPORT RequirementReport {
   std::vector<Requirement> requirements;
   bool all_met() const;
   /// The requirements not yet met, in order.
@@ -40,7 +41,7 @@ struct RequirementReport {
 };
 
 /// The facts the route rules are judged on: a read-only view that a `Trajectory` assembles.
-struct RouteFacts {
+struct INBURGERING_EXPORT RouteFacts {
   Route route = Route::kB1;
   TargetGroup target_group = TargetGroup::kAsylumPermitHolder;
   const Obligation* obligation = nullptr;
@@ -53,11 +54,13 @@ struct RouteFacts {
 };
 
 /// Whether `results` hold a pass for `part` at `level` or higher.
-bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part, LanguageLevel level);
+INBURGERING_EXPORT bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part,
+                                        LanguageLevel level);
 
 /// Minutes attended of the given kinds, counting only entries on or after `from` if given.
-long minutes_attended(const std::vector<AttendanceEntry>& attendance, std::set<HourKind> kinds,
-                      std::optional<Date> from = std::nullopt);
+INBURGERING_EXPORT long minutes_attended(const std::vector<AttendanceEntry>& attendance,
+                                         std::set<HourKind> kinds,
+                                         std::optional<Date> from = std::nullopt);
 
 /// What completing the obligation on the facts' route requires, and which of it is met:
 /// PVT (all routes), MAP (not in the education route), and the route itself: B1-route four
@@ -65,28 +68,31 @@ long minutes_attended(const std::vector<AttendanceEntry>& attendance, std::set<H
 /// course or, failing it, B1 + KNM (Wi 8.4); Z-route course hours, participation hours for
 /// asylum permit holders, and the final interview. Parts lifted by exemption or dispensation
 /// count as met. @throws ValidationError if a pointer in `facts` is null.
-RequirementReport completion_requirements(const RouteFacts& facts, const Policy& policy);
+INBURGERING_EXPORT RequirementReport completion_requirements(const RouteFacts& facts,
+                                                             const Policy& policy);
 
 /// The conditions for an extension for substantial efforts (Bi 4.4.2-3): B1-route; at least
 /// `substantial_efforts_min_language_parts` language exams and KNM passed; PVT and MAP done;
 /// family migrants at least `substantial_efforts_family_migrant_hours` course hours after the
 /// PIP. (Attendance of all lessons for asylum permit holders is judged by the college and not
 /// checked here.) @throws ValidationError if a pointer in `facts` is null.
-RequirementReport substantial_efforts_requirements(const RouteFacts& facts, const Policy& policy);
+INBURGERING_EXPORT RequirementReport substantial_efforts_requirements(const RouteFacts& facts,
+                                                                      const Policy& policy);
 
 /// The last day a route switch is allowed: `route_switch_window_months` after the term starts
 /// (Wi 17.2; Bi 5.4).
-Date route_switch_deadline(Date term_start, const Policy& policy);
+INBURGERING_EXPORT Date route_switch_deadline(Date term_start, const Policy& policy);
 
 /// Whether a switch from `from` to `to` is allowed on `on` for a term that started on
 /// `term_start`. @throws RuleViolation naming the rule: same route; outside the window (except
 /// education → B1, which is always allowed).
-void check_route_switch(Route from, Route to, Date term_start, Date on, const Policy& policy);
+INBURGERING_EXPORT void check_route_switch(Route from, Route to, Date term_start, Date on,
+                                           const Policy& policy);
 
 /// @throws RuleViolation unless the route is the B1-route, `parts` is non-empty and holds no
 ///         part already scaled down, and at least `scale_down_min_course_hours` NT2 course hours
 ///         were attended (before the PIP included, Bi 5.5.2).
-void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
-                      const Policy& policy);
+INBURGERING_EXPORT void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
+                                         const Policy& policy);
 
 }  // namespace inburgering

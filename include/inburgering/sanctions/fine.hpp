@@ -9,6 +9,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/money.hpp"
 
 namespace inburgering {
@@ -33,7 +34,7 @@ enum class MunicipalFineKind {
 };
 
 /// A fine the college imposed.
-struct MunicipalFine {
+struct INBURGERING_EXPORT MunicipalFine {
   MunicipalFineKind kind = MunicipalFineKind::kIntake;
   Date imposed_on;
   /// Amount before culpability and cap (cooperation: €50 doubling; intake: €250).
@@ -53,7 +54,7 @@ enum class DuoFineKind {
 };
 
 /// A fine DUO imposed, recorded when the college is told (Bi 9.6.5). It sets a new term.
-struct DuoFine {
+struct INBURGERING_EXPORT DuoFine {
   DuoFineKind kind = DuoFineKind::kRouteNotInTime;
   Date imposed_on;
   Money amount;
@@ -67,33 +68,36 @@ INBURGERING_ENUM_TEXT(MunicipalFineKind);
 INBURGERING_ENUM_TEXT(DuoFineKind);
 
 /// The percentage of Bi 7.1.4 for `culpability`.
-int culpability_percent(Culpability culpability, const Policy& policy) noexcept;
+INBURGERING_EXPORT int culpability_percent(Culpability culpability, const Policy& policy) noexcept;
 
 /// The cap on Wi 22 and Wi 23 fines together for the term in which `on` falls (Bi 7.1.5):
 /// `municipal_fine_cap_per_term`, or, after a DUO fine set a new term, the half-year amount
 /// times the new term's half years.
-Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on, const Policy& policy);
+INBURGERING_EXPORT Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on,
+                                            const Policy& policy);
 
 /// The next intake fine (Wi 22; Bi 7.1.1) on `on`, given the fines so far.
 /// @throws RuleViolation: the maximum number of intake fines is reached (Bi 7.1.1); the
 ///         social assistance was already lowered for the same conduct (Wi 27); the cap is
 ///         reached (Bi 7.1.5). The amount is lowered to what the cap leaves.
-MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
-                               const std::vector<DuoFine>& duo_fines, Date on,
-                               bool assistance_already_lowered, const Policy& policy);
+INBURGERING_EXPORT MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
+                                                  const std::vector<DuoFine>& duo_fines, Date on,
+                                                  bool assistance_already_lowered,
+                                                  const Policy& policy);
 
 /// The next cooperation fine (Wi 23; Bi 7.1.2-5) on `on`: €50, doubled per repeat within 12
 /// months of the previous cooperation fine, at most €800, times the culpability percentage,
 /// lowered to what the cap leaves.
 /// @throws RuleViolation: not culpable (Bi 7.1.4); assistance already lowered (Wi 27); cap
 ///         reached (Bi 7.1.5).
-MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
-                                    const std::vector<DuoFine>& duo_fines, Date on,
-                                    Culpability culpability, bool assistance_already_lowered,
-                                    const Policy& policy);
+INBURGERING_EXPORT MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
+                                                       const std::vector<DuoFine>& duo_fines,
+                                                       Date on, Culpability culpability,
+                                                       bool assistance_already_lowered,
+                                                       const Policy& policy);
 
 /// @throws ValidationError: invalid date; amount not positive or above the statutory amount
 ///         (Wi 24: €340; Wi 26: €1,000); new term outside 1..24 months.
-void validate(const DuoFine& fine, const Policy& policy);
+INBURGERING_EXPORT void validate(const DuoFine& fine, const Policy& policy);
 
 }  // namespace inburgering

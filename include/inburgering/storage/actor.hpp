@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 
@@ -32,13 +33,13 @@ enum class Role {
 INBURGERING_ENUM_TEXT(Role);
 
 /// What a role may do, whatever the municipality.
-bool role_may_write(Role role) noexcept;
-bool role_may_read_health(Role role) noexcept;
-bool role_may_erase(Role role) noexcept;
+INBURGERING_EXPORT bool role_may_write(Role role) noexcept;
+INBURGERING_EXPORT bool role_may_read_health(Role role) noexcept;
+INBURGERING_EXPORT bool role_may_erase(Role role) noexcept;
 
 /// A regional arrangement (regionale samenwerking) by which `grantor` lets users of another
 /// municipality work on its records.
-struct RegionalGrant {
+struct INBURGERING_EXPORT RegionalGrant {
   /// The municipality whose records become visible.
   MunicipalityCode grantor;
   /// The arrangement's name, recorded in the audit trail (e.g. "Regio Utrecht trajectregie").
@@ -50,7 +51,7 @@ struct RegionalGrant {
 };
 
 /// The user on whose behalf a store call runs.
-struct Actor {
+struct INBURGERING_EXPORT Actor {
   UserId user;
   Role role = Role::kCaseworker;
   /// The municipality the user works for.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/storage/actor.hpp"
@@ -31,7 +32,7 @@ enum class AuditAction {
 INBURGERING_ENUM_TEXT(AuditAction);
 
 /// One changed field: its JSON path in the record (e.g. "/plan_versions/1/content/route").
-struct FieldChange {
+struct INBURGERING_EXPORT FieldChange {
   std::string field;
   /// Values as stored, or "(personal data)" / "(absent)".
   std::string before;
@@ -39,7 +40,7 @@ struct FieldChange {
   friend bool operator==(const FieldChange&, const FieldChange&) = default;
 };
 
-struct AuditEntry {
+struct INBURGERING_EXPORT AuditEntry {
   /// Position in the trail; increases with every entry.
   std::int64_t sequence = 0;
   std::chrono::sys_seconds at{};

@@ -14,13 +14,14 @@
 #include <string>
 
 #include "inburgering/clock.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/storage/trajectory_store.hpp"
 
 namespace inburgering::storage {
 
 /// Options of an SQLite store. There is no policy here: each trajectory carries its own
 /// (`Trajectory::policy()`), and the store never replaces it.
-struct SqliteOptions {
+struct INBURGERING_EXPORT SqliteOptions {
   /// Source of today and now (deadlines, audit timestamps). Default: the system clock.
   std::shared_ptr<const Clock> clock;
   /// How long one statement waits for another connection's lock.

@@ -32,6 +32,7 @@
 
 #include "inburgering/bsn.hpp"
 #include "inburgering/calendar.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/progress/signal.hpp"
@@ -43,21 +44,21 @@
 namespace inburgering::storage {
 
 /// Keyset pagination: `after` is the `next` of the previous page (empty for the first page).
-struct PageRequest {
+struct INBURGERING_EXPORT PageRequest {
   std::string after;
   /// 1 to 1000.
   int limit = 100;
 };
 
 template <class T>
-struct Page {
+struct INBURGERING_EXPORT Page {
   std::vector<T> items;
   /// Pass as `PageRequest::after` for the next page; empty when this was the last page.
   std::string next;
 };
 
 /// What a listing shows of a trajectory: no personal data.
-struct TrajectorySummary {
+struct INBURGERING_EXPORT TrajectorySummary {
   TrajectoryId id;
   MunicipalityCode municipality;
   UserId caseworker;
@@ -72,7 +73,7 @@ struct TrajectorySummary {
 };
 
 /// Which trajectories a listing covers. `municipality` defaults to the actor's own.
-struct TrajectoryFilter {
+struct INBURGERING_EXPORT TrajectoryFilter {
   std::optional<MunicipalityCode> municipality;
   std::optional<UserId> caseworker;
   std::optional<TrajectoryState> state;
@@ -80,7 +81,7 @@ struct TrajectoryFilter {
 };
 
 /// One item of a worklist.
-struct WorklistItem {
+struct INBURGERING_EXPORT WorklistItem {
   TrajectoryId trajectory;
   UserId caseworker;
   /// `overdue` is relative to the store clock's today.
@@ -88,12 +89,12 @@ struct WorklistItem {
 };
 
 /// What a retention run removed.
-struct RetentionReport {
+struct INBURGERING_EXPORT RetentionReport {
   std::vector<TrajectoryId> purged;
 };
 
 /// How to load a trajectory (as leveldb's `ReadOptions`).
-struct LoadOptions {
+struct INBURGERING_EXPORT LoadOptions {
   /// Return the content of the intake's health topic (special-category data, Wi 37; Bi 9.11).
   /// Only roles that may read health information may ask; the read is audited
   /// (`AuditAction::kReadSpecial`) when health is actually returned. Without it, a recorded

@@ -51,7 +51,7 @@
 namespace inburgering {
 
 /// The complete state of a trajectory, as plain data.
-struct TrajectoryRecord {
+struct INBURGERING_EXPORT TrajectoryRecord {
   TrajectoryId id;
   /// The municipality the trajectory belongs to (its college is responsible, Wi 1.1).
   MunicipalityCode municipality;

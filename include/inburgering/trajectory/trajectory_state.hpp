@@ -8,6 +8,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/municipality.hpp"
 
 namespace inburgering {
@@ -43,7 +44,7 @@ constexpr bool is_final(TrajectoryState state) noexcept {
 }
 
 /// Whether the state machine has an edge from `from` to `to`.
-bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept;
+INBURGERING_EXPORT bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept;
 
 INBURGERING_ENUM_TEXT(TrajectoryState);
 
@@ -60,7 +61,7 @@ enum class EndReason {
 INBURGERING_ENUM_TEXT(EndReason);
 
 /// How and when a trajectory left the flow (set for every final state).
-struct Closure {
+struct INBURGERING_EXPORT Closure {
   Date on;
   TrajectoryState final_state = TrajectoryState::kEnded;
   /// For `kEnded` only.
@@ -71,7 +72,7 @@ struct Closure {
 };
 
 /// A trajectory taken over from another municipality after a move (Wi 15.4; Bi 5.3.3).
-struct TransferIn {
+struct INBURGERING_EXPORT TransferIn {
   MunicipalityCode from;
   /// Registration in the BRP of the new municipality: the PIP after a move is due 10 weeks later.
   Date brp_registration_on;

@@ -11,6 +11,7 @@
 
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
+#include "inburgering/export.hpp"
 #include "inburgering/money.hpp"
 
 namespace inburgering {
@@ -25,7 +26,7 @@ enum class FixedCostKind { kRent, kEnergy, kWater, kHealthInsurance };
 INBURGERING_ENUM_TEXT(FixedCostKind);
 
 /// A fixed-cost item: what, to whom, how much a month. Financial data: personal.
-struct FixedCostItem {
+struct INBURGERING_EXPORT FixedCostItem {
   FixedCostKind kind = FixedCostKind::kRent;
   /// The payee (landlord, energy or water company, health insurer).
   std::string payee;
@@ -35,7 +36,7 @@ struct FixedCostItem {
 };
 
 /// An extension beyond the statutory period under Pw 57, with the sound reasons for it.
-struct UnburdeningExtension {
+struct INBURGERING_EXPORT UnburdeningExtension {
   Date decided_on;
   int months = 0;
   std::string reason;
@@ -43,7 +44,7 @@ struct UnburdeningExtension {
 };
 
 /// A budgeting-coaching session (learning to budget towards financial self-reliance).
-struct CoachingSession {
+struct INBURGERING_EXPORT CoachingSession {
   Date held_on;
   std::string topic;
   bool attended = true;
@@ -51,7 +52,7 @@ struct CoachingSession {
 };
 
 /// One payment of the schedule.
-struct ScheduledPayment {
+struct INBURGERING_EXPORT ScheduledPayment {
   /// The first day of the month of the period the payment covers.
   Date due_on;
   FixedCostKind kind = FixedCostKind::kRent;
@@ -61,7 +62,7 @@ struct ScheduledPayment {
 };
 
 /// The unburdening decision (Pw 56a) attached to the PIP (Wi 15.3), and what happens under it.
-struct Unburdening {
+struct INBURGERING_EXPORT Unburdening {
   /// The day social assistance (bijstand) starts: the period starts on it (Pw 56a).
   Date assistance_start;
   /// The period in months decided at the start (`Policy::unburdening_months` of that day; at
@@ -94,8 +95,7 @@ struct Unburdening {
 /// Why a person is not eligible for unburdening, empty when eligible (Pw 56a): receives social
 /// assistance, holds a temporary asylum permit (family members with a regular permit are
 /// excluded), and is obliged to integrate under the 2021 law.
-std::vector<std::string> unburdening_ineligibility(const Participant& participant,
-                                                   const Obligation& obligation,
-                                                   bool receives_social_assistance);
+INBURGERING_EXPORT std::vector<std::string> unburdening_ineligibility(
+    const Participant& participant, const Obligation& obligation, bool receives_social_assistance);
 
 }  // namespace inburgering
