@@ -1,0 +1,173 @@
+// Trajectory: issuing and adjusting the PIP (Wi 15, 17; Bi 5.3-5.5).
+
+#include "inburgering/trajectory/trajectory.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "detail/text.hpp"
+#include "detail/walk.hpp"
+#include "inburgering/error.hpp"
+#include "trajectory/fields.hpp"
+#include "trajectory/trajectory_rules.hpp"
+
+namespace inburgering {
+
+namespace bg = boost::gregorian;
+
+// ---- PIP -------------------------------------------------------------------------------------
+
+const PlanVersion* Trajectory::current_plan() const noexcept {
+  return record_.plan_versions.empty() ? nullptr : &record_.plan_versions.back();
+}
+
+void Trajectory::check_plan_content(const PlanContent& content) const {
+  validate(content, record_.policy);
+  if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
+      content.route_intensity_hours_per_week <= 0) {
+    throw ValidationError("plan.route_intensity_hours_per_week",
+                          "the PIP of an asylum permit holder sets the route's intensity (Wi 15.2)",
+                          std::to_string(content.route_intensity_hours_per_week));
+  }
+  const auto& test = record_.intake.learnability_test;
+  if (content.route == Route::kB1 && test && test->score && !test->b1_route_feasible() &&
+      content.learnability_deviation_reason.empty()) {
+    throw RuleViolation("Wi 14.3.a; Wi 15.1.a",
+                        "the learnability test (score " + std::to_string(*test->score) +
+                            ", pass mark " + std::to_string(test->pass_mark) +
+                            ") does not support the B1-route: state the reasons for deviating");
+  }
+}
+
+PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
+                                    std::string explanation, PlanContent content) {
+  require_valid(date_of_issue, "plan.date_of_issue");
+  detail::check_input(content, "plan");
+  detail::check_input(explanation, "plan.explanation");
+  if (const PlanVersion* last = current_plan(); last && date_of_issue < last->date_of_issue) {
+    throw ValidationError(
+        "plan.date_of_issue",
+        "must not be before the previous version's date of issue " + to_iso(last->date_of_issue),
+        to_iso(date_of_issue));
+  }
+  if (reason != PlanChangeReason::kInitial && explanation.empty()) {
+    throw ValidationError("plan.explanation", "an adjusted PIP states why it was adjusted (Wi 17)",
+                          "empty");
+  }
+  check_plan_content(content);
+
+  // Everything that can throw happens before the record changes.
+  std::optional<IntegrationTerm> term = record_.term;
+  if (!term) term = IntegrationTerm::starting_after(date_of_issue, record_.policy);
+  PlanVersion version{static_cast<int>(record_.plan_versions.size()) + 1,
+                      date_of_issue,
+                      reason,
+                      std::move(explanation),
+                      record_.municipality,
+                      std::move(content),
+                      PlanNorms::of(record_.policy)};
+
+  // Progress interviews: keep what was held, reschedule what is still to come (Bi 5.3.4).
+  std::vector<ProgressInterview> interviews;
+  int held = 0;
+  for (const auto& interview : record_.interviews) {
+    if (interview.held() || interview.plan_version == 0) {
+      interviews.push_back(interview);
+      if (interview.held() && interview.plan_version != 0) ++held;
+    }
+  }
+  const Date until = term->end_date(date_of_issue);
+  if (until > date_of_issue) {
+    const int remaining = std::max(0, version.content.progress_interview_count - held);
+    for (Date date : spread_interviews(date_of_issue, until, remaining)) {
+      interviews.push_back(ProgressInterview{date, version.number, std::nullopt, std::nullopt, {}});
+    }
+  }
+  std::stable_sort(interviews.begin(), interviews.end(),
+                   [](const ProgressInterview& a, const ProgressInterview& b) {
+                     return a.scheduled_on < b.scheduled_on;
+                   });
+
+  record_.term = std::move(term);
+  record_.interviews = std::move(interviews);
+  record_.plan_versions.push_back(std::move(version));
+  return record_.plan_versions.back();
+}
+
+PlanVersion Trajectory::issue_first_plan(Date date_of_issue, PlanContent content) {
+  require_state({TrajectoryState::kPlanning}, "issuing the first PIP");
+  if (record_.obligation.regime != Regime::kWi2021) {
+    throw RuleViolation("Wi 54", "an obligation under the Wi 2013 has no PIP");
+  }
+  require_valid(date_of_issue, "plan.date_of_issue");
+  if (date_of_issue < *record_.intake.completed_on) {
+    throw ValidationError("plan.date_of_issue",
+                          "the PIP follows the broad intake completed on " +
+                              to_iso(*record_.intake.completed_on) + " (Wi 15)",
+                          to_iso(date_of_issue));
+  }
+  PlanVersion version =
+      append_plan(date_of_issue, PlanChangeReason::kInitial, {}, std::move(content));
+  record_.state = TrajectoryState::kRoute;  // Planning → route is always allowed here.
+  return version;
+}
+
+PlanVersion Trajectory::adjust_plan(Date date_of_issue, PlanContent content,
+                                    std::string explanation) {
+  require_state({TrajectoryState::kRoute}, "adjusting the PIP");
+  const PlanVersion& current = *current_plan();
+  if (content.route != current.content.route) {
+    throw RuleViolation("Wi 17.2", "changing the route is a route switch (switch_route)");
+  }
+  if (content.scaled_down_parts != current.content.scaled_down_parts) {
+    throw RuleViolation("Wi 17.3",
+                        "scaling parts down to A2 is its own adjustment "
+                        "(scale_down_to_a2); parts cannot be scaled back up");
+  }
+  return append_plan(date_of_issue, PlanChangeReason::kOther, std::move(explanation),
+                     std::move(content));
+}
+
+PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
+                                     std::string explanation) {
+  require_state({TrajectoryState::kRoute}, "switching the route");
+  require_valid(date_of_issue, "plan.date_of_issue");
+  check_route_switch(current_plan()->content.route, content.route, record_.term->start,
+                     date_of_issue, record_.policy);
+  return append_plan(date_of_issue, PlanChangeReason::kRouteSwitch, std::move(explanation),
+                     std::move(content));
+}
+
+PlanVersion Trajectory::scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
+                                         std::string explanation) {
+  require_state({TrajectoryState::kRoute}, "scaling down to A2");
+  check_scale_down(route_facts(), parts, record_.policy);
+  PlanContent content = current_plan()->content;
+  content.scaled_down_parts.insert(parts.begin(), parts.end());
+  return append_plan(date_of_issue, PlanChangeReason::kScaleDownToA2, std::move(explanation),
+                     std::move(content));
+}
+
+PlanVersion Trajectory::issue_plan_after_move(Date date_of_issue, PlanContent content,
+                                              std::string explanation) {
+  require_state({TrajectoryState::kRoute}, "issuing the PIP after a move");
+  if (!record_.transfer_in || !record_.transfer_in->had_plan) {
+    throw RuleViolation("Wi 15.4", "no move with a PIP is on record for this trajectory");
+  }
+  require_valid(date_of_issue, "plan.date_of_issue");
+  if (date_of_issue < record_.transfer_in->brp_registration_on) {
+    throw ValidationError("plan.date_of_issue",
+                          "the new college sets the PIP after registration on " +
+                              to_iso(record_.transfer_in->brp_registration_on) + " (Bi 5.3.3)",
+                          to_iso(date_of_issue));
+  }
+  if (content.route != current_plan()->content.route) {
+    throw RuleViolation("Wi 15.4", "after a move the PIP keeps the same route (" +
+                                       std::string(to_string(current_plan()->content.route)) + ")");
+  }
+  return append_plan(date_of_issue, PlanChangeReason::kMove, std::move(explanation),
+                     std::move(content));
+}
+
+}  // namespace inburgering

@@ -1,0 +1,119 @@
+// Trajectory: exam results, attendance, components and progress interviews (Wi 6-9, 17.1).
+
+#include "inburgering/trajectory/trajectory.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "detail/text.hpp"
+#include "detail/walk.hpp"
+#include "inburgering/error.hpp"
+#include "trajectory/fields.hpp"
+#include "trajectory/trajectory_rules.hpp"
+
+namespace inburgering {
+
+namespace bg = boost::gregorian;
+
+// ---- Progress --------------------------------------------------------------------------------
+
+RouteFacts Trajectory::route_facts() const {
+  const PlanVersion* plan = current_plan();
+  if (plan == nullptr) {
+    throw RuleViolation("Wi 15", "there is no PIP yet, so no route");
+  }
+  RouteFacts facts;
+  facts.route = plan->content.route;
+  facts.target_group = record_.participant.target_group;
+  facts.obligation = &record_.obligation;
+  facts.scaled_down_parts = plan->content.scaled_down_parts;
+  facts.exam_results = &record_.exam_results;
+  facts.attendance = &record_.attendance;
+  facts.components = &record_.components;
+  facts.first_plan_issued_on = record_.plan_versions.front().date_of_issue;
+  return facts;
+}
+
+void Trajectory::record_exam_result(ExamResult result) {
+  require_active("recording an exam result");
+  detail::check_input(result, "exam_result");
+  validate(result);
+  record_.exam_results.push_back(result);
+}
+
+void Trajectory::record_attendance(AttendanceEntry entry) {
+  require_active("recording attendance");
+  detail::check_input(entry, "attendance");
+  validate(entry);
+  record_.attendance.push_back(std::move(entry));
+}
+
+void Trajectory::record_pvt_statement_signed(Date on) {
+  require_active("recording the participation statement");
+  require_valid(on, "components.pvt_statement_signed_on");
+  // PVT hours before the PIP count (Bi 3.1.5).
+  const long minutes = minutes_attended(record_.attendance, {HourKind::kPvt});
+  if (minutes < static_cast<long>(record_.policy.pvt_min_hours) * 60) {
+    throw RuleViolation("Bi 3.1", "the statement is signed after at least " +
+                                      std::to_string(record_.policy.pvt_min_hours) +
+                                      " PVT hours; " + detail::hours_text(minutes) + " registered");
+  }
+  record_.components.pvt_statement_signed_on = on;
+}
+
+void Trajectory::record_map_final_interview(Date on) {
+  require_state({TrajectoryState::kRoute}, "recording the MAP final interview");
+  require_valid(on, "components.map_final_interview_on");
+  if (current_plan()->content.route == Route::kEducation) {
+    throw RuleViolation("Wi 8", "the education route has no MAP");
+  }
+  const long minutes = minutes_attended(record_.attendance, {HourKind::kMap});
+  if (minutes < static_cast<long>(record_.policy.map_min_hours) * 60) {
+    throw RuleViolation("Bi 3.2", "the MAP ends after at least " +
+                                      std::to_string(record_.policy.map_min_hours) + " hours; " +
+                                      detail::hours_text(minutes) + " registered");
+  }
+  record_.components.map_final_interview_on = on;
+}
+
+void Trajectory::record_z_route_final_interview(Date on) {
+  require_state({TrajectoryState::kRoute}, "recording the Z-route final interview");
+  require_valid(on, "components.z_route_final_interview_on");
+  if (current_plan()->content.route != Route::kZ) {
+    throw RuleViolation("Bi 3.14", "only the Z-route ends with its final interview");
+  }
+  record_.components.z_route_final_interview_on = on;
+}
+
+void Trajectory::record_bridging_course_completed(Date on) {
+  require_state({TrajectoryState::kRoute}, "recording the bridging course");
+  require_valid(on, "components.bridging_course_completed_on");
+  if (current_plan()->content.route != Route::kEducation) {
+    throw RuleViolation("Wi 8", "the language bridging course belongs to the education route");
+  }
+  record_.components.bridging_course_completed_on = on;
+}
+
+void Trajectory::record_progress_interview(Date held_on, ProgressAssessment assessment,
+                                           std::string notes) {
+  require_state({TrajectoryState::kRoute}, "recording a progress interview");
+  detail::check_input(notes, "interview.notes");
+  require_valid(held_on, "interview.held_on");
+  if (held_on < record_.plan_versions.front().date_of_issue) {
+    throw ValidationError("interview.held_on", "progress interviews follow the first PIP",
+                          to_iso(held_on));
+  }
+  for (auto& interview : record_.interviews) {
+    if (!interview.held() && interview.plan_version != 0) {
+      interview.held_on = held_on;
+      interview.assessment = assessment;
+      interview.notes = std::move(notes);
+      return;
+    }
+  }
+  record_.interviews.push_back(
+      ProgressInterview{held_on, 0, held_on, assessment, std::move(notes)});
+}
+
+}  // namespace inburgering
