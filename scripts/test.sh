@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, check formatting, build and run the whole test suite
-# with ctest, once normally (with the consumer projects) and once with ASan + UBSan.
+# with ctest, once normally (with the consumer projects and the fuzz targets, which build their
+# own clang tree) and once with ASan + UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ ctest --test-dir build/debug --output-on-failure -j "$jobs"
 echo "== ASan + UBSan build + tests"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINBURGERING_SANITIZE=ON \
   -DINBURGERING_BUILD_BENCHMARKS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF \
-  -DINBURGERING_TEST_CONSUMER=OFF "${launcher[@]}"
+  -DINBURGERING_TEST_CONSUMER=OFF -DINBURGERING_FUZZ=OFF "${launcher[@]}"
 cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
