@@ -31,7 +31,8 @@ void describe(V& v, P& e) {
 
 template <class V, detail::Of<Dispensation> P>
 void describe(V& v, P& d) {
-  v("ground", d.ground);
+  // A medical ground says something about the person's health (Wi 5.1; Wi 37).
+  v("ground", d.ground, Sensitivity::kSpecial);
   v("decided_on", d.decided_on);
   v("parts", d.parts);
   v("college_advice", d.college_advice, Sensitivity::kPersonal);

@@ -1,5 +1,6 @@
 #pragma once
-// Private: the field lists of the sanctions module (see src/detail/fields.hpp).
+// Private: the field lists of the sanctions module (see src/detail/fields.hpp). Amounts and
+// culpability of a fine are financial and conduct data about the person: personal.
 
 #include "detail/fields.hpp"
 #include "inburgering/sanctions/fine.hpp"
@@ -10,16 +11,16 @@ template <class V, detail::Of<MunicipalFine> P>
 void describe(V& v, P& f) {
   v("kind", f.kind);
   v("imposed_on", f.imposed_on);
-  v("base_amount", f.base_amount);
-  v("culpability", f.culpability);
-  v("amount", f.amount);
+  v("base_amount", f.base_amount, detail::Sensitivity::kPersonal);
+  v("culpability", f.culpability, detail::Sensitivity::kPersonal);
+  v("amount", f.amount, detail::Sensitivity::kPersonal);
 }
 
 template <class V, detail::Of<DuoFine> P>
 void describe(V& v, P& f) {
   v("kind", f.kind);
   v("imposed_on", f.imposed_on);
-  v("amount", f.amount);
+  v("amount", f.amount, detail::Sensitivity::kPersonal);
   v("new_term_months", f.new_term_months);
 }
 
