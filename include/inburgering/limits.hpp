@@ -11,11 +11,15 @@
 
 namespace inburgering {
 
-/// Every date in a record lies in the years `kEarliestYear`..`kLatestYear`. That covers every
-/// birth date and every term with a wide margin, and keeps all date arithmetic (terms, deadlines,
-/// retention) far inside the calendar's range (1400..9999).
+/// Every date that enters the model (a date of birth, of an act, of a decision) lies in the years
+/// `kEarliestYear`..`kLatestYear` (`require_valid`, `parse_date`). That covers every birth date
+/// and every term with a wide margin.
 inline constexpr int kEarliestYear = 1900;
 inline constexpr int kLatestYear = 2199;
+/// Dates the library computes from those and keeps in a record (a term's start, the schedule of
+/// progress interviews, a PIP's deadline) may lie later, up to this year; with the bounds on
+/// policy numbers and extensions every such date stays far inside the calendar (1400..9999).
+inline constexpr int kLatestRecordYear = 2999;
 
 /// Longest text field, in bytes of UTF-8 (names, notes, explanations, goals, payees, …).
 inline constexpr std::size_t kMaxTextBytes = 16 * 1024;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
 
@@ -38,6 +39,12 @@ Date make_date(long year, int month, int day, std::string_view field) {
     out_of_calendar(field,
                     std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day));
   }
+}
+
+// The calendar functions work on computed dates too (a term may end after kLatestYear): they
+// need a date, not one within the input years of limits.hpp.
+void require_date(Date date, std::string_view field) {
+  if (date.is_special()) throw ValidationError(std::string(field), "must be a valid date", "none");
 }
 
 // `date` moved by `days`, or ValidationError outside the calendar.
@@ -90,7 +97,7 @@ Date add_months(Date date, int months) {
 }
 
 Date last_day_of_period(Date first_day, int months) {
-  require_valid(first_day, "first_day");
+  require_date(first_day, "first_day");
   if (months < 1) {
     throw ValidationError("months", "a period must last at least 1 month", std::to_string(months));
   }
@@ -98,7 +105,7 @@ Date last_day_of_period(Date first_day, int months) {
 }
 
 Date first_day_of_period_ending(Date last_day, int months) {
-  require_valid(last_day, "last_day");
+  require_date(last_day, "last_day");
   if (months < 1) {
     throw ValidationError("months", "a period must last at least 1 month", std::to_string(months));
   }
@@ -106,8 +113,10 @@ Date first_day_of_period_ending(Date last_day, int months) {
 }
 
 int age_in_months(Date birth_date, Date on) {
-  require_valid(birth_date, "birth_date");
-  require_valid(on, "date");
+  if (birth_date.is_special()) {
+    throw ValidationError("birth_date", "must be a valid date", "value withheld");
+  }
+  require_date(on, "date");
   if (on < birth_date) {
     throw ValidationError("birth_date", "must not be after the reference date", to_iso(on));
   }
@@ -118,29 +127,47 @@ int age_in_months(Date birth_date, Date on) {
   return months;
 }
 
-Date parse_date(std::string_view text, std::string_view field) {
-  auto fail = [&]() -> ValidationError {
-    return ValidationError(std::string(field),
-                           "must be an ISO date YYYY-MM-DD in the years " +
-                               std::to_string(kEarliestYear) + ".." + std::to_string(kLatestYear),
-                           "'" + std::string(text.substr(0, 20)) + "'");
-  };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw fail();
-  auto number = [&](std::size_t pos, std::size_t len) {
-    int value = 0;
-    const char* first = text.data() + pos;
-    const auto [ptr, ec] = std::from_chars(first, first + len, value);
-    if (ec != std::errc() || ptr != first + len) throw fail();
-    return value;
-  };
-  const int year = number(0, 4);
-  const int month = number(5, 2);
-  const int day = number(8, 2);
-  if (month < 1 || month > 12 || day < 1 || year < kEarliestYear || year > kLatestYear ||
-      day > days_in_month(year, month)) {
-    throw fail();
+namespace detail {
+
+std::optional<Date> parse_iso_date(std::string_view text) noexcept {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    const char* first = text.data() + starts[k];
+    for (std::size_t c = 0; c < lengths[k]; ++c) {
+      if (first[c] < '0' || first[c] > '9') return std::nullopt;
+    }
+    std::from_chars(first, first + lengths[k], parts[k]);
   }
-  return make_date(year, month, day, field);
+  const int year = parts[0];
+  const int month = parts[1];
+  const int day = parts[2];
+  if (year < kCalendarFirstYear || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month(year, month)) {
+    return std::nullopt;
+  }
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
+}
+
+}  // namespace detail
+
+Date parse_date(std::string_view text, std::string_view field) {
+  const auto date = detail::parse_iso_date(text);
+  if (!date || date->year() < kEarliestYear || date->year() > kLatestYear) {
+    // The input is quoted only when it has the shape of a date; anything else (a name or a
+    // number typed into the wrong field) is described, not repeated.
+    const bool date_like =
+        text.size() <= 10 && text.find_first_not_of("0123456789-") == std::string_view::npos;
+    throw ValidationError(
+        std::string(field),
+        "must be an ISO date YYYY-MM-DD in the years " + std::to_string(kEarliestYear) + ".." +
+            std::to_string(kLatestYear),
+        date_like ? "'" + std::string(text) + "'" : std::to_string(text.size()) + " characters");
+  }
+  return *date;
 }
 
 std::string to_iso(Date date) {

@@ -36,6 +36,24 @@ constexpr bool in_declaration_order(const EnumName<E> (&table)[N]) {
   return true;
 }
 
+/// Whether `V` is a named enumerator of its enumeration (not merely a value of its type): GCC and
+/// clang spell a named one by its name in __PRETTY_FUNCTION__ ("V = Route::kZ") and any other
+/// value as a cast ("V = (Route)3"), the technique magic_enum uses.
+template <auto V>
+constexpr bool is_named_enumerator() {
+  constexpr std::string_view signature = __PRETTY_FUNCTION__;
+  constexpr auto at = signature.find("V = ");
+  static_assert(at != std::string_view::npos, "unknown compiler: cannot check enum tables");
+  return signature[at + 4] != '(';
+}
+
+/// Whether the value after the table's last entry is no enumerator: no enumerator was left out
+/// at the end (the order check covers the rest).
+template <class E, std::size_t N>
+constexpr bool covers_every_enumerator() {
+  return !is_named_enumerator<static_cast<E>(N)>();
+}
+
 template <class E, std::size_t N>
 constexpr const EnumName<E>* entry_of(const EnumName<E> (&table)[N], E value) noexcept {
   const auto index = static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(value));
@@ -73,6 +91,8 @@ E parse_from(const EnumName<E> (&table)[N], std::string_view name, std::string_v
   constexpr ::inburgering::detail::EnumName<E> k##E##Names[] = {__VA_ARGS__};                  \
   static_assert(::inburgering::detail::in_declaration_order(k##E##Names),                      \
                 #E ": list every enumerator once, in declaration order, with name and label"); \
+  static_assert(::inburgering::detail::covers_every_enumerator<E, std::size(k##E##Names)>(),   \
+                #E ": an enumerator is missing from the end of its table");                    \
   constexpr auto k##E##Values = ::inburgering::detail::values_of(k##E##Names);                 \
   }                                                                                            \
   std::string_view to_string(E value) noexcept {                                               \

@@ -90,31 +90,36 @@ Sensitivity entry_sensitivity(const K& key) {
 // ---- Input check: texts, identifiers and dates -----------------------------------------------
 
 template <class T>
-void check_input(const T& value, const Path& path);
+void check_input(const T& value, const Path& path, Sensitivity sensitivity = Sensitivity::kPlain);
 
 struct InputChecker {
   const Path* path;
+  Sensitivity sensitivity;
   template <class F>
-  void operator()(const char* name, const F& field, Sensitivity = Sensitivity::kPlain) {
-    check_input(field, Path{path, name});
+  void operator()(const char* name, const F& field, Sensitivity mark = Sensitivity::kPlain) {
+    check_input(field, Path{path, name}, stricter(sensitivity, mark));
   }
 };
 
 /// Checks every text (limits.hpp: UTF-8, control characters, length), every user id and every
-/// date (valid, within kEarliestYear..kLatestYear) in `value`.
-/// @throws ValidationError naming the field by its dotted path; never its value.
+/// date (valid, within kEarliestYear..kLatestRecordYear: a record also holds dates the library
+/// computed) in `value`. Act inputs are checked against kLatestYear by require_valid.
+/// @throws ValidationError naming the field by its dotted path; never a text, and never a date
+///         of a field marked personal.
 template <class T>
-void check_input(const T& value, const Path& path) {
+void check_input(const T& value, const Path& path, Sensitivity sensitivity) {
   if constexpr (Described<T>) {
-    InputChecker checker{&path};
+    InputChecker checker{&path, sensitivity};
     describe(checker, value);
   } else if constexpr (IsOptional<T>::value) {
-    if (value) check_input(*value, path);
+    if (value) check_input(*value, path, sensitivity);
   } else if constexpr (IsVector<T>::value || IsSet<T>::value) {
     std::size_t i = 0;
-    for (const auto& item : value) check_input(item, Path{&path, {}, i++});
+    for (const auto& item : value) check_input(item, Path{&path, {}, i++}, sensitivity);
   } else if constexpr (IsMap<T>::value) {
-    for (const auto& [key, item] : value) check_input(item, Path{&path, to_string(key)});
+    for (const auto& [key, item] : value) {
+      check_input(item, Path{&path, to_string(key)}, stricter(sensitivity, entry_sensitivity(key)));
+    }
   } else if constexpr (std::is_same_v<T, std::string>) {
     const char* why = value.size() > kMaxTextBytes ? "is longer than kMaxTextBytes (16 KiB)"
                                                    : text_problem(value, true);
@@ -125,8 +130,11 @@ void check_input(const T& value, const Path& path) {
   } else if constexpr (std::is_same_v<T, UserId>) {
     check_identifier(value.value(), path.dotted());
   } else if constexpr (std::is_same_v<T, Date>) {
-    if (value.is_special() || value.year() < kEarliestYear || value.year() > kLatestYear) {
-      require_valid(value, path.dotted());
+    if (value.is_special() || value.year() < kEarliestYear || value.year() > kLatestRecordYear) {
+      throw ValidationError(path.dotted(),
+                            "must be a valid date in the years " + std::to_string(kEarliestYear) +
+                                ".." + std::to_string(kLatestRecordYear),
+                            sensitivity != Sensitivity::kPlain ? "value withheld" : to_iso(value));
     }
   }
 }

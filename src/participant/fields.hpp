@@ -69,6 +69,7 @@ void describe(V& v, P& t) {
   v("length_months", t.length_months);
   v("max_interruption_days", t.max_interruption_days);
   v("extension_request_window_months", t.extension_request_window_months);
+  v("route_switch_window_months", t.route_switch_window_months);
   v("extensions", t.extensions);
   v("interruptions", t.interruptions);
 }

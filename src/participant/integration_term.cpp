@@ -18,9 +18,11 @@ namespace bg = boost::gregorian;
 
 void validate(const Extension& extension) {
   require_valid(extension.decided_on, "extension.decided_on");
-  if (extension.months < 1) {
-    throw ValidationError("extension.months", "an extension lasts at least 1 month (Wi 12)",
-                          std::to_string(extension.months));
+  if (extension.months < 1 || extension.months > kMaxExtensionMonths) {
+    throw ValidationError(
+        "extension.months",
+        "an extension lasts 1 to " + std::to_string(kMaxExtensionMonths) + " months (Wi 12)",
+        std::to_string(extension.months));
   }
 }
 
@@ -42,6 +44,7 @@ IntegrationTerm IntegrationTerm::starting_after(Date date_of_issue, const Policy
   term.length_months = policy.term_months;
   term.max_interruption_days = policy.max_interruption_days;
   term.extension_request_window_months = policy.extension_request_window_months;
+  term.route_switch_window_months = policy.route_switch_window_months;
   return term;
 }
 
@@ -74,8 +77,14 @@ bool IntegrationTerm::running_on(Date as_of) const {
   return as_of >= start && as_of <= end_date(as_of);
 }
 
+Date IntegrationTerm::route_switch_deadline() const {
+  if (route_switch_window_months == 0) return start - bg::days(1);
+  return last_day_of_period(start, route_switch_window_months);
+}
+
 void IntegrationTerm::validate() const {
-  require_valid(start, "term.start");
+  // The start is computed (the day after a date of issue): a date, possibly after kLatestYear.
+  if (start.is_special()) throw ValidationError("term.start", "must be a valid date", "none");
   if (length_months < 1) {
     throw ValidationError("term.length_months", "must be at least 1 month",
                           std::to_string(length_months));
@@ -84,9 +93,18 @@ void IntegrationTerm::validate() const {
     throw ValidationError("term.max_interruption_days", "must not be negative",
                           std::to_string(max_interruption_days));
   }
+  if (route_switch_window_months < 0) {
+    throw ValidationError("term.route_switch_window_months", "must not be negative",
+                          std::to_string(route_switch_window_months));
+  }
   if (extension_request_window_months < 1) {
     throw ValidationError("term.extension_request_window_months", "must be at least 1 month",
                           std::to_string(extension_request_window_months));
+  }
+  if (extensions.size() > kMaxExtensions) {
+    throw ValidationError("term.extensions",
+                          "at most " + std::to_string(kMaxExtensions) + " extensions",
+                          std::to_string(extensions.size()));
   }
   for (const auto& extension : extensions) {
     inburgering::validate(extension);

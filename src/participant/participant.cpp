@@ -1,6 +1,7 @@
 #include "inburgering/participant/participant.hpp"
 
 #include "inburgering/error.hpp"
+#include "inburgering/limits.hpp"
 #include "inburgering/participant/target_group.hpp"
 
 namespace inburgering {
@@ -9,7 +10,14 @@ void Participant::validate() const {
   if (given_names.empty() && family_name.empty()) {
     throw ValidationError("participant.family_name", "a name is required", "empty");
   }
-  require_valid(birth_date, "participant.birth_date");
+  // A birth date is personal: a message describes it, never repeats it.
+  if (birth_date.is_special() || birth_date.year() < kEarliestYear ||
+      birth_date.year() > kLatestYear) {
+    throw ValidationError("participant.birth_date",
+                          "must be a valid date in the years " + std::to_string(kEarliestYear) +
+                              ".." + std::to_string(kLatestYear),
+                          "value withheld");
+  }
   switch (target_group) {
     case TargetGroup::kAsylumPermitHolder:
       if (permit == ResidencePermit::kEuLaw) {

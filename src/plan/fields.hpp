@@ -52,6 +52,7 @@ void describe(V& v, P& p) {
   v("issued_by", p.issued_by);
   v("content", p.content);
   v("norms", p.norms);
+  v("due_by", p.due_by);
 }
 
 namespace detail {

@@ -13,8 +13,9 @@ INBURGERING_DEFINE_ENUM_TEXT(ProgressAssessment,
                              {ProgressAssessment::kAhead, "ahead", "voor op schema"});
 
 std::vector<Date> spread_interviews(Date from, Date until, int count) {
-  require_valid(from, "interviews.from");
-  require_valid(until, "interviews.until");
+  // Computed dates (a term's end may lie after kLatestYear): valid, not limited to input years.
+  if (from.is_special()) throw ValidationError("interviews.from", "must be a valid date", "none");
+  if (until.is_special()) throw ValidationError("interviews.until", "must be a valid date", "none");
   if (count < 0) {
     throw ValidationError("plan.progress_interview_count", "must not be negative",
                           std::to_string(count));

@@ -148,7 +148,7 @@ void validate(const DuoFine& fine, const Policy& policy) {
         "duo_fine.amount",
         std::string("must be positive and at most ") + to_string(max) +
             (fine.kind == DuoFineKind::kPvtMapNotInTime ? " (Wi 24)" : " (Wi 26)"),
-        to_string(fine.amount));
+        "out of range");  // the amount of a person's fine is personal: not repeated
   }
   if (fine.new_term_months < 1 || fine.new_term_months > 24) {
     throw ValidationError("duo_fine.new_term_months",

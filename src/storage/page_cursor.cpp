@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
 
 namespace inburgering::storage::detail {
@@ -45,11 +46,9 @@ std::int64_t cursor_number(const std::string& text, const std::string&) {
 }
 
 std::string cursor_date(const std::string& text, const std::string&) {
-  try {
-    return to_iso(parse_date(text, "page.after"));
-  } catch (const ValidationError&) {
-    bad_cursor();
-  }
+  const auto date = ::inburgering::detail::parse_iso_date(text);
+  if (!date) bad_cursor();
+  return to_iso(*date);
 }
 
 std::string make_cursor(const std::vector<std::string>& parts) {

@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <limits>
+#include <set>
+#include <string_view>
 #include <utility>
 
+#include "detail/iso_date.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
 #include "trajectory/fields.hpp"
@@ -86,13 +89,25 @@ json to_json(const T& value) {
 
 // ---- Decoding --------------------------------------------------------------------------------
 
+// Fields that rows of format 1 (library 0.1) lack: they may be missing from such a row, and keep
+// their defaults until the migration to schema 3 fills them in. Nothing else may be missing.
+const std::set<std::string_view> kAddedInFormat2 = {"policy",
+                                                    "norms",
+                                                    "due_by",
+                                                    "max_interruption_days",
+                                                    "extension_request_window_months",
+                                                    "route_switch_window_months",
+                                                    "max_score",
+                                                    "pass_mark",
+                                                    "withheld"};
+
 template <class T>
 void from_json(const json& j, T& out, const Path& path, bool lenient);
 
 struct Reader {
   const json* object;
   const Path* path;
-  bool lenient;
+  bool lenient;  // a row of an older format: fields of kAddedInFormat2 may be missing
   template <class F>
   void operator()(const char* name, F& field, Sensitivity = Sensitivity::kPlain) {
     const Path here{path, name};
@@ -104,7 +119,7 @@ struct Reader {
         field = F{};
         return;
       } else {
-        if (lenient) return;
+        if (lenient && kAddedInFormat2.count(name) != 0) return;
         corrupt(here, "missing");
       }
     }
@@ -193,11 +208,12 @@ void from_json(const json& j, T& out, const Path& path, bool lenient) {
   } else if constexpr (std::is_enum_v<T>) {
     out = enum_from<T>(text_from(j, path), path);
   } else if constexpr (std::is_same_v<T, Date>) {
-    try {
-      out = parse_date(text_from(j, path), "date");
-    } catch (const ValidationError&) {
-      corrupt(path, "not an ISO date in the model's range");
+    // A record holds computed dates too: the years kEarliestYear..kLatestRecordYear.
+    const auto date = ::inburgering::detail::parse_iso_date(text_from(j, path));
+    if (!date || date->year() < kEarliestYear || date->year() > kLatestRecordYear) {
+      corrupt(path, "not an ISO date in the years of a record");
     }
+    out = *date;
   } else if constexpr (std::is_same_v<T, Money>) {
     out = Money::cents(integer_from<std::int64_t>(j, path));
   } else if constexpr (IsStrongId<T>::value) {

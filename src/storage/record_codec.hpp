@@ -9,8 +9,8 @@
 //
 // Decoding is strict for the current format: an unknown enum name, a wrong type, a number out of
 // range or a missing field throws StorageError (kCorruptData) naming the record and the path,
-// never the stored value. Rows of an older format are decoded leniently (a field they lack keeps
-// its default), and a migration rewrites them in the current format.
+// never the stored value. Rows of format 1 may lack exactly the fields format 2 added (they keep
+// their defaults), and the migration to schema 3 rewrites them in the current format.
 
 #include <string>
 #include <string_view>

@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "detail/iso_date.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "storage/page_cursor.hpp"
 #include "storage/sqlite_queries.hpp"
@@ -31,12 +32,12 @@ E column_enum(const SQLite::Column& column, const std::string& what, const char*
   damaged(what, field);
 }
 
+// A date the store computed (term end, deadline): the whole calendar, not only the model's
+// input years.
 Date column_date(const SQLite::Column& column, const std::string& what, const char* field) {
-  try {
-    return parse_date(column.getString(), field);
-  } catch (const ValidationError&) {
-    damaged(what, field);
-  }
+  const auto date = ::inburgering::detail::parse_iso_date(column.getString());
+  if (!date) damaged(what, field);
+  return *date;
 }
 
 MunicipalityCode column_municipality(const SQLite::Column& column, const std::string& what,
@@ -77,12 +78,9 @@ TrajectorySummary summary_from(SQLite::Statement& row) {
 std::chrono::sys_seconds parse_timestamp(const std::string& text, const std::string& what) {
   // "YYYY-MM-DDTHH:MM:SSZ", written by to_iso().
   if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') damaged(what, "at");
-  Date day;
-  try {
-    day = parse_date(text.substr(0, 10), "at");
-  } catch (const ValidationError&) {
-    damaged(what, "at");
-  }
+  const auto parsed = ::inburgering::detail::parse_iso_date(text.substr(0, 10));
+  if (!parsed) damaged(what, "at");
+  const Date day = *parsed;
   auto number = [&](std::size_t pos, int maximum) {
     int value = 0;
     const auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + pos + 2, value);
@@ -122,42 +120,61 @@ std::vector<FieldChange> parse_changes(const std::string& text, const std::strin
 Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
-  const auto row = s.with_retry("loading a trajectory", [&] { return s.read_row(id); });
-  if (!row) throw NotFound("trajectory", to_string(id));
-  const MunicipalityCode owner = row->municipality;
+  // One read transaction: the row, its policy and its health topic are of the same moment.
+  struct Snapshot {
+    std::optional<Impl::StoredRow> row;
+    std::optional<TrajectoryRecord> record;
+    std::optional<TopicRecord> health;
+  };
+  const Snapshot snapshot = s.with_retry("loading a trajectory", [&] {
+    Snapshot out;
+    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    out.row = s.read_row(id);
+    const bool readable = out.row && actor.may_read(out.row->municipality);
+    if (readable && !out.row->purged_on) {
+      out.record = s.decode_row(*out.row, id);
+      if (options.with_health && actor.may_read_health(out.row->municipality)) {
+        out.health = detail::read_health(s.db, id);
+      }
+    }
+    read.commit();
+    return out;
+  });
+  if (!snapshot.row) throw NotFound("trajectory", to_string(id));
+  const MunicipalityCode owner = snapshot.row->municipality;
   if (!actor.may_read(owner)) {
     s.deny(actor, owner, id, "reading trajectory " + to_string(id));
   }
   if (options.with_health && !actor.may_read_health(owner)) {
     s.deny(actor, owner, id, "reading health information of trajectory " + to_string(id));
   }
-  if (row->purged_on) throw NotFound("purged trajectory", to_string(id), ErrorCode::kPurged);
-  TrajectoryRecord record =
-      s.with_retry("loading a trajectory", [&] { return s.decode_row(*row, id); });
-  if (options.with_health) {
-    // Only a read that returns health information takes the write lock, for its audit entry.
-    auto topic =
-        s.with_retry("reading health information", [&] { return detail::read_health(s.db, id); });
-    if (topic) {
-      s.with_retry("auditing a read of health information", [&] {
-        SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-        s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
-                       {FieldChange{"/intake/topics/health", "(read)", "(read)"}}, {});
-        transaction.commit();
-      });
-      record.intake.topics[IntakeTopic::kHealth] = std::move(*topic);
-    }
+  if (snapshot.row->purged_on) {
+    throw NotFound("purged trajectory", to_string(id), ErrorCode::kPurged);
   }
+  TrajectoryRecord record = *snapshot.record;
+  if (snapshot.health) record.intake.topics[IntakeTopic::kHealth] = *snapshot.health;
   const std::int64_t revision = record.revision;
+  std::optional<Trajectory> trajectory;
   try {
-    Trajectory trajectory = Trajectory::from_record(std::move(record));
-    set_revision(trajectory, revision);
-    return trajectory;
+    trajectory = Trajectory::from_record(std::move(record));
   } catch (const ValidationError& e) {
     throw StorageError(
-        "stored trajectory " + to_string(id) + " breaks a rule of the model: " + e.what(),
+        // Field and rule only: the value of a stored field may be personal.
+        "stored trajectory " + to_string(id) + " breaks a rule of the model: " + e.field() + " " +
+            e.rule(),
         ErrorCode::kCorruptData);
   }
+  set_revision(*trajectory, revision);
+  if (snapshot.health) {
+    // Health is returned: the read is audited (and only then takes the write lock).
+    s.with_retry("auditing a read of health information", [&] {
+      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
+                     {FieldChange{"/intake/topics/health", "(read)", "(read)"}}, {});
+      transaction.commit();
+    });
+  }
+  return std::move(*trajectory);
 }
 
 std::vector<TrajectorySummary> SqliteStore::find_by_bsn(const Actor& actor, const Bsn& bsn) {

@@ -111,33 +111,69 @@ INSERT INTO id_counter (name, last) VALUES ('trajectory', 0);
 
 std::string saved_on(const std::string& updated_at) { return updated_at.substr(0, 10); }
 
-void backfill_deadlines(SQLite::Database& db) {
-  // Rows of this age carry no policy: the legal defaults (see migrate_to_format_2).
+// Records of format 1 (library 0.1) did not carry their policy: the store applied its own.
+// A record of format 1 gets the policy of its municipality that 0.1 ran under, and keeps that
+// policy's numbers where format 2 keeps them with an act.
+TrajectoryRecord decode_legacy(const std::string& text, const std::string& what,
+                               const LegacyPolicyFor& legacy_policy_for) {
+  const int format = record_format(text, what);
+  if (format >= kRecordFormat) {
+    // Written by this library already (an interrupted upgrade, or a newer row): as it is.
+    return decode_record(text, what);
+  }
+  // The municipality decides the policy; decode once to learn it (the policy is not read).
   const Policy legal_defaults;
+  const MunicipalityCode municipality = decode_record(text, what, &legal_defaults).municipality;
+  const Policy& policy = legacy_policy_for(municipality);
+  TrajectoryRecord record = decode_record(text, what, &policy);
+  for (auto& version : record.plan_versions) version.norms = PlanNorms::of(policy);
+  if (record.term) {
+    record.term->max_interruption_days = policy.max_interruption_days;
+    record.term->extension_request_window_months = policy.extension_request_window_months;
+    record.term->route_switch_window_months = policy.route_switch_window_months;
+  }
+  if (auto& test = record.intake.learnability_test) {
+    test->max_score = policy.learnability_max_score;
+    test->pass_mark = policy.learnability_pass_mark;
+  }
+  return record;
+}
+
+// Checks a migrated record against the model; a failure stops the migration, naming the
+// trajectory, the field and the rule (never the value).
+Trajectory checked(TrajectoryRecord record, const std::string& what) {
+  try {
+    return Trajectory::from_record(std::move(record));
+  } catch (const ValidationError& e) {
+    throw StorageError(
+        "stored " + what + " breaks a rule of the model: " + e.field() + " " + e.rule(),
+        ErrorCode::kCorruptData);
+  }
+}
+
+void backfill_deadlines(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
   SQLite::Statement rows(db,
                          "SELECT id, record, updated_at FROM trajectory WHERE record IS NOT NULL");
   while (rows.executeStep()) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
-    const TrajectoryRecord record = decode_record(rows.getColumn(1).getString(),
-                                                  "trajectory " + to_string(id), &legal_defaults);
-    const Trajectory trajectory = Trajectory::from_record(record);
+    const std::string what = "trajectory " + to_string(id);
+    const Trajectory trajectory =
+        checked(decode_legacy(rows.getColumn(1).getString(), what, legacy_policy_for), what);
     write_deadlines(db, trajectory,
                     parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
   }
 }
 
-// Records of format 1 (library 0.1) carried no policy: the store applied its own. They are
-// given the legal defaults, which is what 0.1 stored unless a store was opened with another
-// policy (README, "Policy"). Health topics get their placeholder in the main record.
-void migrate_to_format_2(SQLite::Database& db) {
-  const Policy legal_defaults;
+// Rewrites every record of format 1 as format 2 (README, "Deliberate interpretations"): its
+// policy into `policy`, its health topic's placeholder into the record, its end of retention.
+void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
   SQLite::Statement rows(db, "SELECT id, record FROM trajectory WHERE record IS NOT NULL");
   SQLite::Statement update(
       db, "UPDATE trajectory SET record = ?2, policy_id = ?3, retain_until = ?4 WHERE id = ?1");
   while (rows.executeStep()) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
     const std::string what = "trajectory " + to_string(id);
-    TrajectoryRecord record = decode_record(rows.getColumn(1).getString(), what, &legal_defaults);
+    TrajectoryRecord record = decode_legacy(rows.getColumn(1).getString(), what, legacy_policy_for);
     SQLite::Statement health(db, "SELECT topic FROM trajectory_health WHERE trajectory_id = ?1");
     health.bind(1, id.value());
     if (health.executeStep()) {
@@ -147,6 +183,7 @@ void migrate_to_format_2(SQLite::Database& db) {
       write_health(db, id, topic);
       record.intake.topics[IntakeTopic::kHealth] = topic;
     }
+    const Trajectory trajectory = checked(record, what);
     update.reset();
     update.bind(1, id.value());
     update.bind(2, stored_record_text(record));
@@ -163,7 +200,7 @@ void migrate_to_format_2(SQLite::Database& db) {
 struct Migration {
   int version;
   const char* sql;
-  void (*code)(SQLite::Database&);
+  void (*code)(SQLite::Database&, const LegacyPolicyFor&);
 };
 
 const std::vector<Migration>& migrations() {
@@ -207,7 +244,7 @@ int check_schema(SQLite::Database& db) {
   return version;
 }
 
-void migrate(SQLite::Database& db, int target) {
+void migrate(SQLite::Database& db, int target, const LegacyPolicyFor& legacy_policy_for) {
   int version = check_schema(db);
   for (const Migration& migration : migrations()) {
     if (migration.version <= version || migration.version > target) continue;
@@ -216,7 +253,7 @@ void migrate(SQLite::Database& db, int target) {
       // Another process may have migrated while this one waited for the lock.
       if (read_version(db) >= migration.version) continue;
       db.exec(migration.sql);
-      if (migration.code != nullptr) migration.code(db);
+      if (migration.code != nullptr) migration.code(db, legacy_policy_for);
       db.exec("PRAGMA user_version = " + std::to_string(migration.version));
       transaction.commit();
     } catch (const SQLite::Exception& e) {
@@ -227,10 +264,11 @@ void migrate(SQLite::Database& db, int target) {
                              " failed and was rolled back: " + e.what(),
                          e.code());
     } catch (const ValidationError& e) {
+      // Field and rule only: a stored value may be personal.
       throw StorageError("migration to schema version " + std::to_string(migration.version) +
                              " failed and was rolled back: a stored record breaks a rule of the "
                              "model: " +
-                             e.what(),
+                             e.field() + " " + e.rule(),
                          ErrorCode::kCorruptData);
     }
     version = migration.version;

@@ -197,6 +197,8 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
                           std::to_string(options.busy_retries));
   }
   check_text(path, "path");
+  options.legacy_policy.validate();
+  for (const auto& [municipality, policy] : options.legacy_municipal_policies) policy.validate();
   // The path is not personal data; naming it makes an error actionable.
   const std::string where = " ('" + path + "')";
 
@@ -222,8 +224,14 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
         if (mode != "wal") throw StorageError("the database cannot use WAL mode (" + mode + ")");
       }
     });
+    const Impl* raw = impl.get();
+    const detail::LegacyPolicyFor legacy = [raw](MunicipalityCode m) -> const Policy& {
+      const auto& by_municipality = raw->options.legacy_municipal_policies;
+      const auto it = by_municipality.find(m);
+      return it == by_municipality.end() ? raw->options.legacy_policy : it->second;
+    };
     impl->with_retry("migrating the schema",
-                     [&] { detail::migrate(db, detail::latest_schema_version()); });
+                     [&] { detail::migrate(db, detail::latest_schema_version(), legacy); });
   } catch (const StorageError& e) {
     throw StorageError(std::string(e.what()) + where, e.code());
   }

@@ -52,8 +52,10 @@ std::optional<Date> Trajectory::pip_deadline() const {
 }
 
 bool Trajectory::is_late(const PlanVersion& version) const {
-  // After a move before any PIP, receive_transfer() set the BRP date to the new registration,
-  // so the first-PIP rule covers that case too (Bi 5.3.1, 5.3.3).
+  if (version.due_by) return version.date_of_issue > *version.due_by;
+  // A version from before format 2 (library 0.1) did not keep its deadline: computed under the
+  // trajectory's policy. After a move before any PIP, receive_transfer() set the BRP date to the
+  // new registration, so the first-PIP rule covers that case too (Bi 5.3.1, 5.3.3).
   const auto& obligation = record_.obligation;
   std::optional<Date> deadline;
   if (version.reason == PlanChangeReason::kInitial && obligation.brp_registration_date) {

@@ -95,9 +95,8 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
 
     // Route-switch window closing (education → B1 stays possible, so not for that route).
     if (plan.content.route != Route::kEducation &&
-        record_.policy.route_switch_signal_lead_months > 0 &&
-        record_.policy.route_switch_window_months > 0) {
-      const Date deadline = route_switch_deadline(term.start, record_.policy);
+        record_.policy.route_switch_signal_lead_months > 0 && term.route_switch_window_months > 0) {
+      const Date deadline = term.route_switch_deadline();  // the window the term started with
       if (today <= deadline) {
         add(SignalKind::kRouteSwitchWindowClosing, deadline,
             first_day_of_period_ending(deadline, record_.policy.route_switch_signal_lead_months),

@@ -81,6 +81,13 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   record.obligation.third_party_info_requested_on.reset();
   record.obligation.third_party_info_received_on.reset();
   record.unburdening.reset();  // A decision of the old college under the Pw.
+  // A health topic the sending side did not load (its placeholder) cannot travel: the receiving
+  // store has no content to keep behind it. What travels on a move is decided by the transfer
+  // dossier (Wi 35.4); in memory only content that is there moves.
+  if (const auto health = record.intake.topics.find(IntakeTopic::kHealth);
+      health != record.intake.topics.end() && health->second.withheld) {
+    record.intake.topics.erase(health);
+  }
   record.closure.reset();
   record.policy = std::move(policy);  // The receiving college's; the term keeps its own numbers.
   record.revision = 0;

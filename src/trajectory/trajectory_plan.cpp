@@ -34,9 +34,10 @@ void Trajectory::check_plan_content(const PlanContent& content) const {
   if (content.route == Route::kB1 && test && test->score && !test->b1_route_feasible() &&
       content.learnability_deviation_reason.empty()) {
     throw RuleViolation("Wi 14.3.a; Wi 15.1.a",
-                        "the learnability test (score " + std::to_string(*test->score) +
-                            ", pass mark " + std::to_string(test->pass_mark) +
-                            ") does not support the B1-route: state the reasons for deviating");
+                        "the learnability test's score is below its pass mark " +
+                            std::to_string(test->pass_mark) +
+                            ", so it does not support the B1-route: state the reasons for "
+                            "deviating");  // the score itself is personal: not repeated
   }
 }
 
@@ -58,6 +59,10 @@ PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
   check_plan_content(content);
 
   // Everything that can throw happens before the record changes.
+  std::optional<Date> due_by;
+  if (reason == PlanChangeReason::kInitial || reason == PlanChangeReason::kMove) {
+    due_by = pip_deadline();
+  }
   std::optional<IntegrationTerm> term = record_.term;
   if (!term) term = IntegrationTerm::starting_after(date_of_issue, record_.policy);
   PlanVersion version{static_cast<int>(record_.plan_versions.size()) + 1,
@@ -66,7 +71,8 @@ PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
                       std::move(explanation),
                       record_.municipality,
                       std::move(content),
-                      PlanNorms::of(record_.policy)};
+                      PlanNorms::of(record_.policy),
+                      due_by};
 
   // Progress interviews: keep what was held, reschedule what is still to come (Bi 5.3.4).
   std::vector<ProgressInterview> interviews;
@@ -133,8 +139,11 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
                                      std::string explanation) {
   require_state({TrajectoryState::kRoute}, "switching the route");
   require_valid(date_of_issue, "plan.date_of_issue");
+  // The window is the one the term started with (IntegrationTerm::route_switch_window_months).
+  Policy rules = record_.policy;
+  rules.route_switch_window_months = record_.term->route_switch_window_months;
   check_route_switch(current_plan()->content.route, content.route, record_.term->start,
-                     date_of_issue, record_.policy);
+                     date_of_issue, rules);
   return append_plan(date_of_issue, PlanChangeReason::kRouteSwitch, std::move(explanation),
                      std::move(content));
 }

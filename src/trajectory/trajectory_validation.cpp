@@ -11,6 +11,12 @@
 namespace inburgering {
 namespace {
 
+// Dates were range-checked by check_input (a record holds computed dates up to
+// kLatestRecordYear); here only that a date is there.
+void require_date(Date date, const std::string& field) {
+  if (date.is_special()) throw ValidationError(field, "must be a valid date", "none");
+}
+
 void require(bool condition, const std::string& field, const std::string& rule,
              const std::string& value) {
   if (!condition) throw ValidationError(field, rule, value);
@@ -22,8 +28,8 @@ void validate_intake(const BroadIntake& intake) {
   for (std::size_t i = 0; i < intake.invitations.size(); ++i) {
     const auto& invitation = intake.invitations[i];
     const std::string field = "intake.invitations[" + std::to_string(i) + "]";
-    require_valid(invitation.sent_on, field + ".sent_on");
-    require_valid(invitation.respond_by, field + ".respond_by");
+    require_date(invitation.sent_on, field + ".sent_on");
+    require_date(invitation.respond_by, field + ".respond_by");
     require(invitation.respond_by >= invitation.sent_on, field + ".respond_by",
             "must not be before sent_on", to_iso(invitation.respond_by));
     require(invitation.outcome != InvitationOutcome::kPending || i + 1 == intake.invitations.size(),
@@ -31,7 +37,7 @@ void validate_intake(const BroadIntake& intake) {
   }
   for (const auto& [topic, record] : intake.topics) {
     const std::string field = "intake.topics." + std::string(to_string(topic));
-    require_valid(record.recorded_on, field + ".recorded_on");
+    require_date(record.recorded_on, field + ".recorded_on");
     require(!record.not_applicable || topic == IntakeTopic::kEarlyChildhoodEducation,
             field + ".not_applicable", "only the VVE topic can be not applicable", "true");
     require(!record.withheld || (is_special_category(topic) && record.notes.empty()),
@@ -39,7 +45,7 @@ void validate_intake(const BroadIntake& intake) {
             "true");
   }
   if (intake.learnability_test) intake.learnability_test->validate();
-  if (intake.completed_on) require_valid(*intake.completed_on, "intake.completed_on");
+  if (intake.completed_on) require_date(*intake.completed_on, "intake.completed_on");
   require(!intake.completed_without_participant || intake.completed_on.has_value(),
           "intake.completed_without_participant", "requires intake.completed_on", "true");
 }
@@ -51,7 +57,7 @@ void validate_plans(const TrajectoryRecord& record) {
     const std::string field = "plan_versions[" + std::to_string(i) + "]";
     require(version.number == static_cast<int>(i) + 1, field + ".number",
             "versions are numbered 1, 2, 3, … in order", std::to_string(version.number));
-    require_valid(version.date_of_issue, field + ".date_of_issue");
+    require_date(version.date_of_issue, field + ".date_of_issue");
     if (i > 0) {
       require(version.date_of_issue >= versions[i - 1].date_of_issue, field + ".date_of_issue",
               "must not be before the previous version's", to_iso(version.date_of_issue));
@@ -84,7 +90,7 @@ void validate_state(const TrajectoryRecord& record) {
   require(is_final(state) == record.closure.has_value(), "closure",
           "a closure is recorded exactly for a final state", value);
   if (record.closure) {
-    require_valid(record.closure->on, "closure.on");
+    require_date(record.closure->on, "closure.on");
     require(record.closure->final_state == state, "closure.final_state", "must equal the state",
             state_text(record.closure->final_state));
     require(record.closure->end_reason.has_value() == (state == S::kEnded), "closure.end_reason",
@@ -120,7 +126,7 @@ void validate_state(const TrajectoryRecord& record) {
             "planning follows the completed intake", value);
   }
   if (record.transfer_in) {
-    require_valid(record.transfer_in->brp_registration_on, "transfer_in.brp_registration_on");
+    require_date(record.transfer_in->brp_registration_on, "transfer_in.brp_registration_on");
     require(!record.transfer_in->had_plan || has_plan, "transfer_in.had_plan",
             "the PIP versions from before the move are kept", "true");
   }
@@ -136,7 +142,7 @@ void validate_record(const TrajectoryRecord& record) {
           std::to_string(record.id.value()));
   require(!record.caseworker.value().empty(), "trajectory.caseworker",
           "a responsible caseworker is required", "empty");
-  require_valid(record.registered_on, "trajectory.registered_on");
+  require_date(record.registered_on, "trajectory.registered_on");
   require(record.revision >= 0, "trajectory.revision", "must not be negative",
           std::to_string(record.revision));
   record.participant.validate();
@@ -147,9 +153,9 @@ void validate_record(const TrajectoryRecord& record) {
   for (const auto& entry : record.attendance) validate(entry);
   for (std::size_t i = 0; i < record.interviews.size(); ++i) {
     const std::string field = "interviews[" + std::to_string(i) + "]";
-    require_valid(record.interviews[i].scheduled_on, field + ".scheduled_on");
+    require_date(record.interviews[i].scheduled_on, field + ".scheduled_on");
     if (record.interviews[i].held_on)
-      require_valid(*record.interviews[i].held_on, field + ".held_on");
+      require_date(*record.interviews[i].held_on, field + ".held_on");
     require(record.interviews[i].held_on.has_value() == record.interviews[i].assessment.has_value(),
             field + ".assessment", "recorded exactly when the interview was held", "mismatch");
   }
@@ -157,15 +163,15 @@ void validate_record(const TrajectoryRecord& record) {
   for (std::size_t i = 0; i < record.municipal_fines.size(); ++i) {
     const auto& fine = record.municipal_fines[i];
     const std::string field = "municipal_fines[" + std::to_string(i) + "]";
-    require_valid(fine.imposed_on, field + ".imposed_on");
+    require_date(fine.imposed_on, field + ".imposed_on");
     require(fine.amount > Money() && fine.amount <= fine.base_amount, field + ".amount",
-            "must be positive and at most the base amount", to_string(fine.amount));
+            "must be positive and at most the base amount", "out of range");
   }
   // DUO's fines were checked against the statutory amounts when recorded (record_duo_fine).
   for (std::size_t i = 0; i < record.duo_fines.size(); ++i) {
     const auto& fine = record.duo_fines[i];
     const std::string field = "duo_fines[" + std::to_string(i) + "]";
-    require(fine.amount > Money(), field + ".amount", "must be positive", to_string(fine.amount));
+    require(fine.amount > Money(), field + ".amount", "must be positive", "not positive");
     require(fine.new_term_months >= 1 && fine.new_term_months <= 24, field + ".new_term_months",
             "a new term of 1 to 24 months (Wi 24-25)", std::to_string(fine.new_term_months));
   }

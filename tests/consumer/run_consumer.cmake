@@ -1,6 +1,6 @@
 # ctest driver: builds tests/consumer against inburgering and runs it, and the README's programs.
 # Variables: MODE (find_package|subdirectory|shared), SOURCE_DIR, BUILD_DIR, WORK_DIR, GENERATOR,
-# LAUNCHER (optional compiler launcher, e.g. ccache).
+# CXX (the C++ compiler), LAUNCHER (optional compiler launcher, e.g. ccache).
 #   find_package  installs BUILD_DIR (the static library of this build) and uses find_package;
 #   shared        builds the library from SOURCE_DIR with BUILD_SHARED_LIBS=ON, installs it,
 #                 checks that it exports nothing of its dependencies, and uses find_package;
@@ -57,6 +57,18 @@ elseif(MODE STREQUAL "shared")
   list(APPEND configure_args -DCONSUMER_MODE=find_package -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
 else()
   list(APPEND configure_args -DCONSUMER_MODE=subdirectory -DINBURGERING_SOURCE_DIR=${SOURCE_DIR})
+endif()
+
+# An installed library also links through pkg-config, for build systems other than CMake.
+if(NOT MODE STREQUAL "subdirectory")
+  run("${CMAKE_COMMAND}" -E env "PKG_CONFIG_PATH=${WORK_DIR}/prefix/lib/pkgconfig"
+      pkg-config --cflags --libs inburgering)
+  string(STRIP "${last_output}" pc_flags)
+  separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
+  run("${CXX}" -std=c++20 "${SOURCE_DIR}/tests/consumer/main.cpp" ${pc_flags}
+      "-Wl,-rpath,${WORK_DIR}/prefix/lib" -o "${WORK_DIR}/pc-consumer")
+  run("${WORK_DIR}/pc-consumer")
+  message(STATUS "pkg-config: ${last_output}")
 endif()
 
 run("${CMAKE_COMMAND}" ${configure_args})

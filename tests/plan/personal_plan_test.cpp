@@ -79,7 +79,7 @@ TEST(PersonalPlan, B1RouteAgainstTheLearnabilityTestNeedsReasons) {
     t.issue_first_plan(d("2024-03-01"), test::content(Route::kB1));
     FAIL();
   } catch (const RuleViolation& e) {
-    EXPECT_THAT(e.what(), HasSubstr("score 27"));
+    EXPECT_THAT(e.what(), HasSubstr("pass mark 28"));
   }
   PlanContent c = test::content(Route::kB1);
   c.learnability_deviation_reason = "sterke motivatie, eerder onderwijs in het Engels";

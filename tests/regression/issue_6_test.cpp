@@ -120,6 +120,42 @@ TEST(Issue6PolicyPerRecord, AMoveRunsUnderTheReceivingCollegesPolicy) {
   EXPECT_EQ(now.record().term, old.record().term);
 }
 
+TEST(Issue6PolicyPerRecord, AdoptingAPolicyDoesNotJudgeEarlierActsAgain) {
+  // Issued on 2024-03-01; due 2024-03-25 under the 10 weeks in force then.
+  Trajectory t = on_route();
+  ASSERT_EQ(t.record().plan_versions[0].due_by, d("2024-03-25"));
+  EXPECT_FALSE(t.is_late(t.record().plan_versions[0]));
+  const Date switch_deadline = t.record().term->route_switch_deadline();
+  Policy other;
+  other.pip_deadline_weeks = 1;          // would make the first PIP late
+  other.route_switch_window_months = 6;  // would have closed the window already
+  t.adopt_policy(other);
+  EXPECT_FALSE(t.is_late(t.record().plan_versions[0]));
+  EXPECT_EQ(t.record().term->route_switch_deadline(), switch_deadline);
+  // A switch 12 months in is still within the 18 months the term started with.
+  PlanContent z = content(Route::kZ);
+  EXPECT_NO_THROW(t.switch_route(d("2025-03-01"), z, "B1 niet haalbaar"));
+  bool signalled = false;
+  for (const Signal& signal : on_route().signals(d("2025-07-01"))) {
+    signalled = signalled || signal.kind == SignalKind::kRouteSwitchWindowClosing;
+  }
+  EXPECT_TRUE(signalled);
+}
+
+TEST(Issue6PolicyPerRecord, ATransferOfALoadedTrajectoryCanBeStoredByTheNewMunicipality) {
+  auto old_store = SqliteStore::open(":memory:", {.clock = clock_on("2024-09-15")});
+  auto new_store = SqliteStore::open(":memory:", {.clock = clock_on("2024-09-20")});
+  Trajectory t = rich_trajectory();
+  old_store->create(caseworker(), t);
+  Trajectory loaded = old_store->load(back_office(), t.id());  // health as a placeholder
+  loaded.transfer_out(amersfoort(), d("2024-09-15"));
+  old_store->save(back_office(), loaded);
+  Trajectory incoming = Trajectory::receive_transfer(loaded, TrajectoryId(99), amersfoort(),
+                                                     UserId("km-a"), d("2024-09-20"), Policy{});
+  EXPECT_EQ(incoming.record().intake.topics.count(IntakeTopic::kHealth), 0u);
+  EXPECT_NO_THROW(new_store->create(back_office(amersfoort()), incoming));
+}
+
 // ---- 2. Results that cannot dangle; a store sets only the revision -----------------------------
 
 // Under ASan this was a heap-use-after-free: save() replaced the whole object.
@@ -377,6 +413,66 @@ TEST(Issue6Errors, DatesOutsideTheCalendarAreValidationErrors) {
       Trajectory::open(TrajectoryId(1), utrecht(), UserId("km"), young, late, d("2199-12-20"));
   EXPECT_EQ(t.pip_deadline(), Date(2200, 2, 28));
   EXPECT_NO_THROW(t.signals(d("2199-12-31")));
+}
+
+TEST(Issue6Errors, ATermEndingAfterTheInputYearsStaysListable) {
+  auto store = SqliteStore::open(":memory:", {.clock = clock_on("2199-12-31")});
+  Obligation late = notified_obligation();
+  late.duo_notice_date = d("2199-01-08");
+  late.brp_registration_date = d("2199-01-15");
+  Participant young = asylum_holder();
+  young.birth_date = d("2170-01-01");
+  Trajectory t =
+      Trajectory::open(TrajectoryId(1), utrecht(), UserId("km"), young, late, d("2199-01-15"));
+  t.invite_to_intake(d("2199-01-16"), d("2199-01-26"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  for (IntakeTopic topic : all_intake_topics()) {
+    if (is_required(topic) && topic != IntakeTopic::kEarlyChildhoodEducation) {
+      t.record_intake_topic(topic, noted("2199-01-25"));
+    }
+  }
+  t.record_learnability_test(LearnabilityTest{d("2199-01-24"), 32, std::nullopt});
+  t.record_informed_may_attend_alone();
+  t.complete_intake(d("2199-02-01"));
+  t.issue_first_plan(d("2199-03-01"), content());
+  store->create(caseworker(), t);  // term ends 2202-03-01
+  const auto listed = store->list(caseworker(), {}, {});
+  ASSERT_EQ(listed.items.size(), 1u);
+  EXPECT_EQ(listed.items[0].term_end, Date(2202, 3, 1));
+  EXPECT_FALSE(store->worklist(caseworker(), d("2199-12-31"), {}, {.limit = 1}).items.empty());
+  const auto ending = store->terms_ending(caseworker(), d("2199-12-31"), 120, {}, {.limit = 1});
+  ASSERT_EQ(ending.items.size(), 1u);
+  EXPECT_NO_THROW(store->load(caseworker(), TrajectoryId(1)));
+}
+
+TEST(Issue6Errors, MessagesDoNotRepeatPersonalValues) {
+  auto message_of = [](auto&& call) -> std::string {
+    try {
+      call();
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "nothing thrown";
+  };
+  Participant person = asylum_holder();
+  person.birth_date = Date(1850, 5, 17);
+  const std::string birth = message_of([&] { person.validate(); });
+  EXPECT_THAT(birth, HasSubstr("participant.birth_date"));
+  EXPECT_THAT(birth, Not(HasSubstr("1850")));
+  Trajectory low = planning(asylum_holder(), 17);
+  const std::string route = message_of([&] { low.issue_first_plan(d("2024-03-01"), content()); });
+  EXPECT_THAT(route, HasSubstr("pass mark 28"));
+  EXPECT_THAT(route, Not(HasSubstr("17")));
+  Trajectory t = on_route();
+  const std::string fine = message_of([&] {
+    t.record_duo_fine(
+        DuoFine{DuoFineKind::kPvtMapNotInTime, d("2025-01-01"), Money::cents(123456), 12});
+  });
+  EXPECT_THAT(fine, HasSubstr("duo_fine.amount"));
+  EXPECT_THAT(fine, Not(HasSubstr("1.234,56")));
+  const std::string parsed = message_of([] { parse_date("Haddad"); });
+  EXPECT_THAT(parsed, Not(HasSubstr("Haddad")));
+  EXPECT_THAT(message_of([] { parse_date("2024-13-01"); }), HasSubstr("2024-13-01"));
 }
 
 TEST(Issue6Errors, PolicyNumbersHaveUpperBounds) {

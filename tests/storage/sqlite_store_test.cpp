@@ -155,6 +155,11 @@ TEST(SqliteStore, ErrorsOnOpenNameThePath) {
   }
 }
 
+const Policy& legal_defaults(MunicipalityCode) {
+  static const Policy policy;
+  return policy;
+}
+
 // The JSON of a record as version 0.1 of the library (record format 1) wrote it: no policy, no
 // norms or snapshots, health kept only apart, the revision inside.
 std::string format_one_text(const TrajectoryRecord& record) {
@@ -182,7 +187,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   Trajectory t = on_route();
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    storage::detail::migrate(raw, 1);
+    storage::detail::migrate(raw, 1, legal_defaults);
     ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
     ASSERT_FALSE(raw.tableExists("trajectory_signal"));
     // A row as version 1 of the schema and 0.1 of the library wrote it, with its health topic.
@@ -217,12 +222,99 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   EXPECT_EQ(worklist.items[0].signal.kind, SignalKind::kNoHoursReported);
 }
 
+// A database of library 0.1 whose store ran under a municipal policy (PVT of 10 hours, 2
+// progress interviews). Its records were judged by that policy, which they did not carry.
+void write_legacy_database(const std::string& path, const Trajectory& t) {
+  SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  storage::detail::migrate(raw, 2, legal_defaults);
+  SQLite::Statement insert(raw,
+                           "INSERT INTO trajectory (id, municipality, caseworker, revision, "
+                           "state, route, target_group, bsn, term_start, term_end, record, "
+                           "created_at, updated_at) VALUES (7, '0344', 'km-jansen', 1, 'route', "
+                           "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
+                           "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
+  insert.bind(1, std::string(kBsn1));
+  insert.bind(2, format_one_text(t.record()));
+  insert.exec();
+}
+
+Policy municipal_policy_of_0_1() {
+  Policy policy;
+  policy.pvt_min_hours = 10;
+  policy.min_progress_interviews = 2;
+  policy.route_switch_window_months = 12;
+  return policy;
+}
+
+Trajectory judged_by_municipal_policy() {
+  Trajectory t = planning(asylum_holder(), 32, municipal_policy_of_0_1());
+  PlanContent plan = content();
+  plan.pvt_hours = 10;
+  plan.progress_interview_count = 2;
+  t.issue_first_plan(d("2024-03-01"), plan);
+  return t;
+}
+
+TEST(SqliteMigrations, RecordsOfALegacyStoreGetThePolicyTheyWereJudgedBy) {
+  TempDir dir;
+  const std::string path = dir.file("legacy.db");
+  write_legacy_database(path, judged_by_municipal_policy());
+  SqliteOptions o = options();
+  o.legacy_municipal_policies[utrecht()] = municipal_policy_of_0_1();
+  auto store = SqliteStore::open(path, o);
+  EXPECT_EQ(store->schema_version(), 3);
+  const Trajectory loaded = store->load(caseworker(), TrajectoryId(7));
+  EXPECT_EQ(loaded.policy(), municipal_policy_of_0_1());
+  EXPECT_EQ(loaded.record().plan_versions[0].norms.pvt_min_hours, 10);
+  EXPECT_EQ(loaded.record().plan_versions[0].norms.min_progress_interviews, 2);
+  EXPECT_EQ(loaded.record().term->route_switch_window_months, 12);
+}
+
+TEST(SqliteMigrations, ALegacyRecordThatBreaksItsPolicyStopsTheMigrationWhichRollsBack) {
+  TempDir dir;
+  const std::string path = dir.file("legacy.db");
+  write_legacy_database(path, judged_by_municipal_policy());
+  // Without the municipal policy, the legal default (PVT of at least 12 hours) applies, which
+  // the record breaks: the migration stops, naming the record, and the file stays at version 2.
+  try {
+    SqliteStore::open(path, options());
+    FAIL() << "migrated a record that breaks its policy";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kCorruptData);
+    EXPECT_THAT(e.what(), HasSubstr("trajectory 7"));
+    EXPECT_THAT(e.what(), HasSubstr("pvt_hours"));
+    EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("Haddad")));
+  }
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_FALSE(raw.tableExists("policy"));
+}
+
+TEST(SqliteMigrations, ALegacyRowMissingAFieldOfFormat1IsDamagedNotDefaulted) {
+  TempDir dir;
+  const std::string path = dir.file("legacy.db");
+  write_legacy_database(path, on_route());
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE trajectory SET record = json_remove(record, '$.participant.bsn')");
+  }
+  try {
+    SqliteStore::open(path, options());
+    FAIL() << "migrated a row without a BSN";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kCorruptData);
+    EXPECT_THAT(e.what(), HasSubstr("participant.bsn: missing"));
+  }
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+}
+
 TEST(SqliteMigrations, AFailedMigrationRollsBackToThePreviousVersion) {
   TempDir dir;
   const std::string path = dir.file("broken.db");
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    storage::detail::migrate(raw, 1);
+    storage::detail::migrate(raw, 1, legal_defaults);
     // A row whose record cannot be decoded makes the backfill of version 2 fail.
     raw.exec(
         "INSERT INTO trajectory (id, municipality, caseworker, revision, state, target_group, "

@@ -3,6 +3,7 @@
 /// The integration term (inburgeringstermijn; Wi 11-12): 3 years from the day after the date
 /// of issue (dagtekening) of the first PIP, lengthened by DUO extensions and interruptions.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@
 namespace inburgering {
 
 struct Policy;
+
+/// Bounds on DUO's extensions (Wi 12 sets none; these keep every computed date within the
+/// calendar and catch typing errors): months of one extension, and extensions of one term.
+inline constexpr int kMaxExtensionMonths = 60;
+inline constexpr std::size_t kMaxExtensions = 20;
 
 /// Ground of an extension (verlenging) decided by DUO (Wi 12).
 enum class ExtensionGround {
@@ -63,6 +69,9 @@ struct INBURGERING_EXPORT IntegrationTerm {
   /// Months before the end from which an extension may be requested, when the term started
   /// (`Policy::extension_request_window_months`; Bi 4.5).
   int extension_request_window_months = 6;
+  /// Months after the start during which the route may be switched, when the term started
+  /// (`Policy::route_switch_window_months`; Wi 17.2; Bi 5.4).
+  int route_switch_window_months = 18;
   std::vector<Extension> extensions;
   std::vector<Interruption> interruptions;
 
@@ -81,10 +90,13 @@ struct INBURGERING_EXPORT IntegrationTerm {
   bool extension_window_open(Date as_of) const;
   /// Whether `as_of` lies within the term (start ≤ as_of ≤ end).
   bool running_on(Date as_of) const;
+  /// The last day a route switch is allowed (Wi 17.2; Bi 5.4): `route_switch_window_months`
+  /// after the start (the day before the start when the window is 0).
+  Date route_switch_deadline() const;
 
   /// @throws ValidationError for an invalid start, length < 1, a negative interruption limit, a
-  ///         window < 1 month, or a malformed extension or interruption (non-positive months,
-  ///         `until` before `from`, dates before the start).
+  ///         window < 1 month, a negative route-switch window, or a malformed extension or
+  ///         interruption (non-positive months, `until` before `from`, dates before the start).
   void validate() const;
 
   friend bool operator==(const IntegrationTerm&, const IntegrationTerm&) = default;

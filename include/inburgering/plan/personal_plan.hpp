@@ -43,6 +43,10 @@ struct INBURGERING_EXPORT PlanVersion {
   PlanContent content;
   /// The policy numbers the version was judged by on its date of issue.
   PlanNorms norms;
+  /// For the first PIP and the PIP after a move: the deadline that applied when it was issued
+  /// (Bi 5.3.1-3), so `Trajectory::is_late` does not depend on a later policy. Empty for other
+  /// versions, and when no deadline could be known (third-party information awaited).
+  std::optional<Date> due_by;
   friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
 };
 

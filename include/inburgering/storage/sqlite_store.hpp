@@ -10,20 +10,30 @@
 /// so several processes can share the file.
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 
 #include "inburgering/clock.hpp"
 #include "inburgering/export.hpp"
+#include "inburgering/policy.hpp"
 #include "inburgering/storage/trajectory_store.hpp"
 
 namespace inburgering::storage {
 
-/// Options of an SQLite store. There is no policy here: each trajectory carries its own
+/// Options of an SQLite store. There is no policy for trajectories here: each carries its own
 /// (`Trajectory::policy()`), and the store never replaces it.
 struct INBURGERING_EXPORT SqliteOptions {
   /// Source of today and now (deadlines, audit timestamps). Default: the system clock.
   std::shared_ptr<const Clock> clock;
+  /// Only for a database written by library 0.1 (schema 1 or 2), whose records did not carry
+  /// their policy: the policy that store was opened with (0.1's `SqliteOptions::policy`), and per
+  /// municipality (its `municipal_policies`). Migration 3 gives each record the policy of its
+  /// municipality, keeps that policy's numbers with its term, PIP versions and learnability test,
+  /// and checks the record against them; a record that breaks them stops the migration, which
+  /// rolls back. Ignored for newer databases. Default: the legal defaults.
+  Policy legacy_policy;
+  std::map<MunicipalityCode, Policy> legacy_municipal_policies;
   /// How long one statement waits for another connection's lock.
   std::chrono::milliseconds busy_timeout{5000};
   /// How often a transaction that still found the database busy is retried.

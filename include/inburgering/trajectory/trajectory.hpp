@@ -109,7 +109,8 @@ class INBURGERING_EXPORT Trajectory {
   /// of the old college under the Pw) does not. The term start does not change (Wi 11.3). The
   /// learnability test is not redone. If the person had a PIP, a `kMove` version is due 10
   /// weeks after `brp_registration_on` (Bi 5.3.3). The new trajectory runs under `policy`, the
-  /// receiving college's; the term keeps the numbers it started with.
+  /// receiving college's; the term keeps the numbers it started with. A health topic that
+  /// `source` holds only as a placeholder (`TopicRecord::withheld`) does not come along.
   /// @throws RuleViolation unless `source` is transferred out to `municipality`;
   ///         ValidationError for a zero id, a registration before the move or a bad policy.
   static Trajectory receive_transfer(const Trajectory& source, TrajectoryId id,
