@@ -181,6 +181,19 @@ std::string format_one_text(const TrajectoryRecord& record) {
   return j.dump();
 }
 
+// Trajectory 7 as a row of library 0.1 (record format 1, schema 1 or 2).
+void insert_legacy_row(SQLite::Database& raw, const Trajectory& t) {
+  SQLite::Statement insert(raw,
+                           "INSERT INTO trajectory (id, municipality, caseworker, revision, "
+                           "state, route, target_group, bsn, term_start, term_end, record, "
+                           "created_at, updated_at) VALUES (7, '0344', 'km-jansen', 1, 'route', "
+                           "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
+                           "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
+  insert.bind(1, std::string(kBsn1));
+  insert.bind(2, format_one_text(t.record()));
+  insert.exec();
+}
+
 TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   TempDir dir;
   const std::string path = dir.file("v1.db");
@@ -191,15 +204,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
     ASSERT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 1);
     ASSERT_FALSE(raw.tableExists("trajectory_signal"));
     // A row as version 1 of the schema and 0.1 of the library wrote it, with its health topic.
-    SQLite::Statement insert(raw,
-                             "INSERT INTO trajectory (id, municipality, caseworker, revision, "
-                             "state, route, target_group, bsn, term_start, term_end, record, "
-                             "created_at, updated_at) VALUES (7, '0344', 'km-jansen', 1, 'route', "
-                             "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
-                             "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
-    insert.bind(1, std::string(kBsn1));
-    insert.bind(2, format_one_text(t.record()));
-    insert.exec();
+    insert_legacy_row(raw, t);
     raw.exec(
         "INSERT INTO trajectory_health (trajectory_id, topic) VALUES (7, '{\"notes\": "
         "\"besproken\", \"recorded_on\": \"2024-01-25\", \"not_applicable\": false}')");
@@ -227,15 +232,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
 void write_legacy_database(const std::string& path, const Trajectory& t) {
   SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   storage::detail::migrate(raw, 2, legal_defaults);
-  SQLite::Statement insert(raw,
-                           "INSERT INTO trajectory (id, municipality, caseworker, revision, "
-                           "state, route, target_group, bsn, term_start, term_end, record, "
-                           "created_at, updated_at) VALUES (7, '0344', 'km-jansen', 1, 'route', "
-                           "'b1', 'asylum_permit_holder', ?1, '2024-03-02', '2027-03-01', ?2, "
-                           "'2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z')");
-  insert.bind(1, std::string(kBsn1));
-  insert.bind(2, format_one_text(t.record()));
-  insert.exec();
+  insert_legacy_row(raw, t);
 }
 
 Policy municipal_policy_of_0_1() {
