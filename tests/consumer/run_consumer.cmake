@@ -61,12 +61,17 @@ endif()
 
 # An installed library also links through pkg-config, for build systems other than CMake.
 if(NOT MODE STREQUAL "subdirectory")
-  run("${CMAKE_COMMAND}" -E env "PKG_CONFIG_PATH=${WORK_DIR}/prefix/lib/pkgconfig"
-      pkg-config --cflags --libs inburgering)
+  file(GLOB_RECURSE pc_files "${WORK_DIR}/prefix/*/inburgering.pc")
+  if(NOT pc_files)
+    message(FATAL_ERROR "consumer ${MODE}: no inburgering.pc was installed")
+  endif()
+  list(GET pc_files 0 pc_file)
+  get_filename_component(pc_dir "${pc_file}" DIRECTORY)
+  run("${CMAKE_COMMAND}" -E env "PKG_CONFIG_PATH=${pc_dir}" pkg-config --cflags --libs inburgering)
   string(STRIP "${last_output}" pc_flags)
   separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
   run("${CXX}" -std=c++20 "${SOURCE_DIR}/tests/consumer/main.cpp" ${pc_flags}
-      "-Wl,-rpath,${WORK_DIR}/prefix/lib" -o "${WORK_DIR}/pc-consumer")
+      "-Wl,-rpath,${pc_dir}/.." -o "${WORK_DIR}/pc-consumer")
   run("${WORK_DIR}/pc-consumer")
   message(STATUS "pkg-config: ${last_output}")
 endif()
