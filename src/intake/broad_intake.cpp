@@ -84,4 +84,15 @@ int BroadIntake::failed_invitations_in_a_row() const {
   return count;
 }
 
+std::optional<Date> BroadIntake::started_on() const {
+  std::optional<Date> first;
+  const auto take = [&first](Date d) {
+    if (!d.is_special() && (!first || d < *first)) first = d;
+  };
+  if (!invitations.empty()) take(invitations.front().sent_on);
+  for (const auto& [topic, record] : topics) take(record.recorded_on);
+  if (learnability_test) take(learnability_test->taken_on);
+  return first;
+}
+
 }  // namespace inburgering

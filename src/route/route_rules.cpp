@@ -65,6 +65,24 @@ void add_exam_parts(const RouteFacts& facts, bool allow_scaled_down,
       "Wi 7.1; Bi 3.3-3.5", knm_lifted || knm_passed(*facts.exam_results)});
 }
 
+// The level the PIP sets for a language part: A2 where scaled down, else B1.
+LanguageLevel plan_level(const RouteFacts& facts, ExamPart part) {
+  return facts.scaled_down_parts.count(part) != 0 ? LanguageLevel::kA2 : LanguageLevel::kB1;
+}
+
+// Hours of `kinds` that count where the Bi lets hours of the broad intake count (Bi 3.1.5,
+// 3.2.3, 3.14.6, 5.5.2): from the intake on; none before the intake or the PIP is known.
+long counted_minutes(const RouteFacts& facts, std::set<HourKind> kinds) {
+  const auto from = facts.hours_count_from();
+  if (!from) return 0;
+  return minutes_attended(*facts.attendance, std::move(kinds), from);
+}
+
+std::string counted_since(const RouteFacts& facts) {
+  const auto from = facts.hours_count_from();
+  return from ? " since " + to_iso(*from) : "";
+}
+
 }  // namespace
 
 bool RequirementReport::all_met() const {
@@ -83,6 +101,10 @@ bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part, Lang
   return std::any_of(results.begin(), results.end(), [&](const ExamResult& r) {
     return r.passed && r.part == part && r.level >= level;
   });
+}
+
+std::optional<Date> RouteFacts::hours_count_from() const {
+  return intake_started_on ? intake_started_on : first_plan_issued_on;
 }
 
 long minutes_attended(const std::vector<AttendanceEntry>& attendance, std::set<HourKind> kinds,
@@ -120,14 +142,15 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
       break;
     }
     case Route::kZ: {
-      // Hours before the PIP count for the Z-route (Bi 3.14.6).
-      const long course =
-          minutes_attended(*facts.attendance, {HourKind::kLanguageCourse, HourKind::kKnmCourse});
+      // Hours from the broad intake on count for the Z-route (Bi 3.14.6), bridging-course hours
+      // too after a switch from the education route (Bi 5.4.4.c).
+      const long course = counted_minutes(
+          facts, {HourKind::kLanguageCourse, HourKind::kKnmCourse, HourKind::kLanguageBridging});
       out.push_back(hours_requirement("z.course_hours", "Z-route course hours (NT2 and KNM)",
                                       course, policy.z_route_course_hours, "Bi 3.14"));
       if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
-        const long participation = minutes_attended(
-            *facts.attendance, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
+        const long participation = counted_minutes(
+            facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
         out.push_back(hours_requirement(
             "z.participation_hours", "Z-route participation hours (MAP and PVT hours included)",
             participation, policy.z_route_participation_hours, "Bi 3.14"));
@@ -146,21 +169,26 @@ RequirementReport substantial_efforts_requirements(const RouteFacts& facts, cons
   auto& out = report.requirements;
   out.push_back(Requirement{"efforts.b1_route", "follows the B1-route", "Bi 4.4.2",
                             facts.route == Route::kB1});
+  // A part counts only when passed at the level the PIP sets for it: B1, or A2 where scaled
+  // down (Bi 4.4.2.a, c: "op het niveau dat is vastgelegd in het [PIP], maar ten minste A2").
   const auto passed_parts =
       std::count_if(kLanguageParts.begin(), kLanguageParts.end(), [&](ExamPart part) {
-        return passed_at_least(*facts.exam_results, part, LanguageLevel::kA2);
+        return passed_at_least(*facts.exam_results, part, plan_level(facts, part));
       });
-  out.push_back(
-      Requirement{"efforts.language_parts",
-                  "at least " + std::to_string(policy.substantial_efforts_min_language_parts) +
-                      " of 4 language exams passed (" + std::to_string(passed_parts) + " passed)",
-                  "Bi 4.4.2", passed_parts >= policy.substantial_efforts_min_language_parts});
+  out.push_back(Requirement{
+      "efforts.language_parts",
+      "at least " + std::to_string(policy.substantial_efforts_min_language_parts) +
+          " of 4 language exams passed at the level of the PIP (" + std::to_string(passed_parts) +
+          " passed)",
+      "Bi 4.4.2.a, c", passed_parts >= policy.substantial_efforts_min_language_parts});
   out.push_back(
       Requirement{"efforts.knm", "KNM passed", "Bi 4.4.2", knm_passed(*facts.exam_results)});
   out.push_back(pvt_requirement(facts, policy));
   out.push_back(map_requirement(facts));
-  if (facts.target_group == TargetGroup::kFamilyMigrant) {
-    // Only lessons after the PIP count here (Bi 5.3.5).
+  if (facts.target_group == TargetGroup::kFamilyMigrant ||
+      facts.target_group == TargetGroup::kOtherMigrant) {
+    // Bi 4.4.3: "gezinsmigranten en overige migranten". Only lessons after the PIP count here:
+    // Bi 4.4.3 makes no exception to Bi 5.3.5.
     const long minutes =
         minutes_attended(*facts.attendance, {HourKind::kLanguageCourse, HourKind::kKnmCourse},
                          facts.first_plan_issued_on);
@@ -201,18 +229,25 @@ void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
   }
   if (parts.empty()) throw RuleViolation("Wi 17.3", "no exam part to scale down was named");
   for (ExamPart part : parts) {
+    if (!is_language_part(part)) {
+      throw RuleViolation("Wi 17.3", "only the oral and written language skills can be examined "
+                                     "at A2; " + std::string(to_string(part)) + " cannot");
+    }
     if (facts.scaled_down_parts.count(part) != 0) {
       throw RuleViolation("Wi 17.3",
                           std::string(to_string(part)) + " is already scaled down to A2");
     }
   }
-  // Hours before the PIP count here (Bi 5.5.2).
-  const long minutes = minutes_attended(*facts.attendance, {HourKind::kLanguageCourse});
+  // NT2 hours at a keurmerk provider or at an institution of Wi 8.2 (the bridging course) count
+  // (Bi 5.5.1), from the broad intake on (Bi 5.5.2 with 5.3.5).
+  const long minutes =
+      counted_minutes(facts, {HourKind::kLanguageCourse, HourKind::kLanguageBridging});
   if (minutes < static_cast<long>(policy.scale_down_min_course_hours) * 60) {
-    throw RuleViolation("Wi 17.3; Bi 5.5", "scaling down to A2 requires at least " +
-                                               std::to_string(policy.scale_down_min_course_hours) +
-                                               " NT2 course hours; " + detail::hours_text(minutes) +
-                                               " attended");
+    throw RuleViolation("Wi 17.3; Bi 5.5.1-2",
+                        "scaling down to A2 requires at least " +
+                            std::to_string(policy.scale_down_min_course_hours) +
+                            " NT2 course hours from the broad intake on; " +
+                            detail::hours_text(minutes) + " attended" + counted_since(facts));
   }
 }
 

@@ -24,6 +24,12 @@ const PlanVersion* Trajectory::current_plan() const noexcept {
 
 void Trajectory::check_plan_content(const PlanContent& content) const {
   validate(content, record_.policy);
+  for (ExamPart part : content.scaled_down_parts) {
+    if (!is_language_part(part)) {
+      throw RuleViolation("Wi 17.3", "only the oral and written language skills can be examined "
+                                     "at A2; " + std::string(to_string(part)) + " cannot");
+    }
+  }
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",

@@ -32,6 +32,7 @@ RouteFacts Trajectory::route_facts() const {
   facts.attendance = &record_.attendance;
   facts.components = &record_.components;
   facts.first_plan_issued_on = record_.plan_versions.front().date_of_issue;
+  facts.intake_started_on = record_.intake.started_on();
   return facts;
 }
 
@@ -50,14 +51,24 @@ void Trajectory::record_attendance(AttendanceEntry entry) {
 }
 
 void Trajectory::record_pvt_statement_signed(Date on) {
-  require_active("recording the participation statement");
+  // The PVT is part of the obligation the PIP sets: a signature before the PIP does not count
+  // (Bi 5.3.5); only hours of the broad intake may (Bi 3.1.5).
+  require_state({TrajectoryState::kRoute}, "recording the participation statement");
   require_valid(on, "components.pvt_statement_signed_on");
-  // PVT hours before the PIP count (Bi 3.1.5).
-  const long minutes = minutes_attended(record_.attendance, {HourKind::kPvt});
+  if (on < record_.plan_versions.front().date_of_issue) {
+    throw RuleViolation("Bi 5.3.5", "the participation statement counts only when signed on or "
+                                    "after the first PIP of " +
+                                        to_iso(record_.plan_versions.front().date_of_issue));
+  }
+  const RouteFacts facts = route_facts();
+  const long minutes = minutes_attended(record_.attendance, {HourKind::kPvt},
+                                        facts.hours_count_from());
   if (minutes < static_cast<long>(record_.policy.pvt_min_hours) * 60) {
-    throw RuleViolation("Bi 3.1", "the statement is signed after at least " +
-                                      std::to_string(record_.policy.pvt_min_hours) +
-                                      " PVT hours; " + detail::hours_text(minutes) + " registered");
+    throw RuleViolation("Bi 3.1.3, 3.1.5",
+                        "the statement is signed after at least " +
+                            std::to_string(record_.policy.pvt_min_hours) +
+                            " PVT hours from the broad intake on; " + detail::hours_text(minutes) +
+                            " registered since " + to_iso(*facts.hours_count_from()));
   }
   record_.components.pvt_statement_signed_on = on;
 }
@@ -68,11 +79,14 @@ void Trajectory::record_map_final_interview(Date on) {
   if (current_plan()->content.route == Route::kEducation) {
     throw RuleViolation("Wi 8", "the education route has no MAP");
   }
-  const long minutes = minutes_attended(record_.attendance, {HourKind::kMap});
+  // MAP hours from the broad intake on count (Bi 3.2.3).
+  const long minutes = minutes_attended(record_.attendance, {HourKind::kMap},
+                                        route_facts().hours_count_from());
   if (minutes < static_cast<long>(record_.policy.map_min_hours) * 60) {
-    throw RuleViolation("Bi 3.2", "the MAP ends after at least " +
-                                      std::to_string(record_.policy.map_min_hours) + " hours; " +
-                                      detail::hours_text(minutes) + " registered");
+    throw RuleViolation("Bi 3.2.3-4", "the MAP ends after at least " +
+                                          std::to_string(record_.policy.map_min_hours) +
+                                          " hours from the broad intake on; " +
+                                          detail::hours_text(minutes) + " registered");
   }
   record_.components.map_final_interview_on = on;
 }

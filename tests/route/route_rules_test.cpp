@@ -130,6 +130,27 @@ TEST(RouteRules, ZRouteForFamilyMigrantsHasNoParticipationHours) {
               ElementsAre("pvt", "map", "z.course_hours", "z.final_interview"));
 }
 
+// Z-route hours count from the broad intake on (Bi 3.14.6), bridging-course hours after a
+// switch from the education route too (Bi 5.4.4.c); hours before the intake never.
+TEST(RouteRules, ZRouteHoursCountFromTheIntakeOn) {
+  Trajectory t = test::planning();
+  t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-01-15", 5));  // Before.
+  t.record_attendance(test::hours(HourKind::kParticipation, "2024-01-15", 5));
+  t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-01-16", 2));  // First day.
+  t.record_attendance(test::hours(HourKind::kParticipation, "2024-01-20", 3));
+  t.issue_first_plan(d("2024-03-01"), test::content(Route::kEducation));
+  t.record_attendance(test::hours(HourKind::kLanguageBridging, "2024-04-01", 4));
+  t.switch_route(d("2024-05-01"), test::content(Route::kZ), "Z-route beter passend");
+  const auto report = t.completion_report();
+  const auto find = [&](const char* code) {
+    return std::find_if(report.requirements.begin(), report.requirements.end(),
+                        [&](const Requirement& r) { return r.code == code; });
+  };
+  ASSERT_NE(find("z.course_hours"), report.requirements.end());
+  EXPECT_THAT(find("z.course_hours")->description, HasSubstr("(6 attended)"));
+  EXPECT_THAT(find("z.participation_hours")->description, HasSubstr("(3 attended)"));
+}
+
 TEST(RouteRules, FinalInterviewsBelongToTheirRoutes) {
   Trajectory b1 = test::on_route(Route::kB1);
   EXPECT_THROW(b1.record_z_route_final_interview(d("2025-01-01")), RuleViolation);
@@ -144,18 +165,41 @@ TEST(RouteRules, PvtStatementNeedsTwelveHours) {
     t.record_pvt_statement_signed(d("2024-05-01"));
     FAIL();
   } catch (const RuleViolation& e) {
-    EXPECT_EQ(e.rule(), "Bi 3.1");
-    EXPECT_THAT(e.what(), HasSubstr("11.98 registered"));
+    EXPECT_EQ(e.rule(), "Bi 3.1.3, 3.1.5");
+    EXPECT_THAT(e.what(), HasSubstr("11.98 registered since 2024-01-16"));
   }
   t.record_attendance(AttendanceEntry{d("2024-04-30"), HourKind::kPvt, 1, "gemeente"});
   EXPECT_NO_THROW(t.record_pvt_statement_signed(d("2024-05-01")));
 }
 
-TEST(RouteRules, PvtHoursBeforeThePipCount) {
+TEST(RouteRules, PvtHoursOfTheIntakeCountButNotBefore) {
+  // The intake starts with the invitation of 2024-01-16 (test::planning).
   Trajectory t = test::planning();
-  test::attend(t, HourKind::kPvt, 12, "2024-02-15");  // Before the PIP (Bi 3.1.5).
+  t.record_attendance(test::hours(HourKind::kPvt, "2024-01-15", 1));  // Before the intake.
+  test::attend(t, HourKind::kPvt, 11, "2024-01-27");  // During the intake (Bi 3.1.5).
   t.issue_first_plan(d("2024-03-01"), test::content());
+  EXPECT_THROW(t.record_pvt_statement_signed(d("2024-03-05")), RuleViolation);
+  t.record_attendance(test::hours(HourKind::kPvt, "2024-01-16", 1));  // First day of the intake.
   EXPECT_NO_THROW(t.record_pvt_statement_signed(d("2024-03-05")));
+}
+
+TEST(RouteRules, PvtStatementOnlyFromTheFirstPip) {
+  Trajectory t = test::planning();
+  test::attend(t, HourKind::kPvt, 12, "2024-01-30");
+  try {
+    t.record_pvt_statement_signed(d("2024-02-20"));  // Before the PIP (Bi 5.3.5).
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_THAT(e.what(), HasSubstr("recording the participation statement"));
+  }
+  t.issue_first_plan(d("2024-03-01"), test::content());
+  try {
+    t.record_pvt_statement_signed(d("2024-02-29"));  // Dated the day before the PIP.
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 5.3.5");
+  }
+  EXPECT_NO_THROW(t.record_pvt_statement_signed(d("2024-03-01")));
 }
 
 TEST(RouteSwitch, AllowedUntilEighteenMonthsAfterTheStart) {
@@ -210,22 +254,43 @@ TEST(RouteSwitch, HoursAndPassedPartsCarryOver) {
   EXPECT_EQ(t.record().exam_results.size(), 1u);
 }
 
-TEST(ScaleDown, NeedsSixHundredCourseHoursIncludingThoseBeforeThePip) {
+TEST(ScaleDown, NeedsSixHundredCourseHoursFromTheIntakeOn) {
   Trajectory t = test::planning();
-  test::attend(t, HourKind::kLanguageCourse, 100, "2024-02-20");  // Before the PIP (Bi 5.5.2).
+  // The intake started on 2024-01-16: an hour the day before never counts (Bi 5.5.2, 5.3.5).
+  t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-01-15", 1));
+  test::attend(t, HourKind::kLanguageCourse, 90, "2024-02-20");  // During the intake: counts.
   t.issue_first_plan(d("2024-03-01"), test::content());
   test::attend(t, HourKind::kLanguageCourse, 499, "2025-03-01");
+  t.record_attendance(test::hours(HourKind::kLanguageBridging, "2024-06-01", 10));  // Bi 5.5.1.
   try {
     t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kWriting}, "vastgelopen");
     FAIL();
   } catch (const RuleViolation& e) {
-    EXPECT_EQ(e.rule(), "Wi 17.3; Bi 5.5");
-    EXPECT_THAT(e.what(), HasSubstr("599 attended"));
+    EXPECT_EQ(e.rule(), "Wi 17.3; Bi 5.5.1-2");
+    EXPECT_THAT(e.what(), HasSubstr("599 attended since 2024-01-16"));
   }
   test::attend(t, HourKind::kLanguageCourse, 1, "2025-03-02");
   const PlanVersion& v = t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kWriting}, "vastgelopen");
   EXPECT_EQ(v.reason, PlanChangeReason::kScaleDownToA2);
   EXPECT_THAT(v.content.scaled_down_parts, ElementsAre(ExamPart::kWriting));
+}
+
+TEST(ScaleDown, KnmIsNeverScaledDown) {
+  Trajectory t = test::on_route();
+  test::attend(t, HourKind::kLanguageCourse, 600);
+  try {
+    t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kKnm}, "x");
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 17.3");
+    EXPECT_THAT(e.what(), HasSubstr("knm cannot"));
+  }
+  EXPECT_THROW(t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kWriting, ExamPart::kKnm}, "x"),
+               RuleViolation);
+  PlanContent content = test::content();
+  content.scaled_down_parts = {ExamPart::kKnm};
+  EXPECT_THROW(t.adjust_plan(d("2025-03-05"), content, "x"), RuleViolation);
+  EXPECT_NO_THROW(t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kWriting}, "x"));
 }
 
 TEST(ScaleDown, OtherHoursDoNotCount) {
@@ -254,13 +319,42 @@ TEST(SubstantialEfforts, ConditionsOfBi44) {
       missing_codes(t.substantial_efforts_report()),
       ElementsAre("efforts.language_parts", "efforts.knm", "pvt", "map", "efforts.course_hours"));
   complete_components(t);
+  // The PIP sets reading at B1: a pass at A2 does not count (Bi 4.4.2.a, c).
   t.record_exam_result(test::passed(ExamPart::kReading, LanguageLevel::kA2));
   t.record_exam_result(test::passed(ExamPart::kListening, LanguageLevel::kB1));
   t.record_exam_result(test::passed(ExamPart::kKnm, LanguageLevel::kA2));
   test::attend(t, HourKind::kLanguageCourse, 449, "2025-06-01");
+  EXPECT_THAT(missing_codes(t.substantial_efforts_report()),
+              ElementsAre("efforts.language_parts", "efforts.course_hours"));
+  t.record_exam_result(test::passed(ExamPart::kReading, LanguageLevel::kB1));
   EXPECT_THAT(missing_codes(t.substantial_efforts_report()), ElementsAre("efforts.course_hours"));
   test::attend(t, HourKind::kLanguageCourse, 1, "2025-06-02");
   EXPECT_TRUE(t.substantial_efforts_report().all_met());
+}
+
+TEST(SubstantialEfforts, AnA2PassCountsForAPartThePipScaledDown) {
+  Trajectory t = test::on_route(Route::kB1, test::family_migrant());
+  complete_components(t);
+  test::attend(t, HourKind::kLanguageCourse, 600, "2025-02-01");
+  t.scale_down_to_a2(d("2025-03-01"), {ExamPart::kWriting}, "schrijven blijft op A2");
+  t.record_exam_result(test::passed(ExamPart::kWriting, LanguageLevel::kA2));
+  t.record_exam_result(test::passed(ExamPart::kKnm, LanguageLevel::kA2));
+  EXPECT_THAT(missing_codes(t.substantial_efforts_report()), ElementsAre("efforts.language_parts"));
+  t.record_exam_result(test::passed(ExamPart::kSpeaking, LanguageLevel::kA2));  // Set at B1.
+  EXPECT_THAT(missing_codes(t.substantial_efforts_report()), ElementsAre("efforts.language_parts"));
+  t.record_exam_result(test::passed(ExamPart::kSpeaking, LanguageLevel::kB1));
+  EXPECT_TRUE(t.substantial_efforts_report().all_met());
+}
+
+TEST(SubstantialEfforts, OtherMigrantsNeed450HoursToo) {
+  Participant other = test::family_migrant();
+  other.target_group = TargetGroup::kOtherMigrant;
+  Trajectory t = test::on_route(Route::kB1, other);
+  EXPECT_THAT(missing_codes(t.substantial_efforts_report()),
+              ::testing::Contains(std::string("efforts.course_hours")));  // Bi 4.4.3.
+  Trajectory asylum = test::on_route(Route::kB1);
+  EXPECT_THAT(missing_codes(asylum.substantial_efforts_report()),
+              ::testing::Not(::testing::Contains(std::string("efforts.course_hours"))));
 }
 
 TEST(SubstantialEfforts, CourseHoursBeforeThePipDoNotCount) {

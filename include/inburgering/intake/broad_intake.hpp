@@ -108,6 +108,11 @@ struct INBURGERING_EXPORT BroadIntake {
   /// insufficient cooperation.
   int failed_invitations_in_a_row() const;
 
+  /// The first day of the broad intake: the earliest of the first invitation, a recorded topic
+  /// and the learnability test; empty while none is on record. Hours before it never count
+  /// (Bi 3.1.5, 3.2.3, 3.14.6, 5.5.2 let only hours "in het kader van de brede intake" count).
+  std::optional<Date> started_on() const;
+
   friend bool operator==(const BroadIntake&, const BroadIntake&) = default;
 };
 

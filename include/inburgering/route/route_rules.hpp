@@ -49,8 +49,17 @@ struct INBURGERING_EXPORT RouteFacts {
   const std::vector<ExamResult>* exam_results = nullptr;
   const std::vector<AttendanceEntry>* attendance = nullptr;
   const ComponentStatus* components = nullptr;
-  /// Date of issue of the first PIP: effort before it does not count where Bi 5.3.5 says so.
+  /// Date of issue of the first PIP: effort before it does not count (Bi 5.3.5), unless an
+  /// article says otherwise.
   std::optional<Date> first_plan_issued_on;
+  /// First day of the broad intake (`BroadIntake::started_on`). Hours from the intake on count
+  /// for the PVT (Bi 3.1.5), the MAP (Bi 3.2.3), the Z-route (Bi 3.14.6) and scaling down
+  /// (Bi 5.5.2); hours before it never do. Empty: counted from the first PIP.
+  std::optional<Date> intake_started_on;
+
+  /// The first day from which hours count where the Bi lets hours of the broad intake count:
+  /// `intake_started_on`, else `first_plan_issued_on`, else none (nothing counts yet).
+  std::optional<Date> hours_count_from() const;
 };
 
 /// Whether `results` hold a pass for `part` at `level` or higher.
@@ -72,10 +81,12 @@ INBURGERING_EXPORT RequirementReport completion_requirements(const RouteFacts& f
                                                              const Policy& policy);
 
 /// The conditions for an extension for substantial efforts (Bi 4.4.2-3): B1-route; at least
-/// `substantial_efforts_min_language_parts` language exams and KNM passed; PVT and MAP done;
-/// family migrants at least `substantial_efforts_family_migrant_hours` course hours after the
-/// PIP. (Attendance of all lessons for asylum permit holders is judged by the college and not
-/// checked here.) @throws ValidationError if a pointer in `facts` is null.
+/// `substantial_efforts_min_language_parts` language exams passed at the level the PIP sets
+/// (B1, or A2 where scaled down; Bi 4.4.2.a, c) and KNM passed; PVT and MAP done; family
+/// migrants and other migrants at least `substantial_efforts_family_migrant_hours` hours of
+/// language or KNM lessons after the PIP (Bi 4.4.3 with 5.3.5). Attendance of all lessons by
+/// an asylum permit holder (Bi 4.4.2.b) is judged by DUO on the providers' reports and is not
+/// checked here. @throws ValidationError if a pointer in `facts` is null.
 INBURGERING_EXPORT RequirementReport substantial_efforts_requirements(const RouteFacts& facts,
                                                                       const Policy& policy);
 
@@ -89,9 +100,12 @@ INBURGERING_EXPORT Date route_switch_deadline(Date term_start, const Policy& pol
 INBURGERING_EXPORT void check_route_switch(Route from, Route to, Date term_start, Date on,
                                            const Policy& policy);
 
-/// @throws RuleViolation unless the route is the B1-route, `parts` is non-empty and holds no
-///         part already scaled down, and at least `scale_down_min_course_hours` NT2 course hours
-///         were attended (before the PIP included, Bi 5.5.2).
+/// @throws RuleViolation unless the route is the B1-route, `parts` is non-empty, holds only
+///         language skills (Wi 17.3: "de mondelinge en schriftelijke vaardigheden"; KNM has no
+///         level and is never scaled down) and no part already scaled down, and at least
+///         `scale_down_min_course_hours` NT2 course hours (language course or bridging course at
+///         an institution of Wi 8.2, Bi 5.5.1) were attended from the broad intake on (Bi 5.5.2
+///         with 5.3.5; hours before the intake do not count).
 INBURGERING_EXPORT void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
                                          const Policy& policy);
 
