@@ -77,9 +77,9 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   record.municipality = municipality;
   record.caseworker = std::move(caseworker);
   record.registered_on = brp_registration_on;
-  record.obligation.brp_registration_date = brp_registration_on;
-  record.obligation.third_party_info_requested_on.reset();
-  record.obligation.third_party_info_received_on.reset();
+  // The obligation comes along as it was: its BRP registration and third-party dates are those
+  // the first PIP's deadline (Bi 5.3.1-2) was and is judged by. The registration in the new
+  // municipality is in `transfer_in`; it sets the deadline of Bi 5.3.3 when there was a PIP.
   record.unburdening.reset();  // A decision of the old college under the Pw.
   // A health topic the sending side did not load (its placeholder) cannot travel: the receiving
   // store has no content to keep behind it. What travels on a move is decided by the transfer
@@ -169,6 +169,11 @@ void Trajectory::record_third_party_info_requested(Date on) {
       {TrajectoryState::kRegistered, TrajectoryState::kIntake, TrajectoryState::kPlanning},
       "waiting for third-party information for the first PIP");
   require_on_or_after_registration(on, "obligation.third_party_info_requested_on");
+  if (const auto deadline = first_plan_base_deadline(); deadline && on > *deadline) {
+    throw RuleViolation("Bi 5.3.2", "the PIP was due on " + to_iso(*deadline) +
+                                        " (Bi 5.3.1); information asked for after that date "
+                                        "does not move the deadline");
+  }
   record_.obligation.third_party_info_requested_on = on;
   record_.obligation.third_party_info_received_on.reset();
 }

@@ -245,9 +245,14 @@ TEST(Transfer, BeforeThePlanTheNewCollegeSetsTheFirstPip) {
   Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(99), test::amersfoort(),
                                                 UserId("km"), d("2024-02-12"), Policy{});
   EXPECT_EQ(now.state(), S::kPlanning);
-  EXPECT_EQ(now.pip_deadline(), d("2024-04-22"));  // 10 weeks after the new registration.
+  // No PIP yet: Bi 5.3.3 does not apply, the deadline of Bi 5.3.1 (10 weeks after the first
+  // BRP registration of 2024-01-15) keeps running, and the BRP date is kept.
+  EXPECT_EQ(now.pip_deadline(), d("2024-03-25"));
+  EXPECT_EQ(now.record().obligation.brp_registration_date, d("2024-01-15"));
   EXPECT_THROW(now.issue_plan_after_move(d("2024-03-01"), test::content(), "x"), RuleViolation);
-  const PlanVersion& v = now.issue_first_plan(d("2024-04-23"), test::content());
+  Trajectory on_time = now;
+  EXPECT_FALSE(on_time.is_late(on_time.issue_first_plan(d("2024-03-25"), test::content())));
+  const PlanVersion v = now.issue_first_plan(d("2024-03-26"), test::content());
   EXPECT_TRUE(now.is_late(v));
 }
 

@@ -40,6 +40,14 @@ enum class ResidencePermit {
 enum class Regime { kWi2013, kWi2021 };
 
 INBURGERING_ENUM_TEXT(TargetGroup);
+
+/// Whether the municipality houses people of `group` under Huisvestingswet 2014 art. 28 (the
+/// housing of vergunninghouders, asylum permit holders, with the family members housed with
+/// them; Wi 13.1). Only for them does the first PIP's deadline run from the BRP registration
+/// in the housing municipality when that is later than DUO's notice (Bi 5.3.1, second sentence).
+constexpr bool housed_under_huisvestingswet(TargetGroup group) noexcept {
+  return group == TargetGroup::kAsylumPermitHolder;
+}
 INBURGERING_ENUM_TEXT(ResidencePermit);
 INBURGERING_ENUM_TEXT(Regime);
 

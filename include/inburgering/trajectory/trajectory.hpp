@@ -135,7 +135,10 @@ class INBURGERING_EXPORT Trajectory {
   // ---- Obligation ------------------------------------------------------------------------
   /// Records the registration in the BRP of the housing municipality (Bi 5.3.1).
   void record_brp_registration(Date on);
-  /// The college waits for third-party information needed for the PIP (Bi 5.3.2).
+  /// The college waits for third-party information without which the first PIP cannot
+  /// reasonably be set in time (Bi 5.3.2): the deadline waits for it.
+  /// @throws RuleViolation (Bi 5.3.2) when `on` is after the deadline of Bi 5.3.1 (it names
+  ///         that date): information asked for too late moves nothing.
   void record_third_party_info_requested(Date on);
   /// The third-party information arrived: the PIP is due within 2 weeks if that is later.
   /// @throws RuleViolation if no request was recorded.
@@ -184,13 +187,19 @@ class INBURGERING_EXPORT Trajectory {
                                     std::string explanation);
   /// The latest PIP version, or null before the first. Valid until the next change.
   const PlanVersion* current_plan() const noexcept;
-  /// The deadline of the PIP that is due: the first one (10 weeks after the later of DUO's
-  /// notice and BRP registration, or 2 weeks after third-party information, Bi 5.3.1-2) or the
-  /// one after a move (Bi 5.3.3). Empty when it cannot be known yet (no BRP registration,
-  /// third-party information awaited) or no plan is due.
+  /// The deadline of the PIP that is due, or empty when no plan is due or it cannot be known yet:
+  /// - the first PIP (Bi 5.3.1): 10 weeks after DUO's notice; for a person housed under
+  ///   Huisvestingswet art. 28 (`housed_under_huisvestingswet`) who registered in the BRP after
+  ///   the notice, 10 weeks after that registration (empty until it is on record);
+  /// - moved to 2 weeks after third-party information the college asked for before that
+  ///   deadline passed (Bi 5.3.2; empty while it is awaited);
+  /// - after a move of a person who had a PIP (Bi 5.3.3): 10 weeks after registration in the
+  ///   new municipality, without the deviation of Bi 5.3.2. A move before any PIP leaves the
+  ///   deadline of Bi 5.3.1 running.
+  /// Each version keeps the deadline it was issued against (`PlanVersion::due_by`).
   std::optional<Date> pip_deadline() const;
   /// Whether `version` was issued after the deadline that applied to it (only initial and
-  /// move versions have a deadline).
+  /// move versions have one). Judged by the deadline the version kept, never recomputed.
   bool is_late(const PlanVersion& version) const;
 
   // ---- Progress ------------------------------------------------------------------------------
@@ -270,6 +279,8 @@ class INBURGERING_EXPORT Trajectory {
   void require_active(const char* action) const;
   void move_to(TrajectoryState next);
   void require_on_or_after_registration(Date date, const char* field) const;
+  /// The deadline of Bi 5.3.1 before any deviation under Bi 5.3.2 (empty: not known yet).
+  std::optional<Date> first_plan_base_deadline() const;
   RouteFacts route_facts() const;
   PlanVersion append_plan(Date date_of_issue, PlanChangeReason reason, std::string explanation,
                           PlanContent content);
