@@ -18,6 +18,12 @@ namespace inburgering {
 /// (Pw 56a): the least a college may decide (`Policy::unburdening_months`).
 inline constexpr int kStatutoryUnburdeningMonths = 6;
 
+/// The highest fines the Act allows (Wi 26.1): no policy may set more.
+inline constexpr long long kWi26MaxIntakeFineCents = 250'00;       ///< Wi 26.1.a (Wi 22)
+inline constexpr long long kWi26MaxPvtMapFineCents = 340'00;       ///< Wi 26.1.b (Wi 24)
+inline constexpr long long kWi26MaxCooperationFineCents = 800'00;  ///< Wi 26.1.c (Wi 23)
+inline constexpr long long kWi26MaxRouteFineCents = 1000'00;       ///< Wi 26.1.d (Wi 25)
+
 struct INBURGERING_EXPORT Policy {
   // ---- Who is obliged (Wi 3) -------------------------------------------------------------
   /// Statutory. Minimum age for the obligation, in years (Wi 3.1: 16, not 18).
@@ -33,17 +39,20 @@ struct INBURGERING_EXPORT Policy {
   /// Statutory. Extension for substantial efforts (aanzienlijke inspanningen), in months
   /// (Wi 12.1.b; Bi 4.4.1: 6 months).
   int substantial_efforts_extension_months = 6;
-  /// Statutory. An extension may be requested no earlier than this many months before the
-  /// term ends (Bi 4.5).
+  /// Statutory. An extension may be requested, and DUO may extend on its own initiative in an
+  /// individual case, no earlier than this many months before the term ends (Bi 4.5.1-2).
   int extension_request_window_months = 6;
+  /// Statutory. DUO decides on a request for extension within this many weeks of receiving it
+  /// (Bi 4.5.1); after that the request shows as overdue.
+  int extension_decision_weeks = 8;
   /// Statutory. An interruption (e.g. no BRP registration) lengthens the term by at most this
   /// many days per interruption (Bi 2.1.2, 4.2: up to 1 year).
   int max_interruption_days = 365;
   /// Statutory. Substantial efforts: at least this many of the four language exams passed
   /// (Bi 4.4.2).
   int substantial_efforts_min_language_parts = 2;
-  /// Statutory. Substantial efforts for family migrants: at least this many course hours
-  /// attended after the PIP (Bi 4.4.3).
+  /// Statutory. Substantial efforts for family migrants and other migrants: at least this many
+  /// hours of language or KNM lessons (Bi 4.4.3), counted from the PIP (Bi 5.3.5).
   int substantial_efforts_family_migrant_hours = 450;
 
   // ---- Broad intake (Wi 14; Bi 5.2) -------------------------------------------------------
@@ -94,15 +103,22 @@ struct INBURGERING_EXPORT Policy {
 
   // ---- Sanctions (Wi 22-27; Bi 7) ---------------------------------------------------------
   /// Statutory. Fine for not appearing at or not cooperating with the broad intake or the
-  /// learnability test (Wi 22; Bi 7.1.1).
+  /// learnability test (Wi 22; amount Bi 7.1.1; at most € 250 by Wi 26.1.a).
   Money intake_fine = Money::euros(250);
-  /// Statutory. How many intake fines at most (Bi 7.1.1: a second after the new deadline).
+  /// Statutory. How many intake fines at most: Wi 22.1 (after the repeated invitation) and
+  /// Wi 22.3 (after the new term the first fine set) give two.
   int intake_fine_max_count = 2;
+  /// Statutory. The intake fine's decision sets a new term of at most this many months within
+  /// which the person is still expected to appear or cooperate (Wi 22.2).
+  int intake_fine_new_term_months = 2;
   /// Statutory. First fine for not cooperating with guidance or intensities (Wi 23; Bi 7.1.2).
   Money cooperation_fine_base = Money::euros(50);
-  /// Statutory. The cooperation fine doubles per repeat within this many months (Bi 7.1.3).
+  /// Statutory. The cooperation fine doubles when an earlier cooperation violation was
+  /// established within this many months before the day the new one is established, and its
+  /// fine has become irrevocable (Bi 7.1.3).
   int cooperation_fine_repeat_months = 12;
-  /// Statutory. The cooperation fine never exceeds this amount before culpability (Bi 7.1.3).
+  /// Statutory. The cooperation fine never exceeds this amount before culpability (Bi 7.1.3;
+  /// Wi 26.1.c).
   Money cooperation_fine_max = Money::euros(800);
   /// Statutory. Culpability percentages for the cooperation fine (Bi 7.1.4).
   int culpability_intent_percent = 100;
@@ -114,9 +130,10 @@ struct INBURGERING_EXPORT Policy {
   /// Statutory. Cap per half year of a new term set after a DUO fine (Bi 7.1.5: 0.5/1/1.5/2
   /// years → €400/800/1,200/1,600).
   Money municipal_fine_cap_per_new_term_half_year = Money::euros(400);
-  /// Statutory. DUO fine for PVT or MAP not completed in time (Wi 24).
+  /// Statutory. DUO fine for PVT or MAP not completed in time (Wi 24; amount Bi 7.2.1;
+  /// Wi 26.1.b).
   Money duo_pvt_map_fine = Money::euros(340);
-  /// Statutory. Maximum DUO fine for a learning route not achieved in time (Wi 25-26).
+  /// Statutory. Maximum DUO fine for a learning route not achieved in time (Wi 25; Wi 26.1.d).
   Money duo_route_fine_max = Money::euros(1000);
 
   // ---- Data (Bi 9.9) ----------------------------------------------------------------------

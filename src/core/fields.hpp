@@ -13,6 +13,7 @@ void describe(V& v, P& p) {
   v("term_months", p.term_months);
   v("substantial_efforts_extension_months", p.substantial_efforts_extension_months);
   v("extension_request_window_months", p.extension_request_window_months);
+  v("extension_decision_weeks", p.extension_decision_weeks);
   v("max_interruption_days", p.max_interruption_days);
   v("substantial_efforts_min_language_parts", p.substantial_efforts_min_language_parts);
   v("substantial_efforts_family_migrant_hours", p.substantial_efforts_family_migrant_hours);
@@ -31,6 +32,7 @@ void describe(V& v, P& p) {
   v("unburdening_months", p.unburdening_months);
   v("intake_fine", p.intake_fine);
   v("intake_fine_max_count", p.intake_fine_max_count);
+  v("intake_fine_new_term_months", p.intake_fine_new_term_months);
   v("cooperation_fine_base", p.cooperation_fine_base);
   v("cooperation_fine_repeat_months", p.cooperation_fine_repeat_months);
   v("cooperation_fine_max", p.cooperation_fine_max);

@@ -40,6 +40,8 @@ void Policy::validate() const {
                    "must be at least 1 month");
   require_at_least(extension_request_window_months, 1, "extension_request_window_months",
                    "must be at least 1 month");
+  require_at_least(extension_decision_weeks, 1, "extension_decision_weeks",
+                   "must be at least 1 week");
   require_at_least(max_interruption_days, 0, "max_interruption_days", "must not be negative");
   require_at_least(substantial_efforts_min_language_parts, 0,
                    "substantial_efforts_min_language_parts", "must not be negative");
@@ -76,6 +78,8 @@ void Policy::validate() const {
                    "may be longer than the statutory 6 months (Pw 57), never shorter (Pw 56a)");
   require_positive(intake_fine, "intake_fine");
   require_at_least(intake_fine_max_count, 0, "intake_fine_max_count", "must not be negative");
+  require_at_least(intake_fine_new_term_months, 1, "intake_fine_new_term_months",
+                   "must be at least 1 month");
   require_positive(cooperation_fine_base, "cooperation_fine_base");
   require_at_least(cooperation_fine_repeat_months, 1, "cooperation_fine_repeat_months",
                    "must be at least 1 month");
@@ -116,6 +120,7 @@ void Policy::validate() const {
         {term_months, 120, "term_months"},
         {substantial_efforts_extension_months, 60, "substantial_efforts_extension_months"},
         {extension_request_window_months, 60, "extension_request_window_months"},
+        {extension_decision_weeks, 520, "extension_decision_weeks"},
         {max_interruption_days, 3650, "max_interruption_days"},
         {substantial_efforts_family_migrant_hours, 10000,
          "substantial_efforts_family_migrant_hours"},
@@ -132,7 +137,8 @@ void Policy::validate() const {
         {z_route_course_hours, 10000, "z_route_course_hours"},
         {z_route_participation_hours, 10000, "z_route_participation_hours"},
         {unburdening_months, 120, "unburdening_months"},
-        {intake_fine_max_count, 20, "intake_fine_max_count"},
+        {intake_fine_max_count, 2, "intake_fine_max_count"},
+        {intake_fine_new_term_months, 2, "intake_fine_new_term_months"},
         {cooperation_fine_repeat_months, 120, "cooperation_fine_repeat_months"},
         {retention_years, 100, "retention_years"},
         {no_hours_signal_weeks, 520, "no_hours_signal_weeks"},
@@ -141,6 +147,19 @@ void Policy::validate() const {
         {pip_deadline_signal_lead_weeks, 520, "pip_deadline_signal_lead_weeks"},
         {interview_signal_lead_weeks, 520, "interview_signal_lead_weeks"}}) {
     require_at_most(value, maximum, field);
+  }
+  // The Act caps what the Besluit may set (Wi 26.1).
+  for (const auto& [value, maximum, field, article] :
+       {std::tuple{intake_fine, kWi26MaxIntakeFineCents, "intake_fine", "Wi 26.1.a"},
+        {cooperation_fine_max, kWi26MaxCooperationFineCents, "cooperation_fine_max", "Wi 26.1.c"},
+        {duo_pvt_map_fine, kWi26MaxPvtMapFineCents, "duo_pvt_map_fine", "Wi 26.1.b"},
+        {duo_route_fine_max, kWi26MaxRouteFineCents, "duo_route_fine_max", "Wi 26.1.d"}}) {
+    if (value > Money::cents(maximum)) {
+      throw ValidationError(std::string("policy.") + field,
+                            "must be at most " + to_string(Money::cents(maximum)) + " (" +
+                                article + ")",
+                            to_string(value));
+    }
   }
   for (const auto& [value, field] :
        {std::pair{intake_fine, "intake_fine"},

@@ -56,6 +56,15 @@ void describe(V& v, P& e) {
   v("months", e.months);
 }
 
+template <class V, detail::Of<ExtensionRequest> P>
+void describe(V& v, P& r) {
+  v("requested_on", r.requested_on);
+  v("ground", r.ground);
+  v("requested_by", r.requested_by);
+  v("decided_on", r.decided_on);
+  v("granted", r.granted);
+}
+
 template <class V, detail::Of<Interruption> P>
 void describe(V& v, P& i) {
   v("from", i.from);
@@ -72,6 +81,7 @@ void describe(V& v, P& t) {
   v("route_switch_window_months", t.route_switch_window_months);
   v("extensions", t.extensions);
   v("interruptions", t.interruptions);
+  v("extension_requests", t.extension_requests);
 }
 
 namespace detail {

@@ -12,7 +12,14 @@ namespace inburgering {
 INBURGERING_DEFINE_ENUM_TEXT(
     ExtensionGround, {ExtensionGround::kNotCulpable, "not_culpable", "niet verwijtbaar"},
     {ExtensionGround::kSubstantialEfforts, "substantial_efforts", "aanzienlijke inspanningen"},
-    {ExtensionGround::kOwnInitiative, "own_initiative", "ambtshalve door DUO"});
+    {ExtensionGround::kOwnInitiative, "own_initiative", "ambtshalve door DUO"},
+    {ExtensionGround::kCategorical, "categorical", "ambtshalve voor een categorie"});
+
+INBURGERING_DEFINE_ENUM_TEXT(ExtensionRequester,
+                             {ExtensionRequester::kParticipant, "participant",
+                              "inburgeringsplichtige"},
+                             {ExtensionRequester::kRepresentative, "representative",
+                              "vertegenwoordiger"});
 
 namespace bg = boost::gregorian;
 
@@ -34,6 +41,28 @@ void validate(const Interruption& interruption) {
       throw ValidationError("interruption.until", "must not be before interruption.from",
                             to_iso(*interruption.until));
     }
+  }
+}
+
+void validate(const ExtensionRequest& request) {
+  require_valid(request.requested_on, "extension_request.requested_on");
+  if (request.ground != ExtensionGround::kNotCulpable &&
+      request.ground != ExtensionGround::kSubstantialEfforts) {
+    throw ValidationError("extension_request.ground",
+                          "a person asks on ground a or b of Wi 12.1 (not_culpable or "
+                          "substantial_efforts)",
+                          std::string(to_string(request.ground)));
+  }
+  if (request.decided_on) {
+    require_valid(*request.decided_on, "extension_request.decided_on");
+    if (*request.decided_on < request.requested_on) {
+      throw ValidationError("extension_request.decided_on",
+                            "must not be before the request of " + to_iso(request.requested_on),
+                            to_iso(*request.decided_on));
+    }
+  } else if (request.granted) {
+    throw ValidationError("extension_request.granted", "a pending request is not granted yet",
+                          "true");
   }
 }
 
@@ -111,6 +140,17 @@ void IntegrationTerm::validate() const {
     if (extension.decided_on < start) {
       throw ValidationError("extension.decided_on", "must not be before the term starts",
                             to_iso(extension.decided_on));
+    }
+  }
+  for (std::size_t i = 0; i < extension_requests.size(); ++i) {
+    inburgering::validate(extension_requests[i]);
+    if (extension_requests[i].requested_on < start) {
+      throw ValidationError("extension_request.requested_on", "must not be before the term starts",
+                            to_iso(extension_requests[i].requested_on));
+    }
+    if (i + 1 < extension_requests.size() && !extension_requests[i].decided_on) {
+      throw ValidationError("extension_request.decided_on", "only the last request may be pending",
+                            "pending");
     }
   }
   for (std::size_t i = 0; i < interruptions.size(); ++i) {

@@ -53,6 +53,8 @@ void describe(V& v, P& p) {
   v("content", p.content);
   v("norms", p.norms);
   v("due_by", p.due_by);
+  v("switch_exception", p.switch_exception);
+  v("course_ended_on", p.course_ended_on);
 }
 
 namespace detail {

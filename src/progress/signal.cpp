@@ -15,6 +15,8 @@ INBURGERING_DEFINE_ENUM_TEXT(
      "termijn voor wijziging leerroute sluit"},
     {SignalKind::kUnburdeningEnding, "unburdening_ending", "ontzorgen loopt af"},
     {SignalKind::kIntakeMayCompleteWithoutParticipant, "intake_may_complete_without_participant",
-     "brede intake zonder inburgeringsplichtige afronden"});
+     "brede intake zonder inburgeringsplichtige afronden"},
+    {SignalKind::kExtensionDecisionOverdue, "extension_decision_overdue",
+     "DUO heeft niet tijdig beslist op de aanvraag tot verlenging"});
 
 }  // namespace inburgering

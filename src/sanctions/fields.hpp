@@ -14,6 +14,12 @@ void describe(V& v, P& f) {
   v("base_amount", f.base_amount, detail::Sensitivity::kPersonal);
   v("culpability", f.culpability, detail::Sensitivity::kPersonal);
   v("amount", f.amount, detail::Sensitivity::kPersonal);
+  v("established_on", f.established_on);
+  v("new_term_until", f.new_term_until);
+  // Objection, appeal and their outcome are legal proceedings of the person: personal.
+  v("contested_on", f.contested_on, detail::Sensitivity::kPersonal);
+  v("irrevocable_on", f.irrevocable_on, detail::Sensitivity::kPersonal);
+  v("annulled_on", f.annulled_on, detail::Sensitivity::kPersonal);
 }
 
 template <class V, detail::Of<DuoFine> P>

@@ -60,8 +60,12 @@ const DuoFine* current_new_term(const std::vector<DuoFine>& duo_fines, Date on) 
 Money cap_left(const std::vector<MunicipalFine>& fines, const std::vector<DuoFine>& duo_fines,
                Date on, const Policy& policy) {
   const DuoFine* new_term = current_new_term(duo_fines, on);
+  // Intake fines imposed before the term count towards the cap of the term (README,
+  // "Deliberate interpretations": Bi 7.1.5 names the fines of its first lid, which mostly fall
+  // before the term starts). Annulled fines count for nothing.
   Money used;
   for (const auto& fine : fines) {
+    if (!fine.stands_on(on)) continue;
     if (new_term == nullptr || fine.imposed_on >= new_term->imposed_on) used += fine.amount;
   }
   return municipal_fine_cap(duo_fines, on, policy) - used;
@@ -97,45 +101,78 @@ Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on, const P
 }
 
 MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
-                               const std::vector<DuoFine>& duo_fines, Date on,
-                               bool assistance_already_lowered, const Policy& policy) {
+                               const std::vector<DuoFine>& duo_fines,
+                               const IntakeFineDecision& decision, const Policy& policy) {
+  const Date on = decision.imposed_on;
   require_valid(on, "fine.imposed_on");
-  require_no_double_sanction(assistance_already_lowered);
-  const auto count = std::count_if(fines.begin(), fines.end(), [](const MunicipalFine& f) {
-    return f.kind == MunicipalFineKind::kIntake;
+  require_valid(decision.new_term_until, "fine.new_term_until");
+  if (decision.new_term_until <= on ||
+      decision.new_term_until > last_day_of_period(on + boost::gregorian::days(1),
+                                                   policy.intake_fine_new_term_months)) {
+    throw ValidationError("fine.new_term_until",
+                          "the decision sets a new term of at most " +
+                              std::to_string(policy.intake_fine_new_term_months) +
+                              " months after " + to_iso(on) + " (Wi 22.2)",
+                          to_iso(decision.new_term_until));
+  }
+  require_no_double_sanction(decision.assistance_already_lowered);
+  const auto count = std::count_if(fines.begin(), fines.end(), [&](const MunicipalFine& f) {
+    return f.kind == MunicipalFineKind::kIntake && f.stands_on(on);
   });
   if (count >= policy.intake_fine_max_count) {
-    throw RuleViolation("Bi 7.1.1", "an intake fine can be imposed at most " +
-                                        std::to_string(policy.intake_fine_max_count) + " times");
+    throw RuleViolation("Wi 22.1, 22.3", "the intake fine is imposed at most " +
+                                             std::to_string(policy.intake_fine_max_count) +
+                                             " times: after the repeated invitation and after "
+                                             "the new term of the first fine");
+  }
+  Money amount = policy.intake_fine;
+  if (decision.lowered_to) {
+    if (*decision.lowered_to <= Money() || *decision.lowered_to >= policy.intake_fine) {
+      throw ValidationError("fine.lowered_to",
+                            "a lowered intake fine is positive and below " +
+                                to_string(policy.intake_fine) + " (Bi 7.1.6)",
+                            "out of range");  // a person's fine is personal: not repeated
+    }
+    amount = *decision.lowered_to;
   }
   MunicipalFine fine{MunicipalFineKind::kIntake, on, policy.intake_fine, Culpability::kIntent,
-                     policy.intake_fine};
+                     amount};
+  fine.new_term_until = decision.new_term_until;
   return apply_cap(fine, fines, duo_fines, policy);
 }
 
 MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
-                                    const std::vector<DuoFine>& duo_fines, Date on,
-                                    Culpability culpability, bool assistance_already_lowered,
-                                    const Policy& policy) {
+                                    const std::vector<DuoFine>& duo_fines,
+                                    const CooperationFineDecision& decision, const Policy& policy) {
+  const Date established = decision.established_on;
+  const Date on = decision.imposed_on;
+  require_valid(established, "fine.established_on");
   require_valid(on, "fine.imposed_on");
-  if (culpability == Culpability::kNone) {
-    throw RuleViolation("Bi 7.1.4", "no fine without culpability (verwijtbaarheid)");
+  if (on < established) {
+    throw ValidationError("fine.imposed_on",
+                          "must not be before the violation was established on " +
+                              to_iso(established),
+                          to_iso(on));
   }
-  require_no_double_sanction(assistance_already_lowered);
-  const MunicipalFine* previous = nullptr;
-  for (const auto& fine : fines) {
-    if (fine.kind == MunicipalFineKind::kCooperation && fine.imposed_on <= on &&
-        (previous == nullptr || fine.imposed_on >= previous->imposed_on)) {
-      previous = &fine;
-    }
+  if (decision.culpability == Culpability::kNone) {
+    throw RuleViolation("Awb 5:41", "no fine without culpability (verwijtbaarheid)");
   }
+  require_no_double_sanction(decision.assistance_already_lowered);
+  // Bi 7.1.3: an earlier Wi 23 violation established within the twelve months before the day the
+  // new one is established, whose fine had become irrevocable, doubles the fine.
+  const Date window_from = first_day_of_period_ending(established - boost::gregorian::days(1),
+                                                      policy.cooperation_fine_repeat_months);
   Money base = policy.cooperation_fine_base;
-  if (previous != nullptr &&
-      on <= last_day_of_period(previous->imposed_on, policy.cooperation_fine_repeat_months)) {
-    base = std::min(previous->base_amount.times(2), policy.cooperation_fine_max);
+  for (const auto& earlier : fines) {
+    if (earlier.kind != MunicipalFineKind::kCooperation || !earlier.stands_on(on)) continue;
+    const Date earlier_established = earlier.established_on.value_or(earlier.imposed_on);
+    if (earlier_established < window_from || earlier_established >= established) continue;
+    if (!earlier.irrevocable_on || *earlier.irrevocable_on > on) continue;
+    base = std::max(base, std::min(earlier.base_amount.times(2), policy.cooperation_fine_max));
   }
-  MunicipalFine fine{MunicipalFineKind::kCooperation, on, base, culpability,
-                     base.percent(culpability_percent(culpability, policy))};
+  MunicipalFine fine{MunicipalFineKind::kCooperation, on, base, decision.culpability,
+                     base.percent(culpability_percent(decision.culpability, policy))};
+  fine.established_on = established;
   return apply_cap(fine, fines, duo_fines, policy);
 }
 
@@ -147,12 +184,14 @@ void validate(const DuoFine& fine, const Policy& policy) {
     throw ValidationError(
         "duo_fine.amount",
         std::string("must be positive and at most ") + to_string(max) +
-            (fine.kind == DuoFineKind::kPvtMapNotInTime ? " (Wi 24)" : " (Wi 26)"),
+            (fine.kind == DuoFineKind::kPvtMapNotInTime ? " (Wi 26.1.b; Bi 7.2.1)"
+                                                         : " (Wi 26.1.d)"),
         "out of range");  // the amount of a person's fine is personal: not repeated
   }
-  if (fine.new_term_months < 1 || fine.new_term_months > 24) {
+  if (fine.new_term_months < 0 || fine.new_term_months > 24) {
     throw ValidationError("duo_fine.new_term_months",
-                          "DUO sets a new term of at most 2 years (Wi 24-25)",
+                          "DUO sets a new term of at most 2 years (Wi 24.2, 25.2), or none for "
+                          "the repeated fine of Wi 24.4 (0)",
                           std::to_string(fine.new_term_months));
   }
 }

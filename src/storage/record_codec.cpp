@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -89,25 +90,41 @@ json to_json(const T& value) {
 
 // ---- Decoding --------------------------------------------------------------------------------
 
-// Fields that rows of format 1 (library 0.1) lack: they may be missing from such a row, and keep
-// their defaults until the migration to schema 3 fills them in. Nothing else may be missing.
-const std::set<std::string_view> kAddedInFormat2 = {"policy",
-                                                    "norms",
-                                                    "due_by",
-                                                    "max_interruption_days",
-                                                    "extension_request_window_months",
-                                                    "route_switch_window_months",
-                                                    "max_score",
-                                                    "pass_mark",
-                                                    "withheld"};
+// The format that added each field that older rows lack: a row of an older format may miss it
+// (it keeps its default; a migration or the next save writes it). Nothing else may be missing.
+// Format 2: the record carries its policy, PIP versions their norms and deadline, the term and
+// the learnability test their numbers, the health topic a placeholder. Format 3 (issue 7): the
+// acts the law names that 0.2 did not record (extension requests, route-switch exceptions, the
+// intake fine's new term, a fine's day of establishment and its finality), and the policy
+// numbers they need.
+const std::map<std::string_view, int> kAddedInFormat = {
+    {"policy", 2},
+    {"norms", 2},
+    {"due_by", 2},
+    {"max_interruption_days", 2},
+    {"extension_request_window_months", 2},
+    {"route_switch_window_months", 2},
+    {"max_score", 2},
+    {"pass_mark", 2},
+    {"withheld", 2},
+    {"extension_requests", 3},
+    {"switch_exception", 3},
+    {"intake_fine_new_term_months", 3},
+    {"extension_decision_weeks", 3},
+};
+
+int added_in_format(std::string_view name) {
+  const auto it = kAddedInFormat.find(name);
+  return it == kAddedInFormat.end() ? 1 : it->second;
+}
 
 template <class T>
-void from_json(const json& j, T& out, const Path& path, bool lenient);
+void from_json(const json& j, T& out, const Path& path, int format);
 
 struct Reader {
   const json* object;
   const Path* path;
-  bool lenient;  // a row of an older format: fields of kAddedInFormat2 may be missing
+  int format;  // of the row: fields added by a later format may be missing
   template <class F>
   void operator()(const char* name, F& field, Sensitivity = Sensitivity::kPlain) {
     const Path here{path, name};
@@ -119,11 +136,11 @@ struct Reader {
         field = F{};
         return;
       } else {
-        if (lenient && kAddedInFormat2.count(name) != 0) return;
+        if (added_in_format(name) > format) return;
         corrupt(here, "missing");
       }
     }
-    from_json(*it, field, here, lenient);
+    from_json(*it, field, here, format);
   }
 };
 
@@ -159,17 +176,17 @@ E enum_from(std::string_view name, const Path& path) {
 }
 
 template <class T>
-void from_json(const json& j, T& out, const Path& path, bool lenient) {
+void from_json(const json& j, T& out, const Path& path, int format) {
   if constexpr (Described<T>) {
     if (!j.is_object()) corrupt(path, "expected an object");
-    Reader reader{&j, &path, lenient};
+    Reader reader{&j, &path, format};
     describe(reader, out);
   } else if constexpr (IsOptional<T>::value) {
     if (j.is_null()) {
       out.reset();
     } else {
       auto value = Blank<typename T::value_type>::make();
-      from_json(j, value, path, lenient);
+      from_json(j, value, path, format);
       out = std::move(value);
     }
   } else if constexpr (IsVector<T>::value) {
@@ -178,7 +195,7 @@ void from_json(const json& j, T& out, const Path& path, bool lenient) {
     out.reserve(j.size());
     for (std::size_t i = 0; i < j.size(); ++i) {
       auto item = Blank<typename T::value_type>::make();
-      from_json(j[i], item, Path{&path, {}, i}, lenient);
+      from_json(j[i], item, Path{&path, {}, i}, format);
       out.push_back(std::move(item));
     }
   } else if constexpr (IsSet<T>::value) {
@@ -186,7 +203,7 @@ void from_json(const json& j, T& out, const Path& path, bool lenient) {
     out.clear();
     for (std::size_t i = 0; i < j.size(); ++i) {
       auto item = Blank<typename T::value_type>::make();
-      from_json(j[i], item, Path{&path, {}, i}, lenient);
+      from_json(j[i], item, Path{&path, {}, i}, format);
       if (!out.insert(std::move(item)).second) corrupt(Path{&path, {}, i}, "duplicate entry");
     }
   } else if constexpr (IsMap<T>::value) {
@@ -195,7 +212,7 @@ void from_json(const json& j, T& out, const Path& path, bool lenient) {
     for (const auto& [key, item] : j.items()) {
       const auto k = enum_from<typename T::key_type>(key, path);
       auto value = Blank<typename T::mapped_type>::make();
-      from_json(item, value, Path{&path, to_string(k)}, lenient);
+      from_json(item, value, Path{&path, to_string(k)}, format);
       out.emplace(k, std::move(value));
     }
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -218,7 +235,7 @@ void from_json(const json& j, T& out, const Path& path, bool lenient) {
     out = Money::cents(integer_from<std::int64_t>(j, path));
   } else if constexpr (IsStrongId<T>::value) {
     typename T::value_type value{};
-    from_json(j, value, path, lenient);
+    from_json(j, value, path, format);
     out = T(std::move(value));
   } else if constexpr (std::is_same_v<T, MunicipalityCode>) {
     try {
@@ -255,10 +272,10 @@ json parse_text(std::string_view text, const std::string& what) {
 // Decodes parsed JSON as a T; every failure becomes StorageError (kCorruptData) naming `what`
 // and the path, never a value.
 template <class T>
-T decode_json(const json& j, const std::string& what, std::string_view root, bool lenient) {
+T decode_json(const json& j, const std::string& what, std::string_view root, int format) {
   T out = Blank<T>::make();
   try {
-    from_json(j, out, Path{nullptr, root}, lenient);
+    from_json(j, out, Path{nullptr, root}, format);
   } catch (const Corrupt& c) {
     throw StorageError("stored " + what + " is damaged at " + c.path + ": " + c.problem,
                        ErrorCode::kCorruptData);
@@ -313,19 +330,21 @@ TrajectoryRecord decode_record(std::string_view text, const std::string& what,
   }
   // A record stored without its policy gets the one its row references.
   if (policy != nullptr && j.is_object() && !j.contains("policy")) j["policy"] = to_json(*policy);
-  return decode_json<TrajectoryRecord>(j, what, "", format < kRecordFormat);
+  return decode_json<TrajectoryRecord>(j, what, "", format);
 }
 
 std::string encode_topic(const TopicRecord& topic) { return to_json(topic).dump(); }
 
 TopicRecord decode_topic(std::string_view text, const std::string& what, bool lenient) {
-  return decode_json<TopicRecord>(parse_text(text, what), what, "", lenient);
+  return decode_json<TopicRecord>(parse_text(text, what), what, "", lenient ? 1 : kRecordFormat);
 }
 
 std::string encode_policy(const Policy& policy) { return to_json(policy).dump(); }
 
 Policy decode_policy(std::string_view text, const std::string& what) {
-  return decode_json<Policy>(parse_text(text, what), what, "", false);
+  // A stored policy has no format number of its own: one stored by 0.2 (format 2) lacks the
+  // numbers format 3 added, which keep their legal defaults.
+  return decode_json<Policy>(parse_text(text, what), what, "", kRecordFormat - 1);
 }
 
 }  // namespace inburgering::storage::detail

@@ -9,8 +9,9 @@
 //
 // Decoding is strict for the current format: an unknown enum name, a wrong type, a number out of
 // range or a missing field throws StorageError (kCorruptData) naming the record and the path,
-// never the stored value. Rows of format 1 may lack exactly the fields format 2 added (they keep
-// their defaults), and the migration to schema 3 rewrites them in the current format.
+// never the stored value. A row of an older format may lack exactly the fields later formats
+// added (they keep their defaults); the migration to schema 3 rewrites rows of format 1, and a
+// row of format 2 is rewritten in the current format when it is next saved.
 
 #include <string>
 #include <string_view>
@@ -20,9 +21,11 @@
 namespace inburgering::storage::detail {
 
 /// Format version written into every encoded record ("format" key). 1: library 0.1.
-/// 2: the record carries its policy, PIP versions their norms, the term and the learnability test
-/// their numbers, and the health topic a placeholder.
-inline constexpr int kRecordFormat = 2;
+/// 2 (0.2): the record carries its policy, PIP versions their norms, the term and the
+/// learnability test their numbers, and the health topic a placeholder. 3 (0.3): extension
+/// requests, route-switch exceptions, the intake fine's new term, a fine's day of establishment
+/// and finality. Each format only adds fields (record_codec.cpp, `kAddedInFormat`).
+inline constexpr int kRecordFormat = 3;
 
 /// The record as JSON text: every field but the revision (a column of its own), and the policy
 /// only with `with_policy` (a store may keep each distinct policy once, elsewhere).

@@ -117,8 +117,8 @@ std::string saved_on(const std::string& updated_at) { return updated_at.substr(0
 TrajectoryRecord decode_legacy(const std::string& text, const std::string& what,
                                const LegacyPolicyFor& legacy_policy_for) {
   const int format = record_format(text, what);
-  if (format >= kRecordFormat) {
-    // Written by this library already (an interrupted upgrade, or a newer row): as it is.
+  if (format >= 2) {
+    // Written by 0.2 or later (an interrupted upgrade, or a newer row): it carries its policy.
     return decode_record(text, what);
   }
   // The municipality decides the policy; decode once to learn it (the policy is not read).

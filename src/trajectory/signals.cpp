@@ -93,6 +93,15 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
         "term ends on " + to_iso(end) + "; extension requests accepted from " + to_iso(window) +
             " (Wi 12; Bi 4.5)");
 
+    // A request for extension DUO has not decided on in time (Bi 4.5.1).
+    if (!term.extension_requests.empty() && !term.extension_requests.back().decided_on) {
+      const Date requested = term.extension_requests.back().requested_on;
+      const Date due = requested + bg::weeks(record_.policy.extension_decision_weeks);
+      add(SignalKind::kExtensionDecisionOverdue, due, due + bg::days(1),
+          "DUO decides on the request for extension of " + to_iso(requested) + " by " +
+              to_iso(due) + " (Bi 4.5.1)");
+    }
+
     // Route-switch window closing (education → B1 stays possible, so not for that route).
     if (plan.content.route != Route::kEducation &&
         record_.policy.route_switch_signal_lead_months > 0 && term.route_switch_window_months > 0) {

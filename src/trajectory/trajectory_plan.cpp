@@ -142,16 +142,65 @@ PlanVersion Trajectory::adjust_plan(Date date_of_issue, PlanContent content,
 }
 
 PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
-                                     std::string explanation) {
+                                     std::string explanation, RouteSwitchGround ground) {
   require_state({TrajectoryState::kRoute}, "switching the route");
   require_valid(date_of_issue, "plan.date_of_issue");
   // The window is the one the term started with (IntegrationTerm::route_switch_window_months).
   Policy rules = record_.policy;
   rules.route_switch_window_months = record_.term->route_switch_window_months;
-  check_route_switch(current_plan()->content.route, content.route, record_.term->start,
-                     date_of_issue, rules);
-  return append_plan(date_of_issue, PlanChangeReason::kRouteSwitch, std::move(explanation),
-                     std::move(content));
+  const Route from = current_plan()->content.route;
+  const Date deadline = record_.term->route_switch_deadline();
+  switch (ground.exception) {
+    case RouteSwitchException::kNone:
+      if (ground.course_ended_on) {
+        throw ValidationError("plan.course_ended_on",
+                              "only a switch after a non-exempting course (Bi 5.4.2) names it",
+                              to_iso(*ground.course_ended_on));
+      }
+      check_route_switch(from, content.route, record_.term->start, date_of_issue, rules);
+      break;
+    case RouteSwitchException::kAfterNonExemptingCourse: {
+      if (from == content.route) {
+        throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
+      }
+      if (!ground.course_ended_on) {
+        throw ValidationError("plan.course_ended_on",
+                              "a switch after a non-exempting course (Bi 5.4.2) names the day the "
+                              "course was completed or left",
+                              "empty");
+      }
+      const Date ended = *ground.course_ended_on;
+      require_valid(ended, "plan.course_ended_on");
+      if (ended <= deadline) {
+        throw RuleViolation("Bi 5.4.2", "the exception is for a course that ended after the "
+                                        "window closed on " + to_iso(deadline) +
+                                            "; it ended on " + to_iso(ended));
+      }
+      if (date_of_issue < ended) {
+        throw RuleViolation("Bi 5.4.2", "the route is switched after the course ended on " +
+                                            to_iso(ended));
+      }
+      break;
+    }
+    case RouteSwitchException::kSpecialCase:
+      if (from == content.route) {
+        throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
+      }
+      if (ground.course_ended_on) {
+        throw ValidationError("plan.course_ended_on",
+                              "only a switch after a non-exempting course (Bi 5.4.2) names it",
+                              to_iso(*ground.course_ended_on));
+      }
+      break;  // The explanation, required for every adjustment, gives the special case.
+  }
+  PlanVersion version = append_plan(date_of_issue, PlanChangeReason::kRouteSwitch,
+                                    std::move(explanation), std::move(content));
+  auto& stored = record_.plan_versions.back();
+  stored.switch_exception = ground.exception;
+  stored.course_ended_on = ground.course_ended_on;
+  version.switch_exception = stored.switch_exception;
+  version.course_ended_on = stored.course_ended_on;
+  return version;
 }
 
 PlanVersion Trajectory::scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,

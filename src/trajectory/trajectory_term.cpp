@@ -18,15 +18,92 @@ namespace bg = boost::gregorian;
 
 // ---- Term ------------------------------------------------------------------------------------
 
+void Trajectory::check_extension(const Extension& extension, bool requested) const {
+  validate(extension);
+  const auto& term = *record_.term;
+  if (extension.decided_on < term.start) {
+    throw ValidationError("extension.decided_on",
+                          "must not be before the term starts on " + to_iso(term.start),
+                          to_iso(extension.decided_on));
+  }
+  if (extension.ground == ExtensionGround::kSubstantialEfforts &&
+      extension.months != record_.policy.substantial_efforts_extension_months) {
+    throw RuleViolation("Bi 4.4.1",
+                        "an extension for substantial efforts lasts " +
+                            std::to_string(record_.policy.substantial_efforts_extension_months) +
+                            " months, not " + std::to_string(extension.months));
+  }
+  // A request cannot be made, nor an individual extension given on DUO's own initiative,
+  // earlier than the window (Bi 4.5.1-2); a decision on a request follows the request. Only
+  // a categorical extension (Bi 4.5.3) comes at any time.
+  if (!requested && extension.ground != ExtensionGround::kCategorical) {
+    const Date opens = term.extension_window_opens(extension.decided_on);
+    if (extension.decided_on < opens) {
+      throw RuleViolation("Bi 4.5", "an extension is decided no earlier than " +
+                                        std::to_string(term.extension_request_window_months) +
+                                        " months before the term ends: not before " +
+                                        to_iso(opens) + "; decided on " +
+                                        to_iso(extension.decided_on));
+    }
+  }
+}
+
+void Trajectory::record_extension_request(ExtensionRequest request) {
+  require_state({TrajectoryState::kRoute}, "recording a request for extension");
+  detail::check_input(request, "extension_request");
+  if (request.decided_on || request.granted) {
+    throw ValidationError("extension_request.decided_on",
+                          "a new request is pending; record DUO's decision with "
+                          "record_extension_decision",
+                          "set");
+  }
+  validate(request);
+  auto& term = *record_.term;
+  if (request.requested_on < term.start) {
+    throw ValidationError("extension_request.requested_on",
+                          "must not be before the term starts on " + to_iso(term.start),
+                          to_iso(request.requested_on));
+  }
+  if (!term.extension_requests.empty() && !term.extension_requests.back().decided_on) {
+    throw RuleViolation("Bi 4.5.1", "the request of " +
+                                        to_iso(term.extension_requests.back().requested_on) +
+                                        " awaits DUO's decision");
+  }
+  const Date opens = term.extension_window_opens(request.requested_on);
+  if (request.requested_on < opens) {
+    throw RuleViolation("Bi 4.5.1", "a request for extension can be made no earlier than " +
+                                        std::to_string(term.extension_request_window_months) +
+                                        " months before the term ends: from " + to_iso(opens) +
+                                        "; made on " + to_iso(request.requested_on));
+  }
+  term.extension_requests.push_back(request);
+}
+
+std::optional<Extension> Trajectory::record_extension_decision(Date decided_on, bool granted,
+                                                               int months) {
+  require_state({TrajectoryState::kRoute}, "recording DUO's decision on a request for extension");
+  auto& term = *record_.term;
+  if (term.extension_requests.empty() || term.extension_requests.back().decided_on) {
+    throw RuleViolation("Bi 4.5.1", "no request for extension awaits a decision");
+  }
+  ExtensionRequest request = term.extension_requests.back();
+  request.decided_on = decided_on;
+  request.granted = granted;
+  validate(request);
+  std::optional<Extension> extension;
+  if (granted) {
+    extension = Extension{request.ground, decided_on, months};
+    check_extension(*extension, /*requested=*/true);
+    term.extensions.push_back(*extension);
+  }
+  term.extension_requests.back() = request;
+  return extension;
+}
+
 void Trajectory::record_extension(Extension extension) {
   require_state({TrajectoryState::kRoute}, "recording an extension");
   detail::check_input(extension, "extension");
-  validate(extension);
-  if (extension.decided_on < record_.term->start) {
-    throw ValidationError("extension.decided_on",
-                          "must not be before the term starts on " + to_iso(record_.term->start),
-                          to_iso(extension.decided_on));
-  }
+  check_extension(extension, /*requested=*/false);
   record_.term->extensions.push_back(extension);
 }
 

@@ -71,6 +71,15 @@ void validate_plans(const TrajectoryRecord& record) {
     }
     // Judged by the norms of its own date of issue, not by today's policy.
     validate(version.content, version.norms);
+    require(version.switch_exception == RouteSwitchException::kNone ||
+                version.reason == PlanChangeReason::kRouteSwitch,
+            field + ".switch_exception", "only a route switch relies on an exception (Bi 5.4)",
+            std::string(to_string(version.switch_exception)));
+    require(!version.course_ended_on ||
+                version.switch_exception == RouteSwitchException::kAfterNonExemptingCourse,
+            field + ".course_ended_on", "only a switch under Bi 5.4.2 names the course's end",
+            "set");
+    if (version.course_ended_on) require_date(*version.course_ended_on, field + ".course_ended_on");
   }
   require(versions.empty() == !record.term.has_value(), "term",
           "a term exists exactly when a PIP was issued (Wi 11.2)",
@@ -166,14 +175,33 @@ void validate_record(const TrajectoryRecord& record) {
     require_date(fine.imposed_on, field + ".imposed_on");
     require(fine.amount > Money() && fine.amount <= fine.base_amount, field + ".amount",
             "must be positive and at most the base amount", "out of range");
+    for (const auto& [date, name] : {std::pair{&fine.established_on, ".established_on"},
+                                     {&fine.new_term_until, ".new_term_until"},
+                                     {&fine.contested_on, ".contested_on"},
+                                     {&fine.irrevocable_on, ".irrevocable_on"},
+                                     {&fine.annulled_on, ".annulled_on"}}) {
+      if (!*date) continue;
+      require_date(**date, field + name);
+      // Only the violation is established before the decision; the rest follows it.
+      if (date != &fine.established_on) {
+        require(**date >= fine.imposed_on, field + name, "must not be before the fine was imposed",
+                to_iso(**date));
+      } else {
+        require(**date <= fine.imposed_on, field + name,
+                "must not be after the fine was imposed", to_iso(**date));
+      }
+    }
+    require(!(fine.irrevocable_on && fine.annulled_on), field + ".annulled_on",
+            "an irrevocable fine is not annulled", "set");
   }
   // DUO's fines were checked against the statutory amounts when recorded (record_duo_fine).
   for (std::size_t i = 0; i < record.duo_fines.size(); ++i) {
     const auto& fine = record.duo_fines[i];
     const std::string field = "duo_fines[" + std::to_string(i) + "]";
     require(fine.amount > Money(), field + ".amount", "must be positive", "not positive");
-    require(fine.new_term_months >= 1 && fine.new_term_months <= 24, field + ".new_term_months",
-            "a new term of 1 to 24 months (Wi 24-25)", std::to_string(fine.new_term_months));
+    require(fine.new_term_months >= 0 && fine.new_term_months <= 24, field + ".new_term_months",
+            "a new term of at most 24 months, or none (Wi 24-25)",
+            std::to_string(fine.new_term_months));
   }
   validate_state(record);
 }

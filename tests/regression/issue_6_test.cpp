@@ -180,9 +180,12 @@ TEST(Issue6Results, AResultKeptAcrossASaveStaysValid) {
 TEST(Issue6Results, AFineIsReturnedByValue) {
   auto store = SqliteStore::open(":memory:", {.clock = clock_on("2024-02-01")});
   Trajectory t = registered();
-  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
-  t.record_invitation_outcome(InvitationOutcome::kNoShow);
-  const MunicipalFine& fine = t.impose_intake_fine(d("2024-01-24"));
+  for (const char* sent : {"2024-01-16", "2024-01-20"}) {
+    t.invite_to_intake(d(sent), d(sent));
+    t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  }
+  const MunicipalFine& fine = t.impose_intake_fine(
+      IntakeFineDecision{.imposed_on = d("2024-01-24"), .new_term_until = d("2024-03-23")});
   store->create(caseworker(), t);
   EXPECT_EQ(fine.amount, Money::euros(250));
 }

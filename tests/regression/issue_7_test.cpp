@@ -4,7 +4,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "support/builders.hpp"
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include "storage/record_codec.hpp"
+#include "support/store_fixture.hpp"
 
 namespace inburgering::test {
 namespace {
@@ -81,6 +85,180 @@ TEST(Issue7PipDeadline, AMoveKeepsTheFirstVersionsVerdictAndHasNoThirdPartyDevia
   EXPECT_EQ(now.record().obligation.brp_registration_date, d("2024-01-15"));
   EXPECT_EQ(now.pip_deadline(), d("2024-08-12"));  // Registration + 10 weeks, no deviation.
   EXPECT_FALSE(now.is_late(now.issue_plan_after_move(d("2024-08-12"), content(), "verhuisd")));
+}
+
+// ---- 1-2. Extension requests and DUO's decisions (Wi 12; Bi 4.4.1, 4.5) ---------------------
+
+// on_route(): PIP of 2024-03-01, term 2024-03-02 .. 2027-03-01; the window opens 2026-09-02.
+ExtensionRequest request_on(const char* iso,
+                            ExtensionGround ground = ExtensionGround::kSubstantialEfforts) {
+  return ExtensionRequest{d(iso), ground, ExtensionRequester::kParticipant, std::nullopt, false};
+}
+
+TEST(Issue7Extensions, ARequestBeforeTheWindowIsRefusedNamingTheDayItOpens) {
+  Trajectory t = on_route();
+  EXPECT_EQ(t.record().term->extension_window_opens(d("2026-09-01")), d("2026-09-02"));
+  try {
+    t.record_extension_request(request_on("2026-09-01"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 4.5.1");
+    EXPECT_THAT(e.what(), HasSubstr("from 2026-09-02"));
+  }
+  EXPECT_TRUE(t.record().term->extension_requests.empty());
+  t.record_extension_request(request_on("2026-09-02"));
+  EXPECT_EQ(t.record().term->extension_requests.size(), 1u);
+  EXPECT_THROW(t.record_extension_request(request_on("2026-09-03")), RuleViolation);  // Pending.
+  // Only grounds a and b of Wi 12.1 are asked for.
+  Trajectory other = on_route();
+  EXPECT_THROW(other.record_extension_request(request_on("2026-10-01", ExtensionGround::kOwnInitiative)),
+               ValidationError);
+}
+
+TEST(Issue7Extensions, APendingRequestIsSignalledAfterEightWeeks) {
+  Trajectory t = on_route();
+  t.record_extension_request(request_on("2026-10-01"));
+  const auto overdue = [&](const char* today) {
+    const auto signals = t.signals(d(today));
+    return std::any_of(signals.begin(), signals.end(), [](const Signal& s) {
+      return s.kind == SignalKind::kExtensionDecisionOverdue;
+    });
+  };
+  EXPECT_FALSE(overdue("2026-11-26"));  // The 8 weeks end on 2026-11-26 (Bi 4.5.1).
+  EXPECT_TRUE(overdue("2026-11-27"));
+  t.record_extension_decision(d("2026-11-27"), false);
+  EXPECT_FALSE(overdue("2026-12-01"));
+  EXPECT_TRUE(t.record().term->extensions.empty());
+  EXPECT_EQ(t.record().term->extension_requests[0].decided_on, d("2026-11-27"));
+  EXPECT_FALSE(t.record().term->extension_requests[0].granted);
+}
+
+TEST(Issue7Extensions, SubstantialEffortsGiveExactlySixMonths) {
+  Trajectory t = on_route();
+  t.record_extension_request(request_on("2026-10-01"));
+  try {
+    t.record_extension_decision(d("2026-11-01"), true, 3);
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 4.4.1");
+  }
+  EXPECT_THROW(t.record_extension_decision(d("2026-11-01"), true, 7), RuleViolation);
+  EXPECT_THROW(t.record_extension_decision(d("2026-09-30"), true, 6), ValidationError);
+  EXPECT_FALSE(t.record().term->extension_requests[0].decided_on);  // Nothing changed.
+  const auto extension = t.record_extension_decision(d("2026-11-01"), true, 6);
+  ASSERT_TRUE(extension);
+  EXPECT_EQ(extension->months, 6);
+  EXPECT_EQ(t.term_end(d("2026-11-01")), d("2027-09-01"));
+  EXPECT_THROW(t.record_extension_decision(d("2026-11-02"), true, 6), RuleViolation);  // None.
+  // The same rule for a decision the college only hears of.
+  Trajectory heard = on_route();
+  EXPECT_THROW(heard.record_extension(Extension{ExtensionGround::kSubstantialEfforts,
+                                                d("2026-11-01"), 3}),
+               RuleViolation);
+}
+
+TEST(Issue7Extensions, ADecisionWithoutARequestFollowsTheWindowUnlessCategorical) {
+  Trajectory t = on_route();
+  try {
+    t.record_extension(Extension{ExtensionGround::kOwnInitiative, d("2026-09-01"), 4});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 4.5");
+    EXPECT_THAT(e.what(), HasSubstr("not before 2026-09-02"));
+  }
+  EXPECT_THROW(t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-09-01"), 4}),
+               RuleViolation);
+  EXPECT_NO_THROW(t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-09-02"), 4}));
+  // Bi 4.5.3: for all or a category, at any time.
+  EXPECT_NO_THROW(t.record_extension(Extension{ExtensionGround::kCategorical, d("2025-01-01"), 3}));
+  EXPECT_EQ(t.record().term->extensions.size(), 2u);
+}
+
+// ---- 13. Route-switch exceptions (Bi 5.4.2-3) -----------------------------------------------
+
+// on_route(): term from 2024-03-02; the window of 18 months ends on 2025-09-01.
+TEST(Issue7RouteSwitch, AfterANonExemptingCourseThatEndedAfterTheWindow) {
+  Trajectory t = on_route(Route::kB1);
+  const RouteSwitchGround too_early{RouteSwitchException::kAfterNonExemptingCourse,
+                                    d("2025-09-01")};
+  try {
+    t.switch_route(d("2025-10-01"), content(Route::kZ), "entreeopleiding", too_early);
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 5.4.2");
+  }
+  const RouteSwitchGround ended{RouteSwitchException::kAfterNonExemptingCourse, d("2025-09-02")};
+  EXPECT_THROW(t.switch_route(d("2025-09-01"), content(Route::kZ), "x", ended), RuleViolation);
+  EXPECT_THROW(t.switch_route(d("2025-10-01"), content(Route::kZ), "x",
+                              {RouteSwitchException::kAfterNonExemptingCourse, std::nullopt}),
+               ValidationError);
+  // Without the exception the switch is refused; with it, allowed and kept on the version.
+  EXPECT_THROW(t.switch_route(d("2025-10-01"), content(Route::kZ), "x"), RuleViolation);
+  const PlanVersion v = t.switch_route(d("2025-09-02"), content(Route::kZ), "entreeopleiding",
+                                       ended);
+  EXPECT_EQ(v.switch_exception, RouteSwitchException::kAfterNonExemptingCourse);
+  EXPECT_EQ(t.current_plan()->course_ended_on, d("2025-09-02"));
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
+}
+
+TEST(Issue7RouteSwitch, ASpecialCaseIsAllowedAnyTimeAndRecorded) {
+  Trajectory t = on_route(Route::kB1);
+  const PlanVersion v = t.switch_route(d("2026-06-01"), content(Route::kZ),
+                                       "ernstige ziekte in het eerste jaar",
+                                       {RouteSwitchException::kSpecialCase, std::nullopt});
+  EXPECT_EQ(v.switch_exception, RouteSwitchException::kSpecialCase);
+  EXPECT_THROW(t.switch_route(d("2026-07-01"), content(Route::kZ), "x",
+                              {RouteSwitchException::kSpecialCase, std::nullopt}),
+               RuleViolation);  // Already the Z-route.
+  TrajectoryRecord bad = t.record();
+  bad.plan_versions.front().switch_exception = RouteSwitchException::kSpecialCase;
+  EXPECT_THROW(Trajectory::from_record(bad), ValidationError);  // Only on a switch.
+}
+
+// ---- Stored records of format 2 (library 0.2) still load --------------------------------------
+
+TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
+  using nlohmann::json;
+  Trajectory t = on_route();
+  json row = json::parse(storage::detail::encode_record(t.record()));
+  row["format"] = 2;
+  row["term"].erase("extension_requests");
+  row["plan_versions"][0].erase("switch_exception");
+  row["policy"].erase("extension_decision_weeks");
+  row["policy"].erase("intake_fine_new_term_months");
+  const TrajectoryRecord r = storage::detail::decode_record(row.dump(), "trajectory 1");
+  EXPECT_EQ(r, t.record());
+  // The current format may not lack them; nor may format 2 lack a field of format 2.
+  row["format"] = storage::detail::kRecordFormat;
+  EXPECT_THROW(storage::detail::decode_record(row.dump(), "trajectory 1"), StorageError);
+  json older = json::parse(storage::detail::encode_record(t.record()));
+  older["format"] = 2;
+  older["plan_versions"][0].erase("norms");
+  EXPECT_THROW(storage::detail::decode_record(older.dump(), "trajectory 1"), StorageError);
+}
+
+TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
+  TempDir dir;
+  const std::string path = dir.file("format2.db");
+  auto clock = std::make_shared<FixedClock>(d("2024-06-01"));
+  {
+    auto store = storage::SqliteStore::open(path, {.clock = clock});
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE trajectory SET record = json_remove(json_set(record, '$.format', 2), "
+             "'$.term.extension_requests', '$.plan_versions[0].switch_exception')");
+  }
+  auto store = storage::SqliteStore::open(path, {.clock = clock});
+  Trajectory loaded = store->load(caseworker(), TrajectoryId(7));
+  EXPECT_EQ(loaded.current_plan()->switch_exception, RouteSwitchException::kNone);
+  loaded.record_attendance(hours(HourKind::kLanguageCourse, "2024-05-30", 2));
+  store->save(caseworker(), loaded);
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("SELECT json_extract(record, '$.format') FROM trajectory").getInt(),
+            storage::detail::kRecordFormat);
 }
 
 }  // namespace

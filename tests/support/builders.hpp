@@ -157,9 +157,14 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   obligation.third_party_info_received_on = d("2024-01-30");
   Trajectory t =
       Trajectory::open(id, utrecht(), UserId("km-jansen"), person, obligation, d("2024-01-15"));
-  t.invite_to_intake(d("2024-01-16"), d("2024-01-23"));
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-18"));
   t.record_invitation_outcome(InvitationOutcome::kNoShow);
-  t.impose_intake_fine(d("2024-01-24"));
+  t.invite_to_intake(d("2024-01-19"), d("2024-01-22"));  // With the written warning (Wi 14.1).
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.impose_intake_fine(
+      IntakeFineDecision{.imposed_on = d("2024-01-23"), .new_term_until = d("2024-03-22")});
+  t.record_fine_contested(0, d("2024-02-01"));
+  t.record_fine_irrevocable(0, d("2024-03-10"));
   t.invite_to_intake(d("2024-01-24"), d("2024-02-05"));
   t.record_invitation_outcome(InvitationOutcome::kAttended);
   fill_intake(t, 30);
@@ -194,7 +199,10 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   t.scale_down_to_a2(d("2025-03-10"), {ExamPart::kWriting}, "schrijven blijft op A2");
   t.extend_unburdening(UnburdeningExtension{d("2024-07-01"), 2, "budget nog niet op orde"});
   t.record_coaching_session(CoachingSession{d("2024-03-05"), "vaste lasten", true});
-  t.impose_cooperation_fine(d("2025-04-01"), Culpability::kGrossNegligence);
+  t.impose_cooperation_fine(CooperationFineDecision{
+      .established_on = d("2025-03-25"),
+      .imposed_on = d("2025-04-01"),
+      .culpability = Culpability::kGrossNegligence});
   t.record_interruption(Interruption{d("2025-05-01"), d("2025-05-20"), "tijdelijk geen BRP"});
   t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 4});
   t.record_duo_fine(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24});

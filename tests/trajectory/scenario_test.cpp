@@ -12,9 +12,12 @@ using test::d;
 TEST(Scenario, AsylumPermitHolderOnTheB1RouteWithUnburdeningAndScaleDown) {
   FixedClock clock(d("2024-01-15"));
   Trajectory t = test::registered();
-  t.invite_to_intake(clock.today(), d("2024-01-22"));
+  t.invite_to_intake(clock.today(), d("2024-01-18"));
   t.record_invitation_outcome(InvitationOutcome::kNoShow);
-  t.impose_intake_fine(d("2024-01-24"));
+  t.invite_to_intake(d("2024-01-19"), d("2024-01-23"));  // With the written warning.
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.impose_intake_fine(
+      IntakeFineDecision{.imposed_on = d("2024-01-24"), .new_term_until = d("2024-03-23")});
   t.invite_to_intake(d("2024-01-24"), d("2024-02-05"));
   t.record_invitation_outcome(InvitationOutcome::kAttended);
   test::fill_intake(t, 30);

@@ -19,7 +19,8 @@ Trajectory rich() {
   t.start_unburdening(d("2024-02-01"),
                       {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(600)}},
                       true);
-  t.impose_cooperation_fine(d("2024-06-01"), Culpability::kOrdinary);
+  t.impose_cooperation_fine(
+      CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kOrdinary});
   t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 3});
   return t;
 }

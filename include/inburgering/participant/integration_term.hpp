@@ -24,12 +24,39 @@ inline constexpr std::size_t kMaxExtensions = 20;
 
 /// Ground of an extension (verlenging) decided by DUO (Wi 12).
 enum class ExtensionGround {
-  /// The overrun is not the person's fault (Wi 12.1.a; Bi 4.3). Length set by DUO.
+  /// The overrun is not the person's fault (Wi 12.1.a; Bi 4.3). Length set by DUO in the
+  /// decision (Bi 4.3.3, 4.5.4; the Regeling inburgering 2021 may set it).
   kNotCulpable,
-  /// Substantial efforts make completion likely (Wi 12.1.b; Bi 4.4): 6 months.
+  /// Substantial efforts make completion likely (Wi 12.1.b; Bi 4.4): exactly
+  /// `Policy::substantial_efforts_extension_months` (Bi 4.4.1: 6 months).
   kSubstantialEfforts,
-  /// DUO extended on its own initiative (Bi 4.5).
+  /// DUO extended on its own initiative in a case of this person (Bi 4.5.2): not earlier than
+  /// the request window opens.
   kOwnInitiative,
+  /// DUO extended on its own initiative for all or a category of people (Bi 4.5.3), for a
+  /// length set by ministerial regulation: at any time.
+  kCategorical,
+};
+
+/// Who asked for an extension (Bi 4.5.1: "een aanvraag"). The college may help, but the
+/// request is the person's.
+enum class ExtensionRequester {
+  kParticipant,     ///< The person obliged to integrate.
+  kRepresentative,  ///< Someone acting for them (a guardian or authorised representative).
+};
+
+/// A request for extension (aanvraag tot verlenging; Wi 12; Bi 4.5.1), as the college learns of
+/// it, and DUO's decision on it once recorded.
+struct INBURGERING_EXPORT ExtensionRequest {
+  Date requested_on;
+  /// The ground the request relies on: `kNotCulpable` or `kSubstantialEfforts`.
+  ExtensionGround ground = ExtensionGround::kSubstantialEfforts;
+  ExtensionRequester requested_by = ExtensionRequester::kParticipant;
+  /// Date of DUO's decision (Bi 4.5.1: within 8 weeks of receipt); empty while pending.
+  std::optional<Date> decided_on;
+  /// Whether DUO granted it (then an `Extension` with the same ground and date is on record).
+  bool granted = false;
+  friend bool operator==(const ExtensionRequest&, const ExtensionRequest&) = default;
 };
 
 /// Verlenging: an extension of the term decided by DUO, recorded when received.
@@ -74,6 +101,8 @@ struct INBURGERING_EXPORT IntegrationTerm {
   int route_switch_window_months = 18;
   std::vector<Extension> extensions;
   std::vector<Interruption> interruptions;
+  /// Requests for extension, in the order made; at most the last is pending.
+  std::vector<ExtensionRequest> extension_requests;
 
   /// The term that starts after a PIP issued on `date_of_issue`, with the numbers of `policy`.
   static IntegrationTerm starting_after(Date date_of_issue, const Policy& policy);
@@ -103,9 +132,13 @@ struct INBURGERING_EXPORT IntegrationTerm {
 };
 
 INBURGERING_ENUM_TEXT(ExtensionGround);
+INBURGERING_ENUM_TEXT(ExtensionRequester);
 /// @throws ValidationError for non-positive months or an invalid date.
 INBURGERING_EXPORT void validate(const Extension& extension);
 /// @throws ValidationError for an invalid date or `until` before `from`.
 INBURGERING_EXPORT void validate(const Interruption& interruption);
+/// @throws ValidationError for an invalid date, a ground other than `kNotCulpable` or
+///         `kSubstantialEfforts`, a decision before the request, or `granted` without a decision.
+INBURGERING_EXPORT void validate(const ExtensionRequest& request);
 
 }  // namespace inburgering

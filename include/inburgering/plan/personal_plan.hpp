@@ -30,6 +30,27 @@ INBURGERING_ENUM_TEXT(PlanChangeReason);
 
 /// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
 /// issued; the trajectory only ever appends versions.
+/// Why a route switch outside the window of Bi 5.4.1 (18 months from the term's start) is
+/// allowed. The switch from the education route to the B1-route needs none (Bi 5.4.1).
+enum class RouteSwitchException {
+  /// No exception: the switch is within the window, or from the education route to the B1-route.
+  kNone,
+  /// Bi 5.4.2: the person completed or left a designated non-exempting course (Bi 4.3.2) after
+  /// the window closed; the switch follows that course.
+  kAfterNonExemptingCourse,
+  /// Bi 5.4.3: a special case concerning this person; the version's explanation gives it.
+  kSpecialCase,
+};
+
+INBURGERING_ENUM_TEXT(RouteSwitchException);
+
+/// The ground for a route switch outside the window: which exception, and for Bi 5.4.2 the day
+/// the non-exempting course was completed or left.
+struct INBURGERING_EXPORT RouteSwitchGround {
+  RouteSwitchException exception = RouteSwitchException::kNone;
+  std::optional<Date> course_ended_on;
+};
+
 struct INBURGERING_EXPORT PlanVersion {
   /// 1 for the first PIP, then 2, 3, … in order of issue (also across a move).
   int number = 0;
@@ -47,6 +68,10 @@ struct INBURGERING_EXPORT PlanVersion {
   /// (Bi 5.3.1-3), so `Trajectory::is_late` does not depend on a later policy. Empty for other
   /// versions, and when no deadline could be known (third-party information awaited).
   std::optional<Date> due_by;
+  /// For a route switch: the exception it relied on (Bi 5.4.2-3), if outside the window.
+  RouteSwitchException switch_exception = RouteSwitchException::kNone;
+  /// For a switch under Bi 5.4.2: the day the non-exempting course was completed or left.
+  std::optional<Date> course_ended_on;
   friend bool operator==(const PlanVersion&, const PlanVersion&) = default;
 };
 

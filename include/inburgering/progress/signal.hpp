@@ -29,6 +29,8 @@ enum class SignalKind {
   kUnburdeningEnding,
   /// Intake invitations are exhausted: the intake may be completed without the person (Wi 14.2).
   kIntakeMayCompleteWithoutParticipant,
+  /// DUO has not decided on a request for extension within the weeks of Bi 4.5.1.
+  kExtensionDecisionOverdue,
 };
 
 INBURGERING_ENUM_TEXT(SignalKind);

@@ -33,16 +33,60 @@ enum class MunicipalFineKind {
   kCooperation,
 };
 
-/// A fine the college imposed.
+/// A fine the college imposed (boetebeschikking), and what became of it.
 struct INBURGERING_EXPORT MunicipalFine {
   MunicipalFineKind kind = MunicipalFineKind::kIntake;
   Date imposed_on;
-  /// Amount before culpability and cap (cooperation: €50 doubling; intake: €250).
+  /// Amount before culpability, lowering and cap (cooperation: €50 doubling; intake: €250).
   Money base_amount;
+  /// Cooperation fine: the degree of culpability (Bi 7.1.4). The scale does not apply to the
+  /// intake fine, which keeps `kIntent` (100%) here; it is lowered only under Bi 7.1.6.
   Culpability culpability = Culpability::kIntent;
   /// The amount imposed.
   Money amount;
+  /// Cooperation fine: the day the violation was established (dag van constatering, Bi 7.1.3).
+  /// Empty for fines recorded before library 0.3: then the day imposed counts.
+  std::optional<Date> established_on;
+  /// Intake fine: the last day of the new term the decision set (Wi 22.2), within which the
+  /// person is still expected to appear or cooperate. Empty for fines recorded before 0.3.
+  std::optional<Date> new_term_until;
+  /// The day an objection or appeal (bezwaar, beroep) was lodged: the fine is not irrevocable
+  /// while it runs.
+  std::optional<Date> contested_on;
+  /// The day the fine became irrevocable (onherroepelijk): only then does it count for the
+  /// doubling of Bi 7.1.3.
+  std::optional<Date> irrevocable_on;
+  /// The day the fine was annulled (on objection or appeal): it counts for nothing after that.
+  std::optional<Date> annulled_on;
+
+  /// Whether the fine still stands on `on` (not annulled by then).
+  bool stands_on(Date on) const noexcept { return !annulled_on || *annulled_on > on; }
   friend bool operator==(const MunicipalFine&, const MunicipalFine&) = default;
+};
+
+/// The college's decision to impose the intake fine (Wi 22).
+struct INBURGERING_EXPORT IntakeFineDecision {
+  Date imposed_on;
+  /// Last day of the new term the decision sets (Wi 22.2): after `imposed_on`, at most
+  /// `Policy::intake_fine_new_term_months` later.
+  Date new_term_until;
+  /// Bi 7.1.6: the amount lowered for circumstances the person showed, or the college knows of;
+  /// empty for the full amount. Must be positive and below the full amount.
+  std::optional<Money> lowered_to;
+  /// Wi 27: the social assistance was already lowered for the same conduct (then no fine).
+  bool assistance_already_lowered = false;
+};
+
+/// The college's decision to impose the cooperation fine (Wi 23).
+struct INBURGERING_EXPORT CooperationFineDecision {
+  /// The day the violation was established (dag van constatering; Bi 7.1.3 counts back 12
+  /// months from it).
+  Date established_on;
+  /// The day of the decision (on or after `established_on`).
+  Date imposed_on;
+  Culpability culpability = Culpability::kOrdinary;
+  /// Wi 27: the social assistance was already lowered for the same conduct (then no fine).
+  bool assistance_already_lowered = false;
 };
 
 /// DUO's fines.
@@ -53,12 +97,15 @@ enum class DuoFineKind {
   kRouteNotInTime,
 };
 
-/// A fine DUO imposed, recorded when the college is told (Bi 9.6.5). It sets a new term.
+/// A fine DUO imposed, recorded when the college is told (Bi 9.6.5). The first fines set a new
+/// term (Wi 24.2-3, 25.2); the fine repeated every two years after the last new term ran out
+/// (Wi 24.4) sets none.
 struct INBURGERING_EXPORT DuoFine {
   DuoFineKind kind = DuoFineKind::kRouteNotInTime;
   Date imposed_on;
   Money amount;
-  /// Length of the new term DUO set, in months (≤ 24, Wi 24-25).
+  /// Length of the new term DUO set, in months: 6, 12, 18 or 24, the lengths Bi 7.1.5 caps the
+  /// college's fines for (Wi 24.2: at most two years); 0 for the repeated fine of Wi 24.4.
   int new_term_months = 0;
   friend bool operator==(const DuoFine&, const DuoFine&) = default;
 };
@@ -76,28 +123,33 @@ INBURGERING_EXPORT int culpability_percent(Culpability culpability, const Policy
 INBURGERING_EXPORT Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on,
                                             const Policy& policy);
 
-/// The next intake fine (Wi 22; Bi 7.1.1) on `on`, given the fines so far.
-/// @throws RuleViolation: the maximum number of intake fines is reached (Bi 7.1.1); the
-///         social assistance was already lowered for the same conduct (Wi 27); the cap is
-///         reached (Bi 7.1.5). The amount is lowered to what the cap leaves.
+/// The intake fine `decision` imposes (Wi 22; amount Bi 7.1.1), given the fines so far. Which
+/// conduct it answers (Wi 22.1: the repeated invitation's term ran out; Wi 22.3: the new term
+/// of the first fine ran out) is checked by `Trajectory::impose_intake_fine`.
+/// @throws RuleViolation: two intake fines stand already (Wi 22.1, 22.3); the social
+///         assistance was already lowered for the same conduct (Wi 27); the cap is reached
+///         (Bi 7.1.5). ValidationError: the new term is not after the decision or longer than
+///         `intake_fine_new_term_months` (Wi 22.2); `lowered_to` not below the full amount.
+///         The amount is lowered to what the cap leaves.
 INBURGERING_EXPORT MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
-                                                  const std::vector<DuoFine>& duo_fines, Date on,
-                                                  bool assistance_already_lowered,
+                                                  const std::vector<DuoFine>& duo_fines,
+                                                  const IntakeFineDecision& decision,
                                                   const Policy& policy);
 
-/// The next cooperation fine (Wi 23; Bi 7.1.2-5) on `on`: €50, doubled per repeat within 12
-/// months of the previous cooperation fine, at most €800, times the culpability percentage,
-/// lowered to what the cap leaves.
-/// @throws RuleViolation: not culpable (Bi 7.1.4); assistance already lowered (Wi 27); cap
-///         reached (Bi 7.1.5).
+/// The cooperation fine `decision` imposes (Wi 23; Bi 7.1.2-5): €50; doubled ("steeds met 100
+/// procent verhoogd") over the highest earlier cooperation fine whose violation was established
+/// within the 12 months before `established_on` and which became irrevocable on or before
+/// `imposed_on`, at most €800; times the culpability percentage (Bi 7.1.4); lowered to what the
+/// cap leaves (Bi 7.1.5). Annulled fines count for nothing.
+/// @throws RuleViolation: not culpable (Awb 5:41); assistance already lowered (Wi 27); cap
+///         reached (Bi 7.1.5). ValidationError: `imposed_on` before `established_on`.
 INBURGERING_EXPORT MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
                                                        const std::vector<DuoFine>& duo_fines,
-                                                       Date on, Culpability culpability,
-                                                       bool assistance_already_lowered,
+                                                       const CooperationFineDecision& decision,
                                                        const Policy& policy);
 
 /// @throws ValidationError: invalid date; amount not positive or above the statutory amount
-///         (Wi 24: €340; Wi 26: €1,000); new term outside 1..24 months.
+///         (Wi 26.1.b: €340; Wi 26.1.d: €1,000); new term outside 0..24 months.
 INBURGERING_EXPORT void validate(const DuoFine& fine, const Policy& policy);
 
 }  // namespace inburgering

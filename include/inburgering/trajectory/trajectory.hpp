@@ -177,8 +177,13 @@ class INBURGERING_EXPORT Trajectory {
   /// A new version with the same route and scaled-down parts (reason `kOther`).
   PlanVersion adjust_plan(Date date_of_issue, PlanContent content, std::string explanation);
   /// A new version with another route (Wi 17.2; Bi 5.4). Hours, results and passed parts carry
-  /// over. @throws RuleViolation outside the window (education → B1 always allowed).
-  PlanVersion switch_route(Date date_of_issue, PlanContent content, std::string explanation);
+  /// over. Allowed within the window the term started with (Bi 5.4.1: 18 months), from the
+  /// education route to the B1-route at any time, and outside the window on a `ground`:
+  /// `kAfterNonExemptingCourse` (Bi 5.4.2: the course ended after the window closed, and the
+  /// switch is on or after that day) or `kSpecialCase` (Bi 5.4.3). The ground is kept on the
+  /// version. @throws RuleViolation outside the window without a ground that holds.
+  PlanVersion switch_route(Date date_of_issue, PlanContent content, std::string explanation,
+                           RouteSwitchGround ground = {});
   /// A new version scaling `parts` down to A2 (Wi 17.3; Bi 5.5). @throws RuleViolation.
   PlanVersion scale_down_to_a2(Date date_of_issue, std::set<ExamPart> parts,
                                std::string explanation);
@@ -218,7 +223,24 @@ class INBURGERING_EXPORT Trajectory {
   void record_progress_interview(Date held_on, ProgressAssessment assessment, std::string notes);
 
   // ---- Term (Wi 11-12) ----------------------------------------------------------------------
-  /// Records DUO's extension. @throws RuleViolation before the term starts.
+  /// Records the person's request to DUO for extension (Wi 12.1.a or b; Bi 4.5.1).
+  /// @throws RuleViolation (Bi 4.5.1) when it is made before the window opens
+  ///         (`IntegrationTerm::extension_window_opens`, named in the message) or while an
+  ///         earlier request is pending; ValidationError for another ground or a date before the
+  ///         term starts.
+  void record_extension_request(ExtensionRequest request);
+  /// Records DUO's decision on the pending request: granted for `months`, or refused (`months`
+  /// ignored). A granted one adds the `Extension` and returns it.
+  /// @throws RuleViolation when no request is pending, or (Bi 4.4.1) a substantial-efforts
+  ///         extension that is not exactly `Policy::substantial_efforts_extension_months`;
+  ///         ValidationError for a decision before the request or months outside 1..60.
+  std::optional<Extension> record_extension_decision(Date decided_on, bool granted,
+                                                     int months = 0);
+  /// Records an extension DUO decided without a request on record here: on its own initiative
+  /// (Bi 4.5.2-3), or on a request the college only hears of with the decision (Bi 9.6.5).
+  /// @throws RuleViolation: before the window opens (Bi 4.5.1-2; not for `kCategorical`), or a
+  ///         substantial-efforts extension of another length than the policy's (Bi 4.4.1);
+  ///         ValidationError: before the term starts, months outside 1..60.
   void record_extension(Extension extension);
   /// Records an interruption (Bi 2.1.2, 4.2). @throws RuleViolation if one is still open.
   void record_interruption(Interruption interruption);
@@ -238,13 +260,25 @@ class INBURGERING_EXPORT Trajectory {
   void stop_unburdening(Date on);
 
   // ---- Sanctions (Wi 22-27) -----------------------------------------------------------------
-  /// Imposes the intake fine (Wi 22; Bi 7.1.1). @throws RuleViolation when the conduct is not
-  /// on record (no failed invitation left unfined) or a rule of `next_intake_fine` forbids it.
-  MunicipalFine impose_intake_fine(Date on, bool assistance_already_lowered = false);
-  /// Imposes the cooperation fine (Wi 23; Bi 7.1.2-5). @throws RuleViolation before the PIP or
-  /// when a rule of `next_cooperation_fine` forbids it.
-  MunicipalFine impose_cooperation_fine(Date on, Culpability culpability,
-                                        bool assistance_already_lowered = false);
+  /// Imposes the intake fine (Wi 22; amount Bi 7.1.1; see `next_intake_fine`). The first answers
+  /// a no-show or lack of cooperation at the repeated invitation, the one that came with the
+  /// written warning (Wi 14.1, 22.1); the second one a failed invitation within the new term
+  /// the first fine set, once that term has ended (Wi 22.2-3). There is no third.
+  /// @throws RuleViolation (Wi 22.1 or 22.3) when that conduct is not on record, or a rule of
+  ///         `next_intake_fine` forbids it; ValidationError as `next_intake_fine`.
+  MunicipalFine impose_intake_fine(IntakeFineDecision decision);
+  /// Imposes the cooperation fine (Wi 23; Bi 7.1.2-5; see `next_cooperation_fine`).
+  /// @throws RuleViolation before the PIP, for a violation established before the first PIP,
+  ///         or when a rule of `next_cooperation_fine` forbids it.
+  MunicipalFine impose_cooperation_fine(CooperationFineDecision decision);
+  /// What became of a municipal fine (`index`: its position in `record().municipal_fines`): an
+  /// objection or appeal lodged, the fine irrevocable (onherroepelijk, which makes it count for
+  /// the doubling of Bi 7.1.3), or annulled (then it counts for nothing, Bi 7.1.3, 7.1.5).
+  /// @throws ValidationError for an index out of range or a date before the fine; RuleViolation
+  ///         for a fine already irrevocable or annulled.
+  void record_fine_contested(std::size_t index, Date on);
+  void record_fine_irrevocable(std::size_t index, Date on);
+  void record_fine_annulled(std::size_t index, Date on);
   /// Records a fine DUO imposed (Wi 24-26). @throws ValidationError for a malformed fine.
   void record_duo_fine(DuoFine fine);
 
@@ -279,6 +313,8 @@ class INBURGERING_EXPORT Trajectory {
   void require_active(const char* action) const;
   void move_to(TrajectoryState next);
   void require_on_or_after_registration(Date date, const char* field) const;
+  void check_extension(const Extension& extension, bool requested) const;
+  MunicipalFine& fine_at(std::size_t index, Date on, const char* action);
   /// The deadline of Bi 5.3.1 before any deviation under Bi 5.3.2 (empty: not known yet).
   std::optional<Date> first_plan_base_deadline() const;
   RouteFacts route_facts() const;
