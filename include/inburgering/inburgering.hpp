@@ -21,6 +21,7 @@
 #include "inburgering/plan/personal_plan.hpp"
 #include "inburgering/plan/plan_component.hpp"
 #include "inburgering/policy.hpp"
+#include "inburgering/state_pension_age.hpp"
 #include "inburgering/progress/progress_check.hpp"
 #include "inburgering/progress/signal.hpp"
 #include "inburgering/route/exam_part.hpp"

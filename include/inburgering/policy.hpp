@@ -28,10 +28,8 @@ struct INBURGERING_EXPORT Policy {
   // ---- Who is obliged (Wi 3) -------------------------------------------------------------
   /// Statutory. Minimum age for the obligation, in years (Wi 3.1: 16, not 18).
   int minimum_age_years = 16;
-  /// Statutory. The state-pension (AOW) age, in months; the obligation applies below it
-  /// (Wi 3.1). 67 years from 2024; the AOW age is set by the Algemene Ouderdomswet and moves
-  /// with life expectancy, so update this field when it changes.
-  int state_pension_age_months = 67 * 12;
+  // The obligation ends at the state-pension age (Wi 3.1), which depends on the date of birth
+  // (AOW 7a): see state_pension_age.hpp. It is law, not a policy number.
 
   // ---- Integration term (Wi 11, 12; Bi 4) ------------------------------------------------
   /// Statutory. Length of the inburgeringstermijn in months (Wi 11.1: 3 years).

@@ -9,7 +9,6 @@ namespace inburgering {
 template <class V, detail::Of<Policy> P>
 void describe(V& v, P& p) {
   v("minimum_age_years", p.minimum_age_years);
-  v("state_pension_age_months", p.state_pension_age_months);
   v("term_months", p.term_months);
   v("substantial_efforts_extension_months", p.substantial_efforts_extension_months);
   v("extension_request_window_months", p.extension_request_window_months);

@@ -33,8 +33,6 @@ void require_positive(Money value, const char* field) {
 
 void Policy::validate() const {
   require_at_least(minimum_age_years, 0, "minimum_age_years", "must not be negative");
-  require_at_least(state_pension_age_months, minimum_age_years * 12 + 1, "state_pension_age_months",
-                   "must be above the minimum age");
   require_at_least(term_months, 1, "term_months", "must be at least 1 month");
   require_at_least(substantial_efforts_extension_months, 1, "substantial_efforts_extension_months",
                    "must be at least 1 month");
@@ -116,7 +114,6 @@ void Policy::validate() const {
   // inside the calendar (see limits.hpp).
   for (const auto& [value, maximum, field] :
        {std::tuple{minimum_age_years, 100, "minimum_age_years"},
-        {state_pension_age_months, 100 * 12, "state_pension_age_months"},
         {term_months, 120, "term_months"},
         {substantial_efforts_extension_months, 60, "substantial_efforts_extension_months"},
         {extension_request_window_months, 60, "extension_request_window_months"},

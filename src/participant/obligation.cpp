@@ -7,6 +7,7 @@
 #include "inburgering/error.hpp"
 #include "inburgering/participant/participant.hpp"
 #include "inburgering/policy.hpp"
+#include "inburgering/state_pension_age.hpp"
 
 namespace inburgering {
 
@@ -29,8 +30,9 @@ bool Obligation::applies_to(const Participant& participant, Date on, const Polic
   if (participant.target_group == TargetGroup::kVoluntary) return false;
   if (participant.permit == ResidencePermit::kEuLaw) return false;
   if (on < participant.birth_date) return false;
+  // From the 16th birthday, until the day the AOW age is reached (Wi 3.1; AOW 7a).
   const int age = age_in_months(participant.birth_date, on);
-  return age >= policy.minimum_age_years * 12 && age < policy.state_pension_age_months;
+  return age >= policy.minimum_age_years * 12 && on < state_pension_date(participant.birth_date);
 }
 
 bool Obligation::part_lifted(ExamPart part) const {

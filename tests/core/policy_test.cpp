@@ -71,7 +71,17 @@ TEST(Policy, RefusesInconsistentNumbers) {
   refuses([](Policy& p) { p.intake_fine = Money(); }, "policy.intake_fine");
   refuses([](Policy& p) { p.substantial_efforts_min_language_parts = 5; },
           "policy.substantial_efforts_min_language_parts");
-  refuses([](Policy& p) { p.state_pension_age_months = 100; }, "policy.state_pension_age_months");
+  refuses([](Policy& p) { p.intake_fine = Money::cents(250'01); }, "policy.intake_fine");
+  refuses([](Policy& p) { p.cooperation_fine_max = Money::cents(800'01); },
+          "policy.cooperation_fine_max");
+  refuses([](Policy& p) { p.duo_pvt_map_fine = Money::cents(340'01); }, "policy.duo_pvt_map_fine");
+  refuses([](Policy& p) { p.duo_route_fine_max = Money::cents(1000'01); },
+          "policy.duo_route_fine_max");
+  refuses([](Policy& p) { p.intake_fine_new_term_months = 3; },
+          "policy.intake_fine_new_term_months");
+  refuses([](Policy& p) { p.intake_fine_new_term_months = 0; },
+          "policy.intake_fine_new_term_months");
+  refuses([](Policy& p) { p.extension_decision_weeks = 0; }, "policy.extension_decision_weeks");
 }
 
 }  // namespace

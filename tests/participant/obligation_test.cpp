@@ -23,13 +23,16 @@ TEST(Obligation, EndsAtTheStatePensionAge) {
   EXPECT_FALSE(Obligation::applies_to(p, d("2025-02-28"), Policy{}));  // 67 years.
 }
 
-TEST(Obligation, StatePensionAgeFollowsThePolicy) {
+TEST(Obligation, StatePensionAgeFollowsTheBirthDate) {
+  // Born 1961-06-15: AOW age 67 years and 3 months (reached in 2028; AOW 7a), not 67.
   Participant p = test::asylum_holder();
-  p.birth_date = d("1958-02-28");
-  Policy later;
-  later.state_pension_age_months = 67 * 12 + 3;  // AOW age moved by 3 months.
-  EXPECT_TRUE(Obligation::applies_to(p, d("2025-05-27"), later));
-  EXPECT_FALSE(Obligation::applies_to(p, d("2025-05-28"), later));
+  p.birth_date = d("1961-06-15");
+  EXPECT_TRUE(Obligation::applies_to(p, d("2028-09-14"), Policy{}));
+  EXPECT_FALSE(Obligation::applies_to(p, d("2028-09-15"), Policy{}));
+  // Born 1956-06-01: 66 years and 10 months (reached in 2023).
+  p.birth_date = d("1956-06-01");
+  EXPECT_TRUE(Obligation::applies_to(p, d("2023-03-31"), Policy{}));
+  EXPECT_FALSE(Obligation::applies_to(p, d("2023-04-01"), Policy{}));
 }
 
 TEST(Obligation, DoesNotApplyUnderEuLawOrToVolunteers) {

@@ -237,6 +237,18 @@ TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
   EXPECT_THROW(storage::detail::decode_record(older.dump(), "trajectory 1"), StorageError);
 }
 
+TEST(Issue7Format, APolicyStoredBy02StillDecodes) {
+  // 0.2 stored `state_pension_age_months` (now the AOW table) and lacked the new numbers.
+  using nlohmann::json;
+  json policy = json::parse(storage::detail::encode_policy(Policy{}));
+  policy["state_pension_age_months"] = 804;
+  policy.erase("extension_decision_weeks");
+  policy.erase("intake_fine_new_term_months");
+  EXPECT_EQ(storage::detail::decode_policy(policy.dump(), "policy 1"), Policy{});
+  policy.erase("term_months");  // A field 0.2 had is still required.
+  EXPECT_THROW(storage::detail::decode_policy(policy.dump(), "policy 1"), StorageError);
+}
+
 TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
   TempDir dir;
   const std::string path = dir.file("format2.db");
