@@ -14,12 +14,15 @@ namespace inburgering {
 INBURGERING_DEFINE_ENUM_TEXT(
     ExemptionGround,
     {ExemptionGround::kDutchCompulsorySchooling, "dutch_compulsory_schooling",
-     "8 jaar leerplichtig onderwijs in Nederland"},
-    {ExemptionGround::kDutchDiploma, "dutch_diploma", "Nederlands diploma"},
-    {ExemptionGround::kUnderCompulsorySchooling, "under_compulsory_schooling", "leerplichtig"},
+     "8 jaar leerplichtig of kwalificatieplichtig in Nederland"},
+    {ExemptionGround::kDutchDiploma, "dutch_diploma", "aangewezen diploma of certificaat"},
+    {ExemptionGround::kUnderCompulsorySchooling, "under_compulsory_schooling",
+     "leerplichtig of kwalificatieplichtig"},
     {ExemptionGround::kSufficientlyIntegrated, "sufficiently_integrated",
      "al voldoende ingeburgerd"},
-    {ExemptionGround::kExamPartsShown, "exam_parts_shown", "examenonderdelen aangetoond"});
+    {ExemptionGround::kExamPartsShown, "exam_parts_shown", "examenonderdelen aangetoond"},
+    {ExemptionGround::kFollowingDesignatedCourse, "following_designated_course",
+     "volgt een aangewezen opleiding"});
 
 INBURGERING_DEFINE_ENUM_TEXT(DispensationGround,
                              {DispensationGround::kMedical, "medical", "medische ontheffing"},
@@ -63,7 +66,7 @@ void validate(const Dispensation& dispensation) {
       dispensation.college_advice.empty()) {
     throw ValidationError("dispensation.college_advice",
                           "a dispensation for special circumstances requires the college's "
-                          "advice (Wi 5.2)",
+                          "advice (Bi 2.8.2)",
                           "empty");
   }
   if (dispensation.ground == DispensationGround::kMedical && !dispensation.is_whole()) {

@@ -16,7 +16,9 @@ INBURGERING_DEFINE_ENUM_TEXT(FixedCostKind, {FixedCostKind::kRent, "rent", "huur
                              {FixedCostKind::kEnergy, "energy", "energie"},
                              {FixedCostKind::kWater, "water", "water"},
                              {FixedCostKind::kHealthInsurance, "health_insurance",
-                              "zorgverzekering"});
+                              "zorgverzekering"},
+                             {FixedCostKind::kGas, "gas", "gas"},
+                             {FixedCostKind::kElectricity, "electricity", "stroom"});
 
 Date Unburdening::end_date() const {
   int total = months;
@@ -68,6 +70,13 @@ void Unburdening::validate() const {
       throw ValidationError(field + ".kind", "each fixed cost is listed once",
                             std::string(to_string(items[i].kind)));
     }
+  }
+  if (kinds.count(FixedCostKind::kEnergy) != 0 &&
+      (kinds.count(FixedCostKind::kGas) != 0 || kinds.count(FixedCostKind::kElectricity) != 0)) {
+    throw ValidationError("unburdening.items.kind",
+                          "energy (gas and electricity together) is listed either as one item or "
+                          "as gas and electricity apart (Pw 56a.2)",
+                          "energy");
   }
   for (std::size_t i = 0; i < extensions.size(); ++i) {
     const std::string field = "unburdening.extensions[" + std::to_string(i) + "]";

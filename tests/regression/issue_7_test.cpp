@@ -215,6 +215,40 @@ TEST(Issue7RouteSwitch, ASpecialCaseIsAllowedAnyTimeAndRecorded) {
   EXPECT_THROW(Trajectory::from_record(bad), ValidationError);  // Only on a switch.
 }
 
+// ---- Read further: Wi 4-5, Bi 2.8, Pw 56a ---------------------------------------------------
+
+TEST(Issue7Obligation, ASpecialCircumstancesDispensationIsWhole) {
+  Trajectory t = planning();
+  try {
+    t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances, d("2024-02-08"),
+                                       {ExamPart::kSpeaking}, "advies college"});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 5.2; Bi 2.8.1");
+  }
+  EXPECT_TRUE(t.record().obligation.dispensations.empty());
+  t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances, d("2024-02-08"),
+                                     {}, "advies college"});
+  EXPECT_EQ(t.state(), TrajectoryState::kDispensed);
+  EXPECT_EQ(from_string<ExemptionGround>("following_designated_course"),
+            ExemptionGround::kFollowingDesignatedCourse);  // Wi 4.1.d
+}
+
+TEST(Issue7Unburdening, GasWaterAndElectricityAreSeparateItems) {
+  const auto start = [](std::vector<FixedCostItem> items) {
+    Trajectory t = registered();
+    t.start_unburdening(d("2024-02-01"), std::move(items), true);
+    return t;
+  };
+  const FixedCostItem gas{FixedCostKind::kGas, "Gasbedrijf", Money::euros(60)};
+  const FixedCostItem power{FixedCostKind::kElectricity, "Stroombedrijf", Money::euros(50)};
+  const FixedCostItem energy{FixedCostKind::kEnergy, "Energiebedrijf", Money::euros(110)};
+  EXPECT_NO_THROW(start({gas, power}));  // Pw 56a.2: "gas, water en stroom"
+  EXPECT_NO_THROW(start({energy}));
+  EXPECT_THROW(start({energy, gas}), ValidationError);
+  EXPECT_THROW(start({energy, power}), ValidationError);
+}
+
 // ---- Stored records of format 2 (library 0.2) still load --------------------------------------
 
 TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {

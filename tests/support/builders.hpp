@@ -176,7 +176,7 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   t.complete_intake(d("2024-02-06"));
   t.record_exemption(
       Exemption{ExemptionGround::kExamPartsShown, d("2024-02-07"), {ExamPart::kKnm}});
-  t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances,
+  t.record_dispensation(Dispensation{DispensationGround::kMedical,
                                      d("2024-02-08"),
                                      {ExamPart::kSpeaking},
                                      "advies college 2024-02-01"});

@@ -23,17 +23,22 @@ struct Participant;
 
 /// Ground for an exemption (vrijstelling) decided by DUO (Wi 4; Bi 2.3).
 enum class ExemptionGround {
-  /// At least 8 years of compulsory schooling in the Netherlands (Wi 4.1.a).
+  /// At least 8 years leerplichtig or kwalificatieplichtig under the Leerplichtwet 1969
+  /// (Wi 4.1.a; shown by the BRP registration, Bi 2.6).
   kDutchCompulsorySchooling,
-  /// A designated Dutch diploma, or a course leading to one (Wi 4.1.b).
+  /// A diploma, certificate or other document designated by ministerial regulation that shows
+  /// the skills and knowledge of Wi 7.1 (Wi 4.1.b; a foreign one after advice, Bi 2.4).
   kDutchDiploma,
-  /// Currently subject to compulsory schooling (Wi 4.1.c).
+  /// Currently leerplichtig or kwalificatieplichtig (Wi 4.1.c).
   kUnderCompulsorySchooling,
-  /// Already sufficiently integrated: 10 years in the BRP, 5 years of work, B1 speaking and
-  /// listening shown in an interview (Wi 4.1.d; Bi 2.3).
+  /// Already sufficiently integrated: at least 10 years uninterrupted in the BRP, at least 5
+  /// years of paid or volunteer work in the Netherlands, and B1 speaking and listening shown in
+  /// an interview (Wi 4.1.e; Bi 2.3).
   kSufficientlyIntegrated,
   /// Exemption for individual exam parts shown by a diploma or certificate (Wi 7.3).
   kExamPartsShown,
+  /// Following a course that leads to a diploma designated by ministerial regulation (Wi 4.1.d).
+  kFollowingDesignatedCourse,
 };
 
 /// Vrijstelling: DUO lifts the obligation wholly (Wi 4) or for some exam parts (Wi 7.3).
@@ -53,7 +58,8 @@ enum class DispensationGround {
   /// Permanent psychological, physical or intellectual impairment: cannot comply within 5
   /// years, per a DUO-appointed doctor (Wi 5.1; Bi 2.7).
   kMedical,
-  /// Very exceptional individual circumstances, on the college's advice (Wi 5.2; Bi 2.8).
+  /// Very exceptional, unforeseen circumstances not the person's fault (Wi 5.2; Bi 2.8.1):
+  /// only a whole dispensation, with the college's advice (Bi 2.8.2).
   kSpecialCircumstances,
 };
 
@@ -64,7 +70,7 @@ struct INBURGERING_EXPORT Dispensation {
   Date decided_on;
   /// The parts dispensed; empty means the whole obligation.
   std::set<ExamPart> parts;
-  /// The college's advice (required for special circumstances, Wi 5.2). Not personal data
+  /// The college's advice (required for special circumstances, Bi 2.8.2). Not personal data
   /// by itself, but may refer to it: restricted like health information.
   std::string college_advice;
 

@@ -20,8 +20,19 @@ struct Policy;
 struct Participant;
 struct Obligation;
 
-/// A fixed cost the college pays (Pw 56a.1).
-enum class FixedCostKind { kRent, kEnergy, kWater, kHealthInsurance };
+/// A fixed cost the college pays: "huur, gas, water en stroom en de verplichte
+/// zorgverzekering" (Pw 56a.2).
+enum class FixedCostKind {
+  kRent,
+  /// Gas and electricity from one supplier.
+  kEnergy,
+  kWater,
+  kHealthInsurance,
+  /// Gas, where it has a supplier of its own.
+  kGas,
+  /// Electricity (stroom), where it has a supplier of its own.
+  kElectricity,
+};
 
 INBURGERING_ENUM_TEXT(FixedCostKind);
 
