@@ -70,9 +70,9 @@ struct INBURGERING_EXPORT TopicRecord {
 enum class InvitationOutcome {
   kPending,
   kAttended,
-  /// Did not appear (Wi 14.2, 22).
+  /// Did not appear (Wi 14.1, 22).
   kNoShow,
-  /// Appeared but did not cooperate sufficiently (Wi 14.2, 22).
+  /// Appeared but did not cooperate sufficiently (Wi 14.1, 22).
   kInsufficientCooperation,
 };
 
@@ -82,7 +82,8 @@ INBURGERING_ENUM_TEXT(InvitationOutcome);
 struct INBURGERING_EXPORT IntakeInvitation {
   Date sent_on;
   Date respond_by;
-  /// Invitations after a no-show come with a written warning (schriftelijke waarschuwing).
+  /// An invitation after a no-show or lack of cooperation comes with a written warning
+  /// (schriftelijke waarschuwing; Wi 14.1, second sentence).
   bool written_warning = false;
   InvitationOutcome outcome = InvitationOutcome::kPending;
   friend bool operator==(const IntakeInvitation&, const IntakeInvitation&) = default;

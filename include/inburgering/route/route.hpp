@@ -17,8 +17,8 @@ namespace inburgering {
 
 /// Leerroute (Wi 6.1): one of the three, besides the PVT and (except the education route) MAP.
 enum class Route {
-  /// B1-route (Wi 7): four language parts at B1 and KNM; per part scaled down to A2 after 600
-  /// course hours (Wi 17.3; Bi 5.5).
+  /// B1-route (Wi 7): four language parts at B1 and KNM; language parts may be scaled down to
+  /// A2 after substantial efforts, among them 600 NT2 course hours (Wi 17.3; Bi 5.5).
   kB1,
   /// Onderwijsroute (Wi 8): the language bridging course (taalschakeltraject) towards mbo, hbo
   /// or wo. No MAP. If not completed, B1 + KNM passed counts as the exam (Wi 8.4).
@@ -59,7 +59,7 @@ enum class HourKind {
 INBURGERING_ENUM_TEXT(HourKind);
 
 /// Hours attended, as reported by a course provider (cursusinstelling; Wi 35.3; Bi 9.2.4) or
-/// registered by the college (PVT, Bi 3.1.5). Kept in minutes so that half hours are exact.
+/// registered by the college (PVT, Bi 3.1.4). Kept in minutes so that half hours are exact.
 struct INBURGERING_EXPORT AttendanceEntry {
   /// The day (or last day of the reporting period) the hours were attended.
   Date attended_on;

@@ -150,7 +150,7 @@ class INBURGERING_EXPORT Trajectory {
 
   // ---- Broad intake (Wi 14) ----------------------------------------------------------------
   /// Sends an invitation (Wi 14.1); moves `kRegistered` to `kIntake`. Invitations after a
-  /// failed one carry a written warning automatically (Wi 14.2).
+  /// failed one carry a written warning automatically (Wi 14.1, second sentence).
   /// @throws RuleViolation if an invitation is still pending or the intake is completed.
   void invite_to_intake(Date sent_on, Date respond_by);
   /// Records what came of the pending invitation. @throws RuleViolation if none is pending.
