@@ -43,9 +43,12 @@ struct INBURGERING_EXPORT Policy {
   /// Statutory. DUO decides on a request for extension within this many weeks of receiving it
   /// (Bi 4.5.1); after that the request shows as overdue.
   int extension_decision_weeks = 8;
-  /// Statutory. An interruption (e.g. no BRP registration) lengthens the term by at most this
-  /// many days per interruption (Bi 2.1.2, 4.2: up to 1 year).
-  int max_interruption_days = 365;
+  /// Statutory. An interruption between two periods of obligation (not a BRP resident, a stay
+  /// for a temporary purpose, a minister of religion's work interrupted; Bi 2.1.2) lengthens the
+  /// term by its duration (Bi 4.2), at most this many days. Bi 2.1.2 allows "maximaal een
+  /// jaar": an interruption longer than one calendar year (period rule) is refused, since the
+  /// obligation then ended; a year has 365 or 366 days, so the count is bounded by 366.
+  int max_interruption_days = 366;
   /// Statutory. Substantial efforts: at least this many of the four language exams passed
   /// (Bi 4.4.2).
   int substantial_efforts_min_language_parts = 2;

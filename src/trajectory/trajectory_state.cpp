@@ -22,7 +22,9 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {EndReason::kDeceased, "deceased", "overleden"},
     {EndReason::kStatePensionAge, "state_pension_age", "AOW-leeftijd bereikt"},
     {EndReason::kTermExpired, "term_expired", "inburgeringstermijn verstreken"},
-    {EndReason::kOther, "other", "andere reden"});
+    {EndReason::kOther, "other", "andere reden"},
+    {EndReason::kObligationLapsed, "obligation_lapsed",
+     "inburgeringsplicht geëindigd (onderbreking langer dan een jaar)"});
 
 bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept {
   using S = TrajectoryState;

@@ -107,6 +107,23 @@ void Trajectory::record_extension(Extension extension) {
   record_.term->extensions.push_back(extension);
 }
 
+namespace {
+
+// Bi 2.1.2: the obligation is deemed not to have ended only after an interruption of at most
+// one year (the period rule of calendar.hpp); a longer one ended it.
+void require_at_most_a_year(Date from, Date until) {
+  const Date last = last_day_of_period(from, 12);
+  if (until > last) {
+    throw RuleViolation("Bi 2.1.2", "an interruption from " + to_iso(from) + " lasts at most a "
+                                    "year, until " + to_iso(last) + "; one until " +
+                                        to_iso(until) +
+                                        " ended the obligation: end the trajectory "
+                                        "(obligation_lapsed)");
+  }
+}
+
+}  // namespace
+
 void Trajectory::record_interruption(Interruption interruption) {
   require_state({TrajectoryState::kRoute}, "recording an interruption");
   detail::check_input(interruption, "interruption");
@@ -130,6 +147,7 @@ void Trajectory::record_interruption(Interruption interruption) {
           to_iso(interruption.from));
     }
   }
+  if (interruption.until) require_at_most_a_year(interruption.from, *interruption.until);
   term.interruptions.push_back(std::move(interruption));
 }
 
@@ -145,6 +163,7 @@ void Trajectory::end_interruption(Date until) {
         "interruption.until",
         "must not be before interruption.from " + to_iso(interruptions.back().from), to_iso(until));
   }
+  require_at_most_a_year(interruptions.back().from, until);
   interruptions.back().until = until;
 }
 

@@ -174,6 +174,38 @@ TEST(Issue7Extensions, ADecisionWithoutARequestFollowsTheWindowUnlessCategorical
   EXPECT_EQ(t.record().term->extensions.size(), 2u);
 }
 
+// ---- Interruptions (Bi 2.1.2, 4.2): at most one calendar year, counted in full -------------
+
+TEST(Issue7Interruptions, AtMostOneCalendarYear) {
+  Trajectory t = on_route();  // Term 2024-03-02 .. 2027-03-01.
+  Trajectory year = t;
+  // 2024-03-10 .. 2025-03-09 is exactly one year (365 days): the term runs 365 days longer.
+  year.record_interruption(Interruption{d("2024-03-10"), d("2025-03-09"), "buitenland"});
+  EXPECT_EQ(year.term_end(d("2025-06-01")), d("2028-02-29"));
+  try {
+    t.record_interruption(Interruption{d("2024-03-10"), d("2025-03-10"), "buitenland"});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 2.1.2");
+    EXPECT_THAT(e.what(), HasSubstr("until 2025-03-09"));
+  }
+  EXPECT_TRUE(t.record().term->interruptions.empty());
+  t.record_interruption(Interruption{d("2025-06-01"), std::nullopt, "geen BRP-inschrijving"});
+  EXPECT_THROW(t.end_interruption(d("2026-06-01")), RuleViolation);
+  EXPECT_FALSE(t.record().term->interruptions.back().until);
+  t.end_interruption(d("2026-05-31"));  // One year: 365 days.
+  EXPECT_EQ(t.term_end(d("2026-06-01")), d("2028-02-29"));
+  t.end(d("2026-06-02"), EndReason::kObligationLapsed);  // What a longer one would have meant.
+  EXPECT_EQ(t.state(), TrajectoryState::kEnded);
+}
+
+TEST(Issue7Interruptions, AYearWithALeapDayAddsThreeHundredSixtySixDays) {
+  IntegrationTerm term = IntegrationTerm::starting_after(d("2023-06-01"), Policy{});
+  EXPECT_EQ(term.end_date(d("2023-06-02")), d("2026-06-01"));
+  term.interruptions.push_back(Interruption{d("2023-06-10"), d("2024-06-09"), "buitenland"});
+  EXPECT_EQ(term.end_date(d("2024-07-01")), d("2027-06-02"));  // 366 days: one year with 29 Feb.
+}
+
 // ---- 13. Route-switch exceptions (Bi 5.4.2-3) -----------------------------------------------
 
 // on_route(): term from 2024-03-02; the window of 18 months ends on 2025-09-01.

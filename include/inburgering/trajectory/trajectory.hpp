@@ -242,9 +242,14 @@ class INBURGERING_EXPORT Trajectory {
   ///         substantial-efforts extension of another length than the policy's (Bi 4.4.1);
   ///         ValidationError: before the term starts, months outside 1..60.
   void record_extension(Extension extension);
-  /// Records an interruption (Bi 2.1.2, 4.2). @throws RuleViolation if one is still open.
+  /// Records an interruption (Bi 2.1.2, 4.2): a period of at most one year in which the person
+  /// was not a BRP resident, stayed for a temporary purpose, or interrupted their work as a
+  /// minister of religion; the term is lengthened by it.
+  /// @throws RuleViolation if one is still open, or (Bi 2.1.2) if it lasts more than a year:
+  ///         then the obligation ended, and the trajectory is ended (`kObligationLapsed`).
   void record_interruption(Interruption interruption);
-  /// Closes the open interruption. @throws RuleViolation if none is open.
+  /// Closes the open interruption. @throws RuleViolation if none is open, or (Bi 2.1.2) if it
+  ///         lasted more than a year.
   void end_interruption(Date until);
   /// The term's last day as known on `as_of`; empty before the first PIP.
   std::optional<Date> term_end(Date as_of) const;

@@ -56,6 +56,9 @@ enum class EndReason {
   kStatePensionAge,  ///< Reached the state-pension age (Wi 3).
   kTermExpired,      ///< Term ended without completion; DUO takes over (Wi 24-25).
   kOther,
+  /// Away, not a BRP resident, or staying for a temporary purpose for more than a year between
+  /// two periods of obligation: the obligation ended (Bi 2.1.2).
+  kObligationLapsed,
 };
 
 INBURGERING_ENUM_TEXT(EndReason);
