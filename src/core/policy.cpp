@@ -31,7 +31,7 @@ void require_positive(Money value, const char* field) {
 
 }  // namespace
 
-void Policy::validate() const {
+void Policy::validate_stored() const {
   require_at_least(minimum_age_years, 0, "minimum_age_years", "must not be negative");
   require_at_least(term_months, 1, "term_months", "must be at least 1 month");
   require_at_least(substantial_efforts_extension_months, 1, "substantial_efforts_extension_months",
@@ -134,8 +134,8 @@ void Policy::validate() const {
         {z_route_course_hours, 10000, "z_route_course_hours"},
         {z_route_participation_hours, 10000, "z_route_participation_hours"},
         {unburdening_months, 120, "unburdening_months"},
-        {intake_fine_max_count, 2, "intake_fine_max_count"},
-        {intake_fine_new_term_months, 2, "intake_fine_new_term_months"},
+        {intake_fine_max_count, 20, "intake_fine_max_count"},
+        {intake_fine_new_term_months, 24, "intake_fine_new_term_months"},
         {cooperation_fine_repeat_months, 120, "cooperation_fine_repeat_months"},
         {retention_years, 100, "retention_years"},
         {no_hours_signal_weeks, 520, "no_hours_signal_weeks"},
@@ -144,19 +144,6 @@ void Policy::validate() const {
         {pip_deadline_signal_lead_weeks, 520, "pip_deadline_signal_lead_weeks"},
         {interview_signal_lead_weeks, 520, "interview_signal_lead_weeks"}}) {
     require_at_most(value, maximum, field);
-  }
-  // The Act caps what the Besluit may set (Wi 26.1).
-  for (const auto& [value, maximum, field, article] :
-       {std::tuple{intake_fine, kWi26MaxIntakeFineCents, "intake_fine", "Wi 26.1.a"},
-        {cooperation_fine_max, kWi26MaxCooperationFineCents, "cooperation_fine_max", "Wi 26.1.c"},
-        {duo_pvt_map_fine, kWi26MaxPvtMapFineCents, "duo_pvt_map_fine", "Wi 26.1.b"},
-        {duo_route_fine_max, kWi26MaxRouteFineCents, "duo_route_fine_max", "Wi 26.1.d"}}) {
-    if (value > Money::cents(maximum)) {
-      throw ValidationError(std::string("policy.") + field,
-                            "must be at most " + to_string(Money::cents(maximum)) + " (" +
-                                article + ")",
-                            to_string(value));
-    }
   }
   for (const auto& [value, field] :
        {std::pair{intake_fine, "intake_fine"},
@@ -171,6 +158,27 @@ void Policy::validate() const {
                             to_string(value));
     }
   }
+}
+
+void Policy::validate() const {
+  validate_stored();
+  // The Act caps what the Besluit may set (Wi 26.1).
+  for (const auto& [value, maximum, field, article] :
+       {std::tuple{intake_fine, kWi26MaxIntakeFineCents, "intake_fine", "Wi 26.1.a"},
+        {cooperation_fine_max, kWi26MaxCooperationFineCents, "cooperation_fine_max", "Wi 26.1.c"},
+        {duo_pvt_map_fine, kWi26MaxPvtMapFineCents, "duo_pvt_map_fine", "Wi 26.1.b"},
+        {duo_route_fine_max, kWi26MaxRouteFineCents, "duo_route_fine_max", "Wi 26.1.d"}}) {
+    if (value > Money::cents(maximum)) {
+      throw ValidationError(std::string("policy.") + field,
+                            "must be at most " + to_string(Money::cents(maximum)) + " (" +
+                                article + ")",
+                            to_string(value));
+    }
+  }
+  // The Act fixes these (Wi 22.1-3): two intake fines, the first setting a term of at most two
+  // months.
+  require_at_most(intake_fine_max_count, 2, "intake_fine_max_count");
+  require_at_most(intake_fine_new_term_months, 2, "intake_fine_new_term_months");
 }
 
 }  // namespace inburgering

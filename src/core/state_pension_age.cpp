@@ -1,5 +1,7 @@
 #include "inburgering/state_pension_age.hpp"
 
+#include <string>
+
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
 
@@ -38,7 +40,14 @@ const std::vector<StatePensionAgeStep>& state_pension_age_table() { return kTabl
 int state_pension_age_fixed_until() { return kFixedUntil; }
 
 YearsAndMonths state_pension_age(Date birth_date) {
-  require_valid(birth_date, "participant.birth_date");
+  if (birth_date.is_special() || birth_date.year() < kEarliestYear ||
+      birth_date.year() > kLatestYear) {
+    // A birth date is personal: never repeated.
+    throw ValidationError("participant.birth_date", "must be a valid date in the years " +
+                                                        std::to_string(kEarliestYear) + ".." +
+                                                        std::to_string(kLatestYear),
+                          "value withheld");
+  }
   // The earliest row whose age is reached within the row's own years (7a.1, last sentence).
   // The ages never fall, so scanning in order finds it.
   for (std::size_t row = 0; row < kTable.size(); ++row) {

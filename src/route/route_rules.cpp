@@ -70,17 +70,8 @@ LanguageLevel plan_level(const RouteFacts& facts, ExamPart part) {
   return facts.scaled_down_parts.count(part) != 0 ? LanguageLevel::kA2 : LanguageLevel::kB1;
 }
 
-// Hours of `kinds` that count where the Bi lets hours of the broad intake count (Bi 3.1.5,
-// 3.2.3, 3.14.6, 5.5.2): from the intake on; none before the intake or the PIP is known.
 long counted_minutes(const RouteFacts& facts, std::set<HourKind> kinds) {
-  const auto from = facts.hours_count_from();
-  if (!from) return 0;
-  return minutes_attended(*facts.attendance, std::move(kinds), from);
-}
-
-std::string counted_since(const RouteFacts& facts) {
-  const auto from = facts.hours_count_from();
-  return from ? " since " + to_iso(*from) : "";
+  return minutes_with_intake(facts, std::move(kinds));
 }
 
 }  // namespace
@@ -103,8 +94,20 @@ bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part, Lang
   });
 }
 
-std::optional<Date> RouteFacts::hours_count_from() const {
-  return intake_started_on ? intake_started_on : first_plan_issued_on;
+long minutes_with_intake(const RouteFacts& facts, std::set<HourKind> kinds) {
+  if (facts.attendance == nullptr) {
+    throw ValidationError("route_facts.attendance", "must be set", "null");
+  }
+  long total = 0;
+  for (const auto& entry : *facts.attendance) {
+    if (kinds.count(entry.kind) == 0) continue;
+    const Date on = entry.attended_on;
+    const bool after_plan = facts.first_plan_issued_on && on >= *facts.first_plan_issued_on;
+    bool in_intake = facts.intake_started_on && on >= *facts.intake_started_on;
+    if (in_intake && facts.intake_completed_on) in_intake = on <= *facts.intake_completed_on;
+    if (after_plan || in_intake) total += entry.minutes;
+  }
+  return total;
 }
 
 long minutes_attended(const std::vector<AttendanceEntry>& attendance, std::set<HourKind> kinds,
@@ -246,8 +249,8 @@ void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
     throw RuleViolation("Wi 17.3; Bi 5.5.1-2",
                         "scaling down to A2 requires at least " +
                             std::to_string(policy.scale_down_min_course_hours) +
-                            " NT2 course hours from the broad intake on; " +
-                            detail::hours_text(minutes) + " attended" + counted_since(facts));
+                            " NT2 course hours in the broad intake and from the PIP on; " +
+                            detail::hours_text(minutes) + " attended");
   }
 }
 

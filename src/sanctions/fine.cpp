@@ -105,20 +105,31 @@ MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
                                const IntakeFineDecision& decision, const Policy& policy) {
   const Date on = decision.imposed_on;
   require_valid(on, "fine.imposed_on");
-  require_valid(decision.new_term_until, "fine.new_term_until");
-  if (decision.new_term_until <= on ||
-      decision.new_term_until > last_day_of_period(on + boost::gregorian::days(1),
-                                                   policy.intake_fine_new_term_months)) {
-    throw ValidationError("fine.new_term_until",
-                          "the decision sets a new term of at most " +
-                              std::to_string(policy.intake_fine_new_term_months) +
-                              " months after " + to_iso(on) + " (Wi 22.2)",
-                          to_iso(decision.new_term_until));
-  }
   require_no_double_sanction(decision.assistance_already_lowered);
   const auto count = std::count_if(fines.begin(), fines.end(), [&](const MunicipalFine& f) {
     return f.kind == MunicipalFineKind::kIntake && f.stands_on(on);
   });
+  if (count == 0) {
+    // Wi 22.2: the first fine's decision sets a new term of at most two months.
+    if (!decision.new_term_until) {
+      throw ValidationError("fine.new_term_until",
+                            "the first intake fine sets a new term (Wi 22.2)", "empty");
+    }
+    const Date until = *decision.new_term_until;
+    require_valid(until, "fine.new_term_until");
+    if (until <= on || until > last_day_of_period(on + boost::gregorian::days(1),
+                                                  policy.intake_fine_new_term_months)) {
+      throw ValidationError("fine.new_term_until",
+                            "the decision sets a new term of at most " +
+                                std::to_string(policy.intake_fine_new_term_months) +
+                                " months after " + to_iso(on) + " (Wi 22.2)",
+                            to_iso(until));
+    }
+  } else if (count == 1 && decision.new_term_until) {
+    throw ValidationError("fine.new_term_until",
+                          "the second intake fine (Wi 22.3) sets no new term",
+                          to_iso(*decision.new_term_until));
+  }
   if (count >= policy.intake_fine_max_count) {
     throw RuleViolation("Wi 22.1, 22.3", "the intake fine is imposed at most " +
                                              std::to_string(policy.intake_fine_max_count) +
@@ -154,7 +165,12 @@ MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
                               to_iso(established),
                           to_iso(on));
   }
-  if (decision.culpability == Culpability::kNone) {
+  if (!decision.culpability) {
+    throw ValidationError("fine.culpability",
+                          "the decision states the degree of culpability (Bi 7.1.4)", "empty");
+  }
+  const Culpability culpability = *decision.culpability;
+  if (culpability == Culpability::kNone) {
     throw RuleViolation("Awb 5:41", "no fine without culpability (verwijtbaarheid)");
   }
   require_no_double_sanction(decision.assistance_already_lowered);
@@ -170,8 +186,8 @@ MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
     if (!earlier.irrevocable_on || *earlier.irrevocable_on > on) continue;
     base = std::max(base, std::min(earlier.base_amount.times(2), policy.cooperation_fine_max));
   }
-  MunicipalFine fine{MunicipalFineKind::kCooperation, on, base, decision.culpability,
-                     base.percent(culpability_percent(decision.culpability, policy))};
+  MunicipalFine fine{MunicipalFineKind::kCooperation, on, base, culpability,
+                     base.percent(culpability_percent(culpability, policy))};
   fine.established_on = established;
   return apply_cap(fine, fines, duo_fines, policy);
 }

@@ -197,8 +197,11 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
                           std::to_string(options.busy_retries));
   }
   check_text(path, "path");
-  options.legacy_policy.validate();
-  for (const auto& [municipality, policy] : options.legacy_municipal_policies) policy.validate();
+  // The policies 0.1 ran under: they describe the past, so the bounds of a stored policy apply.
+  options.legacy_policy.validate_stored();
+  for (const auto& [municipality, policy] : options.legacy_municipal_policies) {
+    policy.validate_stored();
+  }
   // The path is not personal data; naming it makes an error actionable.
   const std::string where = " ('" + path + "')";
 

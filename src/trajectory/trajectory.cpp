@@ -67,6 +67,7 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
                                                 " can be taken over by it");
   }
   require_valid(brp_registration_on, "transfer.brp_registration_on");
+  policy.validate();  // The receiving college's policy is new input: the Act's maxima apply.
   if (brp_registration_on < closure->on) {
     throw ValidationError("transfer.brp_registration_on",
                           "must not be before the move on " + to_iso(closure->on),
@@ -196,6 +197,10 @@ void Trajectory::record_exemption(Exemption exemption) {
   require_active("recording an exemption");
   detail::check_input(exemption, "exemption");
   validate(exemption);
+  if (exemption.ground != ExemptionGround::kExamPartsShown && !exemption.is_whole()) {
+    throw RuleViolation("Wi 4.1", "an exemption on a ground of Wi 4.1 lifts the whole "
+                                  "obligation; single exam parts are exempted under Wi 7.3");
+  }
   const bool whole = exemption.is_whole();
   const Date on = exemption.decided_on;
   record_.obligation.exemptions.push_back(std::move(exemption));

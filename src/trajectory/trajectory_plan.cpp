@@ -119,6 +119,10 @@ PlanVersion Trajectory::issue_first_plan(Date date_of_issue, PlanContent content
                               to_iso(*record_.intake.completed_on) + " (Wi 15)",
                           to_iso(date_of_issue));
   }
+  if (!content.scaled_down_parts.empty()) {
+    throw RuleViolation("Wi 17.3", "parts are scaled down to A2 only after substantial efforts "
+                                   "on the B1-route (scale_down_to_a2), not in the first PIP");
+  }
   PlanVersion version =
       append_plan(date_of_issue, PlanChangeReason::kInitial, {}, std::move(content));
   record_.state = TrajectoryState::kRoute;  // Planning → route is always allowed here.
@@ -150,6 +154,13 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
   rules.route_switch_window_months = record_.term->route_switch_window_months;
   const Route from = current_plan()->content.route;
   const Date deadline = record_.term->route_switch_deadline();
+  for (ExamPart part : content.scaled_down_parts) {
+    if (current_plan()->content.scaled_down_parts.count(part) == 0) {
+      throw RuleViolation("Wi 17.3", std::string(to_string(part)) +
+                                         " is not scaled down yet: scale down with "
+                                         "scale_down_to_a2 (Bi 5.5), not by a route switch");
+    }
+  }
   switch (ground.exception) {
     case RouteSwitchException::kNone:
       if (ground.course_ended_on) {
@@ -185,6 +196,10 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
     case RouteSwitchException::kSpecialCase:
       if (from == content.route) {
         throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
+      }
+      if (date_of_issue <= deadline || (from == Route::kEducation && content.route == Route::kB1)) {
+        throw RuleViolation("Bi 5.4.3", "no exception is needed: the switch is allowed without "
+                                        "one (the window runs until " + to_iso(deadline) + ")");
       }
       if (ground.course_ended_on) {
         throw ValidationError("plan.course_ended_on",
@@ -229,6 +244,10 @@ PlanVersion Trajectory::issue_plan_after_move(Date date_of_issue, PlanContent co
   if (content.route != current_plan()->content.route) {
     throw RuleViolation("Wi 15.4", "after a move the PIP keeps the same route (" +
                                        std::string(to_string(current_plan()->content.route)) + ")");
+  }
+  if (content.scaled_down_parts != current_plan()->content.scaled_down_parts) {
+    throw RuleViolation("Wi 15.4", "after a move the PIP keeps the route as it was set, with the "
+                                   "same parts scaled down to A2");
   }
   return append_plan(date_of_issue, PlanChangeReason::kMove, std::move(explanation),
                      std::move(content));

@@ -33,6 +33,7 @@ RouteFacts Trajectory::route_facts() const {
   facts.components = &record_.components;
   facts.first_plan_issued_on = record_.plan_versions.front().date_of_issue;
   facts.intake_started_on = record_.intake.started_on();
+  facts.intake_completed_on = record_.intake.completed_on;
   return facts;
 }
 
@@ -60,15 +61,13 @@ void Trajectory::record_pvt_statement_signed(Date on) {
                                     "after the first PIP of " +
                                         to_iso(record_.plan_versions.front().date_of_issue));
   }
-  const RouteFacts facts = route_facts();
-  const long minutes = minutes_attended(record_.attendance, {HourKind::kPvt},
-                                        facts.hours_count_from());
+  const long minutes = minutes_with_intake(route_facts(), {HourKind::kPvt});
   if (minutes < static_cast<long>(record_.policy.pvt_min_hours) * 60) {
     throw RuleViolation("Bi 3.1.3, 3.1.5",
                         "the statement is signed after at least " +
                             std::to_string(record_.policy.pvt_min_hours) +
-                            " PVT hours from the broad intake on; " + detail::hours_text(minutes) +
-                            " registered since " + to_iso(*facts.hours_count_from()));
+                            " PVT hours in the broad intake and from the PIP on; " +
+                            detail::hours_text(minutes) + " registered");
   }
   record_.components.pvt_statement_signed_on = on;
 }
@@ -80,12 +79,11 @@ void Trajectory::record_map_final_interview(Date on) {
     throw RuleViolation("Wi 8", "the education route has no MAP");
   }
   // MAP hours from the broad intake on count (Bi 3.2.3).
-  const long minutes = minutes_attended(record_.attendance, {HourKind::kMap},
-                                        route_facts().hours_count_from());
+  const long minutes = minutes_with_intake(route_facts(), {HourKind::kMap});
   if (minutes < static_cast<long>(record_.policy.map_min_hours) * 60) {
     throw RuleViolation("Bi 3.2.3-4", "the MAP ends after at least " +
                                           std::to_string(record_.policy.map_min_hours) +
-                                          " hours from the broad intake on; " +
+                                          " hours in the broad intake and from the PIP on; " +
                                           detail::hours_text(minutes) + " registered");
   }
   record_.components.map_final_interview_on = on;

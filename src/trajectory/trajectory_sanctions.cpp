@@ -20,21 +20,30 @@ namespace bg = boost::gregorian;
 
 MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
   require_active("imposing an intake fine");
+  record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
   const Date on = decision.imposed_on;
   require_valid(on, "fine.imposed_on");
   const auto& invitations = record_.intake.invitations;
   const MunicipalFine* first = nullptr;
+  bool earlier_annulled = false;
   for (const auto& fine : record_.municipal_fines) {
-    if (fine.kind == MunicipalFineKind::kIntake && fine.stands_on(on)) {
+    if (fine.kind != MunicipalFineKind::kIntake) continue;
+    if (fine.stands_on(on)) {
       first = &fine;
       break;
     }
+    earlier_annulled = true;
+  }
+  if (first != nullptr && earlier_annulled) {
+    // The standing fine followed an earlier one (since annulled): it was the second (Wi 22.3).
+    throw RuleViolation("Wi 22.1, 22.3", "the second intake fine stands; there is no third");
   }
   if (first == nullptr) {
     // Wi 22.1: not appearing within the term of the repeated invitation (Wi 14.1, second
-    // sentence), which comes with the written warning, or not cooperating.
+    // sentence), which comes with the written warning, or not cooperating at it.
     const bool conduct = std::any_of(invitations.begin(), invitations.end(), [&](const auto& i) {
-      return i.written_warning && detail::is_failed(i.outcome) && i.sent_on <= on;
+      if (!i.written_warning || !detail::is_failed(i.outcome)) return false;
+      return i.outcome == InvitationOutcome::kNoShow ? on > i.respond_by : on >= i.sent_on;
     });
     if (!conduct) {
       throw RuleViolation("Wi 22.1",
@@ -67,6 +76,7 @@ MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
 
 MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decision) {
   require_state({TrajectoryState::kRoute}, "imposing a cooperation fine");
+  record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
   require_valid(decision.established_on, "fine.established_on");
   const Date plan = record_.plan_versions.front().date_of_issue;
   if (decision.established_on < plan) {
@@ -81,22 +91,19 @@ MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decisi
 
 MunicipalFine& Trajectory::fine_at(std::size_t index, Date on, const char* action) {
   auto& fines = record_.municipal_fines;
+  // A person's fines and their proceedings are personal: messages name no count, date or outcome.
   if (index >= fines.size()) {
-    throw ValidationError("fine_index",
-                          "there are " + std::to_string(fines.size()) + " municipal fines",
-                          std::to_string(index));
+    throw ValidationError("fine_index", "no municipal fine at this position", "out of range");
   }
   MunicipalFine& fine = fines[index];
-  require_valid(on, "fine.status_on");
+  require_valid(on, "fine.status_on");  // names only what the caller typed
   if (on < fine.imposed_on) {
-    throw ValidationError("fine.status_on",
-                          "must not be before the fine was imposed on " + to_iso(fine.imposed_on),
-                          to_iso(on));
+    throw ValidationError("fine.status_on", "must not be before the fine was imposed",
+                          "value withheld");
   }
   if (fine.irrevocable_on || fine.annulled_on) {
-    throw RuleViolation("Awb 8:1; Awb 6:7",
-                        std::string(action) + " is not possible: the fine is already " +
-                            (fine.irrevocable_on ? "irrevocable" : "annulled"));
+    throw RuleViolation("Awb 6:7; Awb 8:1",
+                        std::string(action) + " is not possible: the fine's outcome is recorded");
   }
   return fine;
 }
@@ -109,9 +116,8 @@ void Trajectory::record_fine_irrevocable(std::size_t index, Date on) {
   MunicipalFine& fine = fine_at(index, on, "recording that the fine became irrevocable");
   if (fine.contested_on && on < *fine.contested_on) {
     throw ValidationError("fine.irrevocable_on",
-                          "must not be before the objection or appeal of " +
-                              to_iso(*fine.contested_on),
-                          to_iso(on));
+                          "must not be before the objection or appeal was lodged",
+                          "value withheld");
   }
   fine.irrevocable_on = on;
 }

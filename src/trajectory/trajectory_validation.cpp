@@ -146,7 +146,7 @@ void validate_state(const TrajectoryRecord& record) {
 void validate_record(const TrajectoryRecord& record) {
   // Texts and dates first: nothing below reads a text, and every date is in range.
   detail::check_input(record, std::string_view());
-  record.policy.validate();
+  record.policy.validate_stored();  // a stored policy may predate the Act's maxima (0.2)
   require(record.id.value() > 0, "trajectory.id", "must be a positive number",
           std::to_string(record.id.value()));
   require(!record.caseworker.value().empty(), "trajectory.caseworker",

@@ -84,7 +84,9 @@ TEST(Issue7PipDeadline, AMoveKeepsTheFirstVersionsVerdictAndHasNoThirdPartyDevia
   EXPECT_TRUE(now.is_late(now.record().plan_versions.front()));
   EXPECT_EQ(now.record().obligation.brp_registration_date, d("2024-01-15"));
   EXPECT_EQ(now.pip_deadline(), d("2024-08-12"));  // Registration + 10 weeks, no deviation.
+  Trajectory late = now;
   EXPECT_FALSE(now.is_late(now.issue_plan_after_move(d("2024-08-12"), content(), "verhuisd")));
+  EXPECT_TRUE(late.is_late(late.issue_plan_after_move(d("2024-08-13"), content(), "verhuisd")));
 }
 
 // ---- 1-2. Extension requests and DUO's decisions (Wi 12; Bi 4.4.1, 4.5) ---------------------
@@ -245,6 +247,136 @@ TEST(Issue7RouteSwitch, ASpecialCaseIsAllowedAnyTimeAndRecorded) {
   TrajectoryRecord bad = t.record();
   bad.plan_versions.front().switch_exception = RouteSwitchException::kSpecialCase;
   EXPECT_THROW(Trajectory::from_record(bad), ValidationError);  // Only on a switch.
+}
+
+// ---- Review follow-ups: the other side of each boundary -----------------------------------
+
+TEST(Issue7Boundaries, TheFirstIntakeFineFollowsTheRepeatedInvitationsTerm) {
+  Trajectory t = registered();
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-18"));
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  t.invite_to_intake(d("2024-01-19"), d("2024-01-26"));  // With the written warning.
+  t.record_invitation_outcome(InvitationOutcome::kNoShow);
+  const IntakeFineDecision on_the_last_day{.imposed_on = d("2024-01-26"),
+                                           .new_term_until = d("2024-03-25")};
+  EXPECT_THROW(t.impose_intake_fine(on_the_last_day), RuleViolation);  // Term not passed yet.
+  EXPECT_NO_THROW(t.impose_intake_fine(
+      IntakeFineDecision{.imposed_on = d("2024-01-27"), .new_term_until = d("2024-03-26")}));
+}
+
+TEST(Issue7Boundaries, AGroundAExtensionKeepsTheLengthDuoDecided) {
+  Trajectory t = on_route();
+  t.record_extension_request(request_on("2026-10-01", ExtensionGround::kNotCulpable));
+  const auto extension = t.record_extension_decision(d("2026-11-15"), true, 4);
+  ASSERT_TRUE(extension);
+  EXPECT_EQ(extension->ground, ExtensionGround::kNotCulpable);
+  EXPECT_EQ(t.term_end(d("2026-11-15")), d("2027-07-01"));
+  EXPECT_EQ(t.record().term->extension_requests[0].requested_by, ExtensionRequester::kParticipant);
+}
+
+TEST(Issue7Boundaries, AFineMayBecomeIrrevocableOnTheDayOfTheObjection) {
+  Trajectory t = on_route();
+  t.impose_cooperation_fine(
+      CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});
+  t.record_fine_contested(0, d("2024-06-10"));
+  EXPECT_NO_THROW(t.record_fine_irrevocable(0, d("2024-06-10")));
+  // A decision without a stated culpability is refused, not defaulted.
+  EXPECT_THROW(t.impose_cooperation_fine(CooperationFineDecision{d("2024-07-01"), d("2024-07-01")}),
+               ValidationError);
+}
+
+TEST(Issue7Boundaries, OtherMigrantsAt449And450Hours) {
+  Participant other = family_migrant();
+  other.target_group = TargetGroup::kOtherMigrant;
+  Trajectory t = on_route(Route::kB1, other);
+  const auto has_hours_missing = [&] {
+    const auto missing = t.substantial_efforts_report().missing();
+    return std::any_of(missing.begin(), missing.end(),
+                       [](const Requirement& r) { return r.code == "efforts.course_hours"; });
+  };
+  attend(t, HourKind::kKnmCourse, 449, "2025-06-01");
+  EXPECT_TRUE(has_hours_missing());
+  t.record_attendance(hours(HourKind::kLanguageCourse, "2025-06-02", 1));
+  EXPECT_FALSE(has_hours_missing());
+}
+
+TEST(Issue7Boundaries, ScaledDownPartsEnterOnlyThroughScalingDown) {
+  PlanContent scaled = content();
+  scaled.scaled_down_parts = {ExamPart::kWriting};
+  Trajectory first = planning();
+  try {
+    first.issue_first_plan(d("2024-03-01"), scaled);
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 17.3");
+  }
+  EXPECT_TRUE(first.record().plan_versions.empty());
+  // Z-route → B1-route within the window: no parts scaled down by the switch.
+  Trajectory z = on_route(Route::kZ);
+  EXPECT_THROW(z.switch_route(d("2024-06-01"), scaled, "terug naar B1"), RuleViolation);
+  EXPECT_NO_THROW(z.switch_route(d("2024-06-01"), content(), "terug naar B1"));
+  // After a move: the same parts, no more and no fewer.
+  Trajectory old = on_route();
+  attend(old, HourKind::kLanguageCourse, 600, "2025-02-01");
+  old.scale_down_to_a2(d("2025-03-01"), {ExamPart::kWriting}, "schrijven op A2");
+  old.transfer_out(amersfoort(), d("2025-04-01"));
+  Trajectory now = Trajectory::receive_transfer(old, TrajectoryId(2), amersfoort(), UserId("km"),
+                                                d("2025-04-02"), Policy{});
+  EXPECT_THROW(now.issue_plan_after_move(d("2025-05-01"), content(), "verhuisd"), RuleViolation);
+  PlanContent more = scaled;
+  more.scaled_down_parts.insert(ExamPart::kSpeaking);
+  EXPECT_THROW(now.issue_plan_after_move(d("2025-05-01"), more, "verhuisd"), RuleViolation);
+  EXPECT_NO_THROW(now.issue_plan_after_move(d("2025-05-01"), scaled, "verhuisd"));
+}
+
+TEST(Issue7Boundaries, ASpecialCaseIsNotNeededWithinTheWindow) {
+  Trajectory t = on_route(Route::kB1);  // Window until 2025-09-01.
+  try {
+    t.switch_route(d("2025-09-01"), content(Route::kZ), "x",
+                   {RouteSwitchException::kSpecialCase, std::nullopt});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 5.4.3");
+  }
+  EXPECT_NO_THROW(t.switch_route(d("2025-09-02"), content(Route::kZ), "x",
+                                 {RouteSwitchException::kSpecialCase, std::nullopt}));
+}
+
+TEST(Issue7Boundaries, AStoredPolicyAboveTheActsMaximaLoadsButIsNotUsedForFines) {
+  TrajectoryRecord record = on_route().record();
+  record.policy.intake_fine = Money::euros(300);
+  record.policy.intake_fine_max_count = 3;
+  Trajectory t = Trajectory::from_record(record);  // 0.2 accepted it: it still loads.
+  try {
+    t.impose_cooperation_fine(
+        CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "policy.intake_fine");
+  }
+  EXPECT_THROW(t.adopt_policy(record.policy), ValidationError);
+  EXPECT_THROW(Trajectory::open(TrajectoryId(2), utrecht(), UserId("km"), asylum_holder(),
+                                notified_obligation(), d("2024-01-15"), record.policy),
+               ValidationError);
+  t.adopt_policy(Policy{});
+  EXPECT_NO_THROW(t.impose_cooperation_fine(
+      CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent}));
+  Policy slow;
+  slow.extension_decision_weeks = 521;
+  EXPECT_THROW(slow.validate(), ValidationError);
+  slow.extension_decision_weeks = 520;
+  EXPECT_NO_THROW(slow.validate());
+}
+
+TEST(Issue7Boundaries, AWi41ExemptionIsWhole) {
+  Trajectory t = planning();
+  EXPECT_THROW(t.record_exemption(Exemption{ExemptionGround::kFollowingDesignatedCourse,
+                                            d("2024-02-10"), {ExamPart::kKnm}}),
+               RuleViolation);
+  t.record_exemption(Exemption{ExemptionGround::kExamPartsShown, d("2024-02-10"), {ExamPart::kKnm}});
+  EXPECT_EQ(t.state(), TrajectoryState::kPlanning);
+  t.record_exemption(Exemption{ExemptionGround::kFollowingDesignatedCourse, d("2024-02-11"), {}});
+  EXPECT_EQ(t.state(), TrajectoryState::kExempted);
 }
 
 // ---- Read further: Wi 4-5, Bi 2.8, Pw 56a ---------------------------------------------------

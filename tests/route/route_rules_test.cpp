@@ -166,7 +166,7 @@ TEST(RouteRules, PvtStatementNeedsTwelveHours) {
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Bi 3.1.3, 3.1.5");
-    EXPECT_THAT(e.what(), HasSubstr("11.98 registered since 2024-01-16"));
+    EXPECT_THAT(e.what(), HasSubstr("11.98 registered"));
   }
   t.record_attendance(AttendanceEntry{d("2024-04-30"), HourKind::kPvt, 1, "gemeente"});
   EXPECT_NO_THROW(t.record_pvt_statement_signed(d("2024-05-01")));
@@ -258,7 +258,9 @@ TEST(ScaleDown, NeedsSixHundredCourseHoursFromTheIntakeOn) {
   Trajectory t = test::planning();
   // The intake started on 2024-01-16: an hour the day before never counts (Bi 5.5.2, 5.3.5).
   t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-01-15", 1));
-  test::attend(t, HourKind::kLanguageCourse, 90, "2024-02-20");  // During the intake: counts.
+  test::attend(t, HourKind::kLanguageCourse, 90, "2024-01-31");  // During the intake: counts.
+  // Between the intake's completion (2024-02-01) and the PIP: neither intake nor PIP (Bi 5.3.5).
+  t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-02-15", 5));
   t.issue_first_plan(d("2024-03-01"), test::content());
   test::attend(t, HourKind::kLanguageCourse, 499, "2025-03-01");
   t.record_attendance(test::hours(HourKind::kLanguageBridging, "2024-06-01", 10));  // Bi 5.5.1.
@@ -267,7 +269,7 @@ TEST(ScaleDown, NeedsSixHundredCourseHoursFromTheIntakeOn) {
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Wi 17.3; Bi 5.5.1-2");
-    EXPECT_THAT(e.what(), HasSubstr("599 attended since 2024-01-16"));
+    EXPECT_THAT(e.what(), HasSubstr("599 attended"));
   }
   test::attend(t, HourKind::kLanguageCourse, 1, "2025-03-02");
   const PlanVersion& v = t.scale_down_to_a2(d("2025-03-05"), {ExamPart::kWriting}, "vastgelopen");

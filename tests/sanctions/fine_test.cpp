@@ -30,6 +30,9 @@ IntakeFineDecision intake(const char* on, const char* until) {
   return IntakeFineDecision{.imposed_on = d(on), .new_term_until = d(until)};
 }
 
+// The second intake fine (Wi 22.3) sets no new term.
+IntakeFineDecision second_intake(const char* on) { return IntakeFineDecision{.imposed_on = d(on)}; }
+
 TEST(CooperationFine, StartsAtFiftyAndDoublesWithinTwelveMonthsUpToEightHundred) {
   std::vector<MunicipalFine> fines;
   const char* dates[] = {"2024-05-01", "2024-07-01", "2024-09-01",
@@ -67,10 +70,6 @@ TEST(CooperationFine, DoublesOnlyOverAnIrrevocableFine) {
   EXPECT_EQ(next_cooperation_fine(fines, {}, established("2024-06-13"), kPolicy).base_amount,
             Money::euros(100));
   fines[0].irrevocable_on.reset();  // Under objection, or a fine recorded before 0.3.
-  EXPECT_EQ(next_cooperation_fine(fines, {}, established("2024-09-01"), kPolicy).base_amount,
-            Money::euros(50));
-  fines[0].annulled_on = d("2024-08-01");  // Annulled: counts for nothing, not for the cap.
-  fines[0].irrevocable_on.reset();
   EXPECT_EQ(next_cooperation_fine(fines, {}, established("2024-09-01"), kPolicy).base_amount,
             Money::euros(50));
 }
@@ -159,9 +158,12 @@ TEST(IntakeFine, TwoHundredFiftyAtMostTwiceWithANewTermOfAtMostTwoMonths) {
   fines.push_back(next_intake_fine(fines, {}, intake("2024-02-01", "2024-04-01"), kPolicy));
   EXPECT_EQ(fines.back().amount, Money::euros(250));
   EXPECT_EQ(fines.back().new_term_until, d("2024-04-01"));  // The last day of two months.
-  fines.push_back(next_intake_fine(fines, {}, intake("2024-04-02", "2024-04-03"), kPolicy));
+  EXPECT_THROW(next_intake_fine(fines, {}, intake("2024-04-02", "2024-04-03"), kPolicy),
+               ValidationError);  // The second sets no new term.
+  fines.push_back(next_intake_fine(fines, {}, second_intake("2024-04-02"), kPolicy));
+  EXPECT_FALSE(fines.back().new_term_until);
   try {
-    next_intake_fine(fines, {}, intake("2024-05-01", "2024-05-02"), kPolicy);
+    next_intake_fine(fines, {}, second_intake("2024-05-01"), kPolicy);
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Wi 22.1, 22.3");  // Not Bi 7.1.1, which sets only the amount.
@@ -171,6 +173,7 @@ TEST(IntakeFine, TwoHundredFiftyAtMostTwiceWithANewTermOfAtMostTwoMonths) {
                ValidationError);
   EXPECT_THROW(next_intake_fine({}, {}, intake("2024-02-01", "2024-02-01"), kPolicy),
                ValidationError);
+  EXPECT_THROW(next_intake_fine({}, {}, second_intake("2024-02-01"), kPolicy), ValidationError);
 }
 
 // Bi 7.1.6: the intake fine may be lowered; never to nothing or above the amount.
@@ -205,15 +208,23 @@ TEST(IntakeFine, FollowsTheRepeatedInvitationAndTheNewTerm) {
   t.invite_to_intake(d("2024-02-20"), d("2024-03-05"));
   t.record_invitation_outcome(InvitationOutcome::kNoShow);
   try {
-    t.impose_intake_fine(intake("2024-04-11", "2024-05-11"));
+    t.impose_intake_fine(second_intake("2024-04-11"));
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Wi 22.3");
     EXPECT_THAT(e.what(), HasSubstr("2024-04-11"));
   }
-  EXPECT_NO_THROW(t.impose_intake_fine(intake("2024-04-12", "2024-05-11")));
+  EXPECT_NO_THROW(t.impose_intake_fine(second_intake("2024-04-12")));
   EXPECT_EQ(t.record().municipal_fines.size(), 2u);
-  EXPECT_THROW(t.impose_intake_fine(intake("2024-06-12", "2024-07-11")), RuleViolation);
+  EXPECT_THROW(t.impose_intake_fine(second_intake("2024-06-12")), RuleViolation);
+  // Annulling the first does not open the way to a third (Wi 22: two).
+  t.record_fine_annulled(0, d("2024-06-01"));
+  try {
+    t.impose_intake_fine(intake("2024-06-12", "2024-07-11"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 22.1, 22.3");
+  }
 }
 
 TEST(IntakeFine, NoSecondFineWithoutAFailureInTheNewTerm) {
@@ -225,7 +236,7 @@ TEST(IntakeFine, NoSecondFineWithoutAFailureInTheNewTerm) {
   t.impose_intake_fine(intake("2024-02-01", "2024-03-01"));
   // Both failures came before the first fine: the new term is not shown to have failed.
   try {
-    t.impose_intake_fine(intake("2024-03-02", "2024-04-01"));
+    t.impose_intake_fine(second_intake("2024-03-02"));
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Wi 22.3");
@@ -233,7 +244,7 @@ TEST(IntakeFine, NoSecondFineWithoutAFailureInTheNewTerm) {
   // A failed invitation sent after the new term ended does not count either.
   t.invite_to_intake(d("2024-03-02"), d("2024-03-09"));
   t.record_invitation_outcome(InvitationOutcome::kNoShow);
-  EXPECT_THROW(t.impose_intake_fine(intake("2024-03-10", "2024-04-01")), RuleViolation);
+  EXPECT_THROW(t.impose_intake_fine(second_intake("2024-03-10")), RuleViolation);
 }
 
 TEST(MunicipalFines, ObjectionFinalityAndAnnulmentAreRecorded) {

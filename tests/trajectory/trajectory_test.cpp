@@ -175,7 +175,8 @@ TEST(Transfer, MovingKeepsTermRouteAndHistoryButNotUnburdening) {
                         {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(600)}},
                         true);
   old.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-05-01", 10));
-  old.impose_cooperation_fine(CooperationFineDecision{d("2024-06-01"), d("2024-06-01")});
+  old.impose_cooperation_fine(
+      CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});
   old.transfer_out(test::amersfoort(), d("2024-09-15"));
   EXPECT_EQ(old.state(), S::kTransferredOut);
   EXPECT_TRUE(old.signals(d("2024-09-16")).empty());

@@ -28,8 +28,7 @@ enum class PlanChangeReason {
 
 INBURGERING_ENUM_TEXT(PlanChangeReason);
 
-/// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
-/// issued; the trajectory only ever appends versions.
+
 /// Why a route switch outside the window of Bi 5.4.1 (18 months from the term's start) is
 /// allowed. The switch from the education route to the B1-route needs none (Bi 5.4.1).
 enum class RouteSwitchException {
@@ -51,6 +50,8 @@ struct INBURGERING_EXPORT RouteSwitchGround {
   std::optional<Date> course_ended_on;
 };
 
+/// One version of the PIP: a decision with a date of issue (dagtekening). Immutable once
+/// issued; the trajectory only ever appends versions.
 struct INBURGERING_EXPORT PlanVersion {
   /// 1 for the first PIP, then 2, 3, … in order of issue (also across a move).
   int number = 0;

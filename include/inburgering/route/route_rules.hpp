@@ -52,15 +52,18 @@ struct INBURGERING_EXPORT RouteFacts {
   /// Date of issue of the first PIP: effort before it does not count (Bi 5.3.5), unless an
   /// article says otherwise.
   std::optional<Date> first_plan_issued_on;
-  /// First day of the broad intake (`BroadIntake::started_on`). Hours from the intake on count
-  /// for the PVT (Bi 3.1.5), the MAP (Bi 3.2.3), the Z-route (Bi 3.14.6) and scaling down
-  /// (Bi 5.5.2); hours before it never do. Empty: counted from the first PIP.
+  /// First and last day of the broad intake (`BroadIntake::started_on`, `completed_on`). Hours
+  /// within it count for the PVT (Bi 3.1.5), the MAP (Bi 3.2.3), the Z-route (Bi 3.14.6) and
+  /// scaling down (Bi 5.5.2), besides those from the first PIP on.
   std::optional<Date> intake_started_on;
-
-  /// The first day from which hours count where the Bi lets hours of the broad intake count:
-  /// `intake_started_on`, else `first_plan_issued_on`, else none (nothing counts yet).
-  std::optional<Date> hours_count_from() const;
+  std::optional<Date> intake_completed_on;
 };
+
+/// Minutes of `kinds` that count where the Bi lets hours of the broad intake count (Bi 3.1.5,
+/// 3.2.3, 3.14.6, 5.5.2): from the first day of the intake to its completion (to the PIP if no
+/// completion is on record), and from the first PIP on (Bi 5.3.5). Never hours before the
+/// intake, nor between its completion and the PIP. @throws ValidationError for null attendance.
+INBURGERING_EXPORT long minutes_with_intake(const RouteFacts& facts, std::set<HourKind> kinds);
 
 /// Whether `results` hold a pass for `part` at `level` or higher.
 INBURGERING_EXPORT bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part,

@@ -67,9 +67,10 @@ struct INBURGERING_EXPORT MunicipalFine {
 /// The college's decision to impose the intake fine (Wi 22).
 struct INBURGERING_EXPORT IntakeFineDecision {
   Date imposed_on;
-  /// Last day of the new term the decision sets (Wi 22.2): after `imposed_on`, at most
-  /// `Policy::intake_fine_new_term_months` later.
-  Date new_term_until;
+  /// Last day of the new term the first fine's decision sets (Wi 22.2): after `imposed_on`, at
+  /// most `Policy::intake_fine_new_term_months` later. Required for the first fine; the second
+  /// (Wi 22.3) sets none, so it stays empty.
+  std::optional<Date> new_term_until;
   /// Bi 7.1.6: the amount lowered for circumstances the person showed, or the college knows of;
   /// empty for the full amount. Must be positive and below the full amount.
   std::optional<Money> lowered_to;
@@ -84,7 +85,8 @@ struct INBURGERING_EXPORT CooperationFineDecision {
   Date established_on;
   /// The day of the decision (on or after `established_on`).
   Date imposed_on;
-  Culpability culpability = Culpability::kOrdinary;
+  /// The degree of culpability the decision establishes (Bi 7.1.4): required, no default.
+  std::optional<Culpability> culpability;
   /// Wi 27: the social assistance was already lowered for the same conduct (then no fine).
   bool assistance_already_lowered = false;
 };
@@ -128,8 +130,9 @@ INBURGERING_EXPORT Money municipal_fine_cap(const std::vector<DuoFine>& duo_fine
 /// of the first fine ran out) is checked by `Trajectory::impose_intake_fine`.
 /// @throws RuleViolation: two intake fines stand already (Wi 22.1, 22.3); the social
 ///         assistance was already lowered for the same conduct (Wi 27); the cap is reached
-///         (Bi 7.1.5). ValidationError: the new term is not after the decision or longer than
-///         `intake_fine_new_term_months` (Wi 22.2); `lowered_to` not below the full amount.
+///         (Bi 7.1.5). ValidationError: the first fine without a new term, or one not after the
+///         decision or longer than `intake_fine_new_term_months` (Wi 22.2); the second with one;
+///         `lowered_to` not below the full amount.
 ///         The amount is lowered to what the cap leaves.
 INBURGERING_EXPORT MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
                                                   const std::vector<DuoFine>& duo_fines,
@@ -142,7 +145,8 @@ INBURGERING_EXPORT MunicipalFine next_intake_fine(const std::vector<MunicipalFin
 /// `imposed_on`, at most €800; times the culpability percentage (Bi 7.1.4); lowered to what the
 /// cap leaves (Bi 7.1.5). Annulled fines count for nothing.
 /// @throws RuleViolation: not culpable (Awb 5:41); assistance already lowered (Wi 27); cap
-///         reached (Bi 7.1.5). ValidationError: `imposed_on` before `established_on`.
+///         reached (Bi 7.1.5). ValidationError: no culpability stated; `imposed_on` before
+///         `established_on`.
 INBURGERING_EXPORT MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
                                                        const std::vector<DuoFine>& duo_fines,
                                                        const CooperationFineDecision& decision,
