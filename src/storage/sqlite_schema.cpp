@@ -197,6 +197,23 @@ void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_pol
   }
 }
 
+// Computes the stored deadlines again for every record stored with its policy (schema 3 on),
+// under the rules of this library.
+void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
+  SQLite::Statement rows(db,
+                         "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
+                         "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
+  while (rows.executeStep()) {
+    const TrajectoryId id(rows.getColumn(0).getInt64());
+    const std::string what = "trajectory " + to_string(id);
+    const Policy policy = decode_policy(rows.getColumn(3).getString(), "policy of " + what);
+    const Trajectory trajectory =
+        checked(decode_record(rows.getColumn(1).getString(), what, &policy), what);
+    write_deadlines(db, trajectory,
+                    parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
+  }
+}
+
 struct Migration {
   int version;
   const char* sql;
@@ -208,6 +225,9 @@ const std::vector<Migration>& migrations() {
       {1, kVersion1, nullptr},
       {2, kVersion2, &backfill_deadlines},
       {3, kVersion3, &migrate_to_format_2},
+      // 0.3 (issue 7) changed how deadlines follow from a record (the PIP deadline of Bi 5.3.1-3,
+      // the extension decision of Bi 4.5.1): the stored worklist is computed again.
+      {4, "-- deadlines recomputed in C++", &recompute_deadlines},
   };
   return all;
 }
@@ -216,7 +236,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 3; }
+int latest_schema_version() noexcept { return 4; }
 
 int check_schema(SQLite::Database& db) {
   int version = 0;

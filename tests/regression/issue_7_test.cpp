@@ -471,5 +471,33 @@ TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
             storage::detail::kRecordFormat);
 }
 
+// Review: the worklist stored by 0.2 followed the old deadline rules; migration 4 recomputes it.
+TEST(Issue7Format, MigrationFourRecomputesTheStoredDeadlines) {
+  TempDir dir;
+  const std::string path = dir.file("deadlines.db");
+  auto clock = std::make_shared<FixedClock>(d("2024-01-20"));
+  {
+    auto store = storage::SqliteStore::open(path, {.clock = clock});
+    Trajectory t = opened(family_migrant(), d("2024-02-20"));
+    store->create(caseworker(), t);
+  }
+  const auto due = [&] {
+    SQLite::Database raw(path);
+    return raw.execAndGet("SELECT due_on FROM trajectory_signal WHERE kind = 'pip_due'")
+        .getString();
+  };
+  EXPECT_EQ(due(), "2024-03-18");  // 10 weeks after DUO's notice.
+  {
+    // What 0.2 stored: 10 weeks after the later registration; and schema version 3.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE trajectory_signal SET due_on = '2024-04-30' WHERE kind = 'pip_due'");
+    raw.exec("PRAGMA user_version = 3");
+  }
+  EXPECT_EQ(due(), "2024-04-30");
+  auto store = storage::SqliteStore::open(path, {.clock = clock});
+  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(due(), "2024-03-18");
+}
+
 }  // namespace
 }  // namespace inburgering::test

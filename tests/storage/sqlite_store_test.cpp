@@ -210,7 +210,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
         "\"besproken\", \"recorded_on\": \"2024-01-25\", \"not_applicable\": false}')");
   }
   auto store = SqliteStore::open(path, options());
-  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(store->schema_version(), 4);
   // Every field comes back; what format 1 lacked takes the legal defaults (which these are).
   TrajectoryRecord expected = t.record();
   expected.revision = 1;
@@ -259,7 +259,7 @@ TEST(SqliteMigrations, RecordsOfALegacyStoreGetThePolicyTheyWereJudgedBy) {
   SqliteOptions o = options();
   o.legacy_municipal_policies[utrecht()] = municipal_policy_of_0_1();
   auto store = SqliteStore::open(path, o);
-  EXPECT_EQ(store->schema_version(), 3);
+  EXPECT_EQ(store->schema_version(), 4);
   const Trajectory loaded = store->load(caseworker(), TrajectoryId(7));
   EXPECT_EQ(loaded.policy(), municipal_policy_of_0_1());
   EXPECT_EQ(loaded.record().plan_versions[0].norms.pvt_min_hours, 10);
