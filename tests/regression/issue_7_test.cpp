@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "storage/record_codec.hpp"
@@ -469,6 +472,35 @@ TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
   SQLite::Database raw(path);
   EXPECT_EQ(raw.execAndGet("SELECT json_extract(record, '$.format') FROM trajectory").getInt(),
             storage::detail::kRecordFormat);
+}
+
+// A record and a policy exactly as library 0.2 (commit 76468e0) wrote them: the rich test
+// trajectory (fines, extension, interruption, dispensation, scaled-down part) under a
+// non-default policy. They load, and keep what they held.
+std::string fixture(const char* name) {
+  std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) + "/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(Issue7Format, ARecordWrittenBy02Loads) {
+  const TrajectoryRecord record =
+      storage::detail::decode_record(fixture("record_format_2_rich.json"), "trajectory 7");
+  const Trajectory t = Trajectory::from_record(record);
+  EXPECT_EQ(t.policy().min_progress_interviews, 2);
+  ASSERT_EQ(t.record().municipal_fines.size(), 2u);
+  EXPECT_FALSE(t.record().municipal_fines[0].new_term_until);  // 0.2 did not record it.
+  EXPECT_FALSE(t.record().municipal_fines[1].irrevocable_on);
+  EXPECT_EQ(t.record().term->extensions.size(), 1u);
+  EXPECT_TRUE(t.record().term->extension_requests.empty());
+  EXPECT_EQ(t.record().term->max_interruption_days, 365);  // The number it kept.
+  // Written again, it is format 3 and reads back the same.
+  const std::string again = storage::detail::encode_record(t.record());
+  EXPECT_EQ(storage::detail::record_format(again, "trajectory 7"), storage::detail::kRecordFormat);
+  EXPECT_EQ(storage::detail::decode_record(again, "trajectory 7"), t.record());
+  const Policy policy = storage::detail::decode_policy(fixture("policy_format_2.json"), "policy 1");
+  EXPECT_EQ(policy, t.policy());
 }
 
 // Review: the worklist stored by 0.2 followed the old deadline rules; migration 4 recomputes it.
