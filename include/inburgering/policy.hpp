@@ -14,8 +14,8 @@
 
 namespace inburgering {
 
-/// Statutory. Months of financial unburdening (ontzorgen) from the day social assistance starts
-/// (Pw 56a): the least a college may decide (`Policy::unburdening_months`).
+/// Statutory. Months of financial unburdening (ontzorgen) from the day the right to social
+/// assistance arises (Pw 56a.2: "gedurende een periode van zes maanden").
 inline constexpr int kStatutoryUnburdeningMonths = 6;
 
 /// The highest fines the Act allows (Wi 26.1): no policy may set more.
@@ -98,8 +98,11 @@ struct INBURGERING_EXPORT Policy {
   int z_route_participation_hours = 800;
 
   // ---- Unburdening (Pw 56a, 57) -----------------------------------------------------------
-  /// Municipal choice, statutory minimum. Months of financial unburdening (ontzorgen) from the
-  /// day social assistance starts (Pw 56a: 6). A college may choose longer (Pw 57); never shorter.
+  /// Statutory. Months of financial unburdening (ontzorgen) from the day the right to social
+  /// assistance arises (Pw 56a.2: six months). Not a municipal choice: a longer period is decided
+  /// per person, for as long as there are sound reasons (Pw 57; `extend_unburdening`).
+  /// `validate()` requires `kStatutoryUnburdeningMonths`; a policy stored by 0.2 with a longer
+  /// period still loads (`validate_stored`), and unburdening started under it keeps its months.
   int unburdening_months = 6;
 
   // ---- Sanctions (Wi 22-27; Bi 7) ---------------------------------------------------------

@@ -73,7 +73,7 @@ void Policy::validate_stored() const {
   require_at_least(z_route_participation_hours, 0, "z_route_participation_hours",
                    "must not be negative");
   require_at_least(unburdening_months, kStatutoryUnburdeningMonths, "unburdening_months",
-                   "may be longer than the statutory 6 months (Pw 57), never shorter (Pw 56a)");
+                   "is the statutory 6 months (Pw 56a.2), never shorter");
   require_positive(intake_fine, "intake_fine");
   require_at_least(intake_fine_max_count, 0, "intake_fine_max_count", "must not be negative");
   require_at_least(intake_fine_new_term_months, 1, "intake_fine_new_term_months",
@@ -179,6 +179,13 @@ void Policy::validate() const {
   // months.
   require_at_most(intake_fine_max_count, 2, "intake_fine_max_count");
   require_at_most(intake_fine_new_term_months, 2, "intake_fine_new_term_months");
+  // Pw 56a.2 fixes six months; longer only per person for sound reasons (Pw 57).
+  if (unburdening_months != kStatutoryUnburdeningMonths) {
+    throw ValidationError("policy.unburdening_months",
+                          "is the statutory 6 months (Pw 56a.2); a longer period is decided per "
+                          "person for sound reasons (Pw 57, extend_unburdening)",
+                          std::to_string(unburdening_months));
+  }
 }
 
 }  // namespace inburgering

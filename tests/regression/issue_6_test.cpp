@@ -83,7 +83,7 @@ TEST(Issue6PolicyPerRecord, RecordsMadeUnderOnePolicyLoadDisplayAndSaveUnderACha
 TEST(Issue6PolicyPerRecord, AStoreNeverReplacesTheCallersPolicy) {
   auto store = SqliteStore::open(":memory:", {.clock = clock_on("2024-03-01")});
   Policy municipal = with_min_interviews(3);
-  municipal.unburdening_months = 9;
+  municipal.no_hours_signal_weeks = 9;
   Trajectory t = on_route(Route::kB1, asylum_holder(), municipal);
   store->create(caseworker(), t);
   EXPECT_EQ(t.policy(), municipal);

@@ -74,12 +74,16 @@ TEST(Unburdening, StartAtMonthEnd) {
   EXPECT_EQ(schedule[4].due_on, d("2024-10-01"));  // 31 Sep does not exist: 1 Oct.
 }
 
-TEST(Unburdening, AMunicipalityMayChooseALongerPeriod) {
-  Policy nine;
-  nine.unburdening_months = 9;
-  Trajectory t = test::on_route(Route::kB1, test::asylum_holder(), nine);
+TEST(Unburdening, APolicyOf02WithALongerPeriodKeepsIt) {
+  // Pw 56a.2 fixes six months; 0.2 let a policy choose more. Such a stored policy still loads,
+  // and unburdening started under it keeps its months; a new policy may not choose more.
+  TrajectoryRecord record = test::on_route().record();
+  record.policy.unburdening_months = 9;
+  Trajectory t = Trajectory::from_record(record);
   t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
   EXPECT_EQ(t.record().unburdening->end_date(), d("2024-10-31"));
+  EXPECT_THROW(record.policy.validate(), ValidationError);
+  EXPECT_NO_THROW(record.policy.validate_stored());
 }
 
 TEST(Unburdening, ExtensionNeedsSoundReasons) {

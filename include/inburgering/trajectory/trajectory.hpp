@@ -255,7 +255,8 @@ class INBURGERING_EXPORT Trajectory {
   std::optional<Date> term_end(Date as_of) const;
 
   // ---- Unburdening (Pw 56a, 57) -------------------------------------------------------------
-  /// Starts unburdening on the day social assistance starts, for `Policy::unburdening_months`.
+  /// Starts unburdening on the day the right to social assistance arises (Pw 56a.2: "vanaf de
+  /// dag waarop het recht op bijstand ontstaat"), for `Policy::unburdening_months` (6).
   /// @throws RuleViolation naming why the person is not eligible, or if already started.
   void start_unburdening(Date assistance_start, std::vector<FixedCostItem> items,
                          bool receives_social_assistance);

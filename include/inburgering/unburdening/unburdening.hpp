@@ -74,7 +74,8 @@ struct INBURGERING_EXPORT ScheduledPayment {
 
 /// The unburdening decision (Pw 56a) attached to the PIP (Wi 15.3), and what happens under it.
 struct INBURGERING_EXPORT Unburdening {
-  /// The day social assistance (bijstand) starts: the period starts on it (Pw 56a).
+  /// The day the right to social assistance (bijstand) arises, which may be before the decision
+  /// or the first payment: the period starts on it (Pw 56a.2).
   Date assistance_start;
   /// The period in months decided at the start (`Policy::unburdening_months` of that day; at
   /// least `kStatutoryUnburdeningMonths`). A later policy change does not alter it.
