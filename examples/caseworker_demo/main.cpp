@@ -135,8 +135,8 @@ Trajectory li() {
   // and the fine sets a new term of at most two months (Wi 22.1-2).
   t.invite_to_intake(d("2025-01-16"), d("2025-01-30"));
   t.record_invitation_outcome(InvitationOutcome::kNoShow);
-  t.impose_intake_fine(IntakeFineDecision{.imposed_on = d("2025-02-01"),
-                                          .new_term_until = d("2025-03-31")});
+  t.impose_intake_fine(
+      IntakeFineDecision{.imposed_on = d("2025-02-01"), .new_term_until = d("2025-03-31")});
   t.invite_to_intake(d("2025-02-03"), d("2025-02-17"));
   t.record_invitation_outcome(InvitationOutcome::kAttended);
   t.record_intake_topic(IntakeTopic::kEducationAndWork,

@@ -169,10 +169,10 @@ void Policy::validate() const {
         {duo_pvt_map_fine, kWi26MaxPvtMapFineCents, "duo_pvt_map_fine", "Wi 26.1.b"},
         {duo_route_fine_max, kWi26MaxRouteFineCents, "duo_route_fine_max", "Wi 26.1.d"}}) {
     if (value > Money::cents(maximum)) {
-      throw ValidationError(std::string("policy.") + field,
-                            "must be at most " + to_string(Money::cents(maximum)) + " (" +
-                                article + ")",
-                            to_string(value));
+      throw ValidationError(
+          std::string("policy.") + field,
+          "must be at most " + to_string(Money::cents(maximum)) + " (" + article + ")",
+          to_string(value));
     }
   }
   // The Act fixes these (Wi 22.1-3): two intake fines, the first setting a term of at most two

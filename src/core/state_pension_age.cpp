@@ -43,9 +43,9 @@ YearsAndMonths state_pension_age(Date birth_date) {
   if (birth_date.is_special() || birth_date.year() < kEarliestYear ||
       birth_date.year() > kLatestYear) {
     // A birth date is personal: never repeated.
-    throw ValidationError("participant.birth_date", "must be a valid date in the years " +
-                                                        std::to_string(kEarliestYear) + ".." +
-                                                        std::to_string(kLatestYear),
+    throw ValidationError("participant.birth_date",
+                          "must be a valid date in the years " + std::to_string(kEarliestYear) +
+                              ".." + std::to_string(kLatestYear),
                           "value withheld");
   }
   // The earliest row whose age is reached within the row's own years (7a.1, last sentence).

@@ -15,11 +15,9 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {ExtensionGround::kOwnInitiative, "own_initiative", "ambtshalve door DUO"},
     {ExtensionGround::kCategorical, "categorical", "ambtshalve voor een categorie"});
 
-INBURGERING_DEFINE_ENUM_TEXT(ExtensionRequester,
-                             {ExtensionRequester::kParticipant, "participant",
-                              "inburgeringsplichtige"},
-                             {ExtensionRequester::kRepresentative, "representative",
-                              "vertegenwoordiger"});
+INBURGERING_DEFINE_ENUM_TEXT(
+    ExtensionRequester, {ExtensionRequester::kParticipant, "participant", "inburgeringsplichtige"},
+    {ExtensionRequester::kRepresentative, "representative", "vertegenwoordiger"});
 
 namespace bg = boost::gregorian;
 

@@ -5,11 +5,12 @@
 
 namespace inburgering {
 
-INBURGERING_DEFINE_ENUM_TEXT(
-    RouteSwitchException, {RouteSwitchException::kNone, "none", "binnen de termijn"},
-    {RouteSwitchException::kAfterNonExemptingCourse, "after_non_exempting_course",
-     "na een niet-vrijstellende opleiding"},
-    {RouteSwitchException::kSpecialCase, "special_case", "bijzonder geval"});
+INBURGERING_DEFINE_ENUM_TEXT(RouteSwitchException,
+                             {RouteSwitchException::kNone, "none", "binnen de termijn"},
+                             {RouteSwitchException::kAfterNonExemptingCourse,
+                              "after_non_exempting_course", "na een niet-vrijstellende opleiding"},
+                             {RouteSwitchException::kSpecialCase, "special_case",
+                              "bijzonder geval"});
 
 INBURGERING_DEFINE_ENUM_TEXT(
     PlanChangeReason, {PlanChangeReason::kInitial, "initial", "eerste PIP"},

@@ -152,8 +152,8 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
       out.push_back(hours_requirement("z.course_hours", "Z-route course hours (NT2 and KNM)",
                                       course, policy.z_route_course_hours, "Bi 3.14"));
       if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
-        const long participation = counted_minutes(
-            facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
+        const long participation =
+            counted_minutes(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
         out.push_back(hours_requirement(
             "z.participation_hours", "Z-route participation hours (MAP and PVT hours included)",
             participation, policy.z_route_participation_hours, "Bi 3.14"));
@@ -178,12 +178,12 @@ RequirementReport substantial_efforts_requirements(const RouteFacts& facts, cons
       std::count_if(kLanguageParts.begin(), kLanguageParts.end(), [&](ExamPart part) {
         return passed_at_least(*facts.exam_results, part, plan_level(facts, part));
       });
-  out.push_back(Requirement{
-      "efforts.language_parts",
-      "at least " + std::to_string(policy.substantial_efforts_min_language_parts) +
-          " of 4 language exams passed at the level of the PIP (" + std::to_string(passed_parts) +
-          " passed)",
-      "Bi 4.4.2.a, c", passed_parts >= policy.substantial_efforts_min_language_parts});
+  out.push_back(
+      Requirement{"efforts.language_parts",
+                  "at least " + std::to_string(policy.substantial_efforts_min_language_parts) +
+                      " of 4 language exams passed at the level of the PIP (" +
+                      std::to_string(passed_parts) + " passed)",
+                  "Bi 4.4.2.a, c", passed_parts >= policy.substantial_efforts_min_language_parts});
   out.push_back(
       Requirement{"efforts.knm", "KNM passed", "Bi 4.4.2", knm_passed(*facts.exam_results)});
   out.push_back(pvt_requirement(facts, policy));
@@ -233,8 +233,10 @@ void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
   if (parts.empty()) throw RuleViolation("Wi 17.3", "no exam part to scale down was named");
   for (ExamPart part : parts) {
     if (!is_language_part(part)) {
-      throw RuleViolation("Wi 17.3", "only the oral and written language skills can be examined "
-                                     "at A2; " + std::string(to_string(part)) + " cannot");
+      throw RuleViolation("Wi 17.3",
+                          "only the oral and written language skills can be examined "
+                          "at A2; " +
+                              std::string(to_string(part)) + " cannot");
     }
     if (facts.scaled_down_parts.count(part) != 0) {
       throw RuleViolation("Wi 17.3",

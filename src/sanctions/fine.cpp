@@ -160,10 +160,9 @@ MunicipalFine next_cooperation_fine(const std::vector<MunicipalFine>& fines,
   require_valid(established, "fine.established_on");
   require_valid(on, "fine.imposed_on");
   if (on < established) {
-    throw ValidationError("fine.imposed_on",
-                          "must not be before the violation was established on " +
-                              to_iso(established),
-                          to_iso(on));
+    throw ValidationError(
+        "fine.imposed_on",
+        "must not be before the violation was established on " + to_iso(established), to_iso(on));
   }
   if (!decision.culpability) {
     throw ValidationError("fine.culpability",
@@ -201,7 +200,7 @@ void validate(const DuoFine& fine, const Policy& policy) {
         "duo_fine.amount",
         std::string("must be positive and at most ") + to_string(max) +
             (fine.kind == DuoFineKind::kPvtMapNotInTime ? " (Wi 26.1.b; Bi 7.2.1)"
-                                                         : " (Wi 26.1.d)"),
+                                                        : " (Wi 26.1.d)"),
         "out of range");  // the amount of a person's fine is personal: not repeated
   }
   if (fine.new_term_months < 0 || fine.new_term_months > 24) {

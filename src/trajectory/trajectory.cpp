@@ -198,8 +198,9 @@ void Trajectory::record_exemption(Exemption exemption) {
   detail::check_input(exemption, "exemption");
   validate(exemption);
   if (exemption.ground != ExemptionGround::kExamPartsShown && !exemption.is_whole()) {
-    throw RuleViolation("Wi 4.1", "an exemption on a ground of Wi 4.1 lifts the whole "
-                                  "obligation; single exam parts are exempted under Wi 7.3");
+    throw RuleViolation("Wi 4.1",
+                        "an exemption on a ground of Wi 4.1 lifts the whole "
+                        "obligation; single exam parts are exempted under Wi 7.3");
   }
   const bool whole = exemption.is_whole();
   const Date on = exemption.decided_on;
@@ -213,8 +214,9 @@ void Trajectory::record_dispensation(Dispensation dispensation) {
   validate(dispensation);
   if (dispensation.ground == DispensationGround::kSpecialCircumstances &&
       !dispensation.is_whole()) {
-    throw RuleViolation("Wi 5.2; Bi 2.8.1", "a dispensation for special circumstances lifts the "
-                                            "whole obligation, not single parts");
+    throw RuleViolation("Wi 5.2; Bi 2.8.1",
+                        "a dispensation for special circumstances lifts the "
+                        "whole obligation, not single parts");
   }
   const bool whole = dispensation.is_whole();
   const Date on = dispensation.decided_on;

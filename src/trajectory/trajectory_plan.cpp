@@ -26,8 +26,10 @@ void Trajectory::check_plan_content(const PlanContent& content) const {
   validate(content, record_.policy);
   for (ExamPart part : content.scaled_down_parts) {
     if (!is_language_part(part)) {
-      throw RuleViolation("Wi 17.3", "only the oral and written language skills can be examined "
-                                     "at A2; " + std::string(to_string(part)) + " cannot");
+      throw RuleViolation("Wi 17.3",
+                          "only the oral and written language skills can be examined "
+                          "at A2; " +
+                              std::string(to_string(part)) + " cannot");
     }
   }
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
@@ -120,8 +122,9 @@ PlanVersion Trajectory::issue_first_plan(Date date_of_issue, PlanContent content
                           to_iso(date_of_issue));
   }
   if (!content.scaled_down_parts.empty()) {
-    throw RuleViolation("Wi 17.3", "parts are scaled down to A2 only after substantial efforts "
-                                   "on the B1-route (scale_down_to_a2), not in the first PIP");
+    throw RuleViolation("Wi 17.3",
+                        "parts are scaled down to A2 only after substantial efforts "
+                        "on the B1-route (scale_down_to_a2), not in the first PIP");
   }
   PlanVersion version =
       append_plan(date_of_issue, PlanChangeReason::kInitial, {}, std::move(content));
@@ -183,13 +186,14 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
       const Date ended = *ground.course_ended_on;
       require_valid(ended, "plan.course_ended_on");
       if (ended <= deadline) {
-        throw RuleViolation("Bi 5.4.2", "the exception is for a course that ended after the "
-                                        "window closed on " + to_iso(deadline) +
-                                            "; it ended on " + to_iso(ended));
+        throw RuleViolation("Bi 5.4.2",
+                            "the exception is for a course that ended after the "
+                            "window closed on " +
+                                to_iso(deadline) + "; it ended on " + to_iso(ended));
       }
       if (date_of_issue < ended) {
-        throw RuleViolation("Bi 5.4.2", "the route is switched after the course ended on " +
-                                            to_iso(ended));
+        throw RuleViolation("Bi 5.4.2",
+                            "the route is switched after the course ended on " + to_iso(ended));
       }
       break;
     }
@@ -198,8 +202,10 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
         throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
       }
       if (date_of_issue <= deadline || (from == Route::kEducation && content.route == Route::kB1)) {
-        throw RuleViolation("Bi 5.4.3", "no exception is needed: the switch is allowed without "
-                                        "one (the window runs until " + to_iso(deadline) + ")");
+        throw RuleViolation("Bi 5.4.3",
+                            "no exception is needed: the switch is allowed without "
+                            "one (the window runs until " +
+                                to_iso(deadline) + ")");
       }
       if (ground.course_ended_on) {
         throw ValidationError("plan.course_ended_on",
@@ -246,8 +252,9 @@ PlanVersion Trajectory::issue_plan_after_move(Date date_of_issue, PlanContent co
                                        std::string(to_string(current_plan()->content.route)) + ")");
   }
   if (content.scaled_down_parts != current_plan()->content.scaled_down_parts) {
-    throw RuleViolation("Wi 15.4", "after a move the PIP keeps the route as it was set, with the "
-                                   "same parts scaled down to A2");
+    throw RuleViolation("Wi 15.4",
+                        "after a move the PIP keeps the route as it was set, with the "
+                        "same parts scaled down to A2");
   }
   return append_plan(date_of_issue, PlanChangeReason::kMove, std::move(explanation),
                      std::move(content));

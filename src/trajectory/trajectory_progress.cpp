@@ -57,9 +57,10 @@ void Trajectory::record_pvt_statement_signed(Date on) {
   require_state({TrajectoryState::kRoute}, "recording the participation statement");
   require_valid(on, "components.pvt_statement_signed_on");
   if (on < record_.plan_versions.front().date_of_issue) {
-    throw RuleViolation("Bi 5.3.5", "the participation statement counts only when signed on or "
-                                    "after the first PIP of " +
-                                        to_iso(record_.plan_versions.front().date_of_issue));
+    throw RuleViolation("Bi 5.3.5",
+                        "the participation statement counts only when signed on or "
+                        "after the first PIP of " +
+                            to_iso(record_.plan_versions.front().date_of_issue));
   }
   const long minutes = minutes_with_intake(route_facts(), {HourKind::kPvt});
   if (minutes < static_cast<long>(record_.policy.pvt_min_hours) * 60) {

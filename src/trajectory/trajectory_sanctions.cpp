@@ -55,8 +55,8 @@ MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
     // Wi 22.3: not appearing or cooperating within the new term the first fine set.
     const auto term_end = first->new_term_until;
     if (term_end && on <= *term_end) {
-      throw RuleViolation("Wi 22.3", "the new term of the first intake fine runs until " +
-                                         to_iso(*term_end));
+      throw RuleViolation("Wi 22.3",
+                          "the new term of the first intake fine runs until " + to_iso(*term_end));
     }
     const bool conduct = std::any_of(invitations.begin(), invitations.end(), [&](const auto& i) {
       return detail::is_failed(i.outcome) && i.sent_on >= first->imposed_on &&

@@ -114,9 +114,10 @@ namespace {
 void require_at_most_a_year(Date from, Date until) {
   const Date last = last_day_of_period(from, 12);
   if (until > last) {
-    throw RuleViolation("Bi 2.1.2", "an interruption from " + to_iso(from) + " lasts at most a "
-                                    "year, until " + to_iso(last) + "; one until " +
-                                        to_iso(until) +
+    throw RuleViolation("Bi 2.1.2", "an interruption from " + to_iso(from) +
+                                        " lasts at most a "
+                                        "year, until " +
+                                        to_iso(last) + "; one until " + to_iso(until) +
                                         " ended the obligation: end the trajectory "
                                         "(obligation_lapsed)");
   }

@@ -187,8 +187,8 @@ void validate_record(const TrajectoryRecord& record) {
         require(**date >= fine.imposed_on, field + name, "must not be before the fine was imposed",
                 to_iso(**date));
       } else {
-        require(**date <= fine.imposed_on, field + name,
-                "must not be after the fine was imposed", to_iso(**date));
+        require(**date <= fine.imposed_on, field + name, "must not be after the fine was imposed",
+                to_iso(**date));
       }
     }
     require(!(fine.irrevocable_on && fine.annulled_on), field + ".annulled_on",

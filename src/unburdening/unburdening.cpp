@@ -12,13 +12,11 @@
 
 namespace inburgering {
 
-INBURGERING_DEFINE_ENUM_TEXT(FixedCostKind, {FixedCostKind::kRent, "rent", "huur"},
-                             {FixedCostKind::kEnergy, "energy", "energie"},
-                             {FixedCostKind::kWater, "water", "water"},
-                             {FixedCostKind::kHealthInsurance, "health_insurance",
-                              "zorgverzekering"},
-                             {FixedCostKind::kGas, "gas", "gas"},
-                             {FixedCostKind::kElectricity, "electricity", "stroom"});
+INBURGERING_DEFINE_ENUM_TEXT(
+    FixedCostKind, {FixedCostKind::kRent, "rent", "huur"},
+    {FixedCostKind::kEnergy, "energy", "energie"}, {FixedCostKind::kWater, "water", "water"},
+    {FixedCostKind::kHealthInsurance, "health_insurance", "zorgverzekering"},
+    {FixedCostKind::kGas, "gas", "gas"}, {FixedCostKind::kElectricity, "electricity", "stroom"});
 
 Date Unburdening::end_date() const {
   int total = months;

@@ -12,7 +12,7 @@ namespace {
 using test::d;
 
 struct Row {
-  const char* last_born;   // the last birth date with the lower age
+  const char* last_born;  // the last birth date with the lower age
   YearsAndMonths before;
   const char* first_born;  // the next day: the higher age
   YearsAndMonths after;
@@ -52,8 +52,7 @@ TEST(StatePensionAge, TheTableOnlyRises) {
   const auto& table = state_pension_age_table();
   for (std::size_t i = 1; i < table.size(); ++i) {
     EXPECT_GT(table[i].from_year, table[i - 1].from_year);
-    EXPECT_GE(table[i].years * 12 + table[i].months,
-              table[i - 1].years * 12 + table[i - 1].months);
+    EXPECT_GE(table[i].years * 12 + table[i].months, table[i - 1].years * 12 + table[i - 1].months);
     EXPECT_FALSE(table[i].source.empty());
   }
 }

@@ -7,8 +7,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "storage/record_codec.hpp"
 #include "support/store_fixture.hpp"
@@ -116,8 +116,9 @@ TEST(Issue7Extensions, ARequestBeforeTheWindowIsRefusedNamingTheDayItOpens) {
   EXPECT_THROW(t.record_extension_request(request_on("2026-09-03")), RuleViolation);  // Pending.
   // Only grounds a and b of Wi 12.1 are asked for.
   Trajectory other = on_route();
-  EXPECT_THROW(other.record_extension_request(request_on("2026-10-01", ExtensionGround::kOwnInitiative)),
-               ValidationError);
+  EXPECT_THROW(
+      other.record_extension_request(request_on("2026-10-01", ExtensionGround::kOwnInitiative)),
+      ValidationError);
 }
 
 TEST(Issue7Extensions, APendingRequestIsSignalledAfterEightWeeks) {
@@ -157,9 +158,9 @@ TEST(Issue7Extensions, SubstantialEffortsGiveExactlySixMonths) {
   EXPECT_THROW(t.record_extension_decision(d("2026-11-02"), true, 6), RuleViolation);  // None.
   // The same rule for a decision the college only hears of.
   Trajectory heard = on_route();
-  EXPECT_THROW(heard.record_extension(Extension{ExtensionGround::kSubstantialEfforts,
-                                                d("2026-11-01"), 3}),
-               RuleViolation);
+  EXPECT_THROW(
+      heard.record_extension(Extension{ExtensionGround::kSubstantialEfforts, d("2026-11-01"), 3}),
+      RuleViolation);
 }
 
 TEST(Issue7Extensions, ADecisionWithoutARequestFollowsTheWindowUnlessCategorical) {
@@ -231,8 +232,8 @@ TEST(Issue7RouteSwitch, AfterANonExemptingCourseThatEndedAfterTheWindow) {
                ValidationError);
   // Without the exception the switch is refused; with it, allowed and kept on the version.
   EXPECT_THROW(t.switch_route(d("2025-10-01"), content(Route::kZ), "x"), RuleViolation);
-  const PlanVersion v = t.switch_route(d("2025-09-02"), content(Route::kZ), "entreeopleiding",
-                                       ended);
+  const PlanVersion v =
+      t.switch_route(d("2025-09-02"), content(Route::kZ), "entreeopleiding", ended);
   EXPECT_EQ(v.switch_exception, RouteSwitchException::kAfterNonExemptingCourse);
   EXPECT_EQ(t.current_plan()->course_ended_on, d("2025-09-02"));
   EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
@@ -240,9 +241,9 @@ TEST(Issue7RouteSwitch, AfterANonExemptingCourseThatEndedAfterTheWindow) {
 
 TEST(Issue7RouteSwitch, ASpecialCaseIsAllowedAnyTimeAndRecorded) {
   Trajectory t = on_route(Route::kB1);
-  const PlanVersion v = t.switch_route(d("2026-06-01"), content(Route::kZ),
-                                       "ernstige ziekte in het eerste jaar",
-                                       {RouteSwitchException::kSpecialCase, std::nullopt});
+  const PlanVersion v =
+      t.switch_route(d("2026-06-01"), content(Route::kZ), "ernstige ziekte in het eerste jaar",
+                     {RouteSwitchException::kSpecialCase, std::nullopt});
   EXPECT_EQ(v.switch_exception, RouteSwitchException::kSpecialCase);
   EXPECT_THROW(t.switch_route(d("2026-07-01"), content(Route::kZ), "x",
                               {RouteSwitchException::kSpecialCase, std::nullopt}),
@@ -373,10 +374,11 @@ TEST(Issue7Boundaries, AStoredPolicyAboveTheActsMaximaLoadsButIsNotUsedForFines)
 
 TEST(Issue7Boundaries, AWi41ExemptionIsWhole) {
   Trajectory t = planning();
-  EXPECT_THROW(t.record_exemption(Exemption{ExemptionGround::kFollowingDesignatedCourse,
-                                            d("2024-02-10"), {ExamPart::kKnm}}),
+  EXPECT_THROW(t.record_exemption(Exemption{
+                   ExemptionGround::kFollowingDesignatedCourse, d("2024-02-10"), {ExamPart::kKnm}}),
                RuleViolation);
-  t.record_exemption(Exemption{ExemptionGround::kExamPartsShown, d("2024-02-10"), {ExamPart::kKnm}});
+  t.record_exemption(
+      Exemption{ExemptionGround::kExamPartsShown, d("2024-02-10"), {ExamPart::kKnm}});
   EXPECT_EQ(t.state(), TrajectoryState::kPlanning);
   t.record_exemption(Exemption{ExemptionGround::kFollowingDesignatedCourse, d("2024-02-11"), {}});
   EXPECT_EQ(t.state(), TrajectoryState::kExempted);
@@ -387,15 +389,17 @@ TEST(Issue7Boundaries, AWi41ExemptionIsWhole) {
 TEST(Issue7Obligation, ASpecialCircumstancesDispensationIsWhole) {
   Trajectory t = planning();
   try {
-    t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances, d("2024-02-08"),
-                                       {ExamPart::kSpeaking}, "advies college"});
+    t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances,
+                                       d("2024-02-08"),
+                                       {ExamPart::kSpeaking},
+                                       "advies college"});
     FAIL();
   } catch (const RuleViolation& e) {
     EXPECT_EQ(e.rule(), "Wi 5.2; Bi 2.8.1");
   }
   EXPECT_TRUE(t.record().obligation.dispensations.empty());
-  t.record_dispensation(Dispensation{DispensationGround::kSpecialCircumstances, d("2024-02-08"),
-                                     {}, "advies college"});
+  t.record_dispensation(Dispensation{
+      DispensationGround::kSpecialCircumstances, d("2024-02-08"), {}, "advies college"});
   EXPECT_EQ(t.state(), TrajectoryState::kDispensed);
   EXPECT_EQ(from_string<ExemptionGround>("following_designated_course"),
             ExemptionGround::kFollowingDesignatedCourse);  // Wi 4.1.d
@@ -461,8 +465,9 @@ TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
   }
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("UPDATE trajectory SET record = json_remove(json_set(record, '$.format', 2), "
-             "'$.term.extension_requests', '$.plan_versions[0].switch_exception')");
+    raw.exec(
+        "UPDATE trajectory SET record = json_remove(json_set(record, '$.format', 2), "
+        "'$.term.extension_requests', '$.plan_versions[0].switch_exception')");
   }
   auto store = storage::SqliteStore::open(path, {.clock = clock});
   Trajectory loaded = store->load(caseworker(), TrajectoryId(7));

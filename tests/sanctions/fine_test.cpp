@@ -86,10 +86,9 @@ TEST(CooperationFine, ScaledByCulpability) {
       next_cooperation_fine({}, {}, established("2024-06-01", Culpability::kOrdinary), kPolicy)
           .amount,
       Money::euros(25));
-  EXPECT_EQ(
-      next_cooperation_fine({}, {}, established("2024-06-01", Culpability::kReduced), kPolicy)
-          .amount,
-      Money::cents(1250));
+  EXPECT_EQ(next_cooperation_fine({}, {}, established("2024-06-01", Culpability::kReduced), kPolicy)
+                .amount,
+            Money::cents(1250));
 }
 
 TEST(CooperationFine, NoFineWithoutCulpabilityOrWhenAssistanceWasLowered) {
@@ -112,11 +111,9 @@ TEST(CooperationFine, NoFineWithoutCulpabilityOrWhenAssistanceWasLowered) {
 TEST(MunicipalFines, CapOfTwentyFourHundredPerTerm) {
   MunicipalFine intake_fine{MunicipalFineKind::kIntake, d("2024-02-01"), Money::euros(250),
                             Culpability::kIntent, Money::euros(250)};
-  std::vector<MunicipalFine> fines = {intake_fine, intake_fine,
-                                      cooperation("2024-06-01", Money::euros(800),
-                                                  Money::euros(800)),
-                                      cooperation("2024-08-01", Money::euros(800),
-                                                  Money::euros(800))};
+  std::vector<MunicipalFine> fines = {
+      intake_fine, intake_fine, cooperation("2024-06-01", Money::euros(800), Money::euros(800)),
+      cooperation("2024-08-01", Money::euros(800), Money::euros(800))};
   // €2,100 imposed (intake fines before the term included): €300 left, so the next €800 fine
   // is lowered to €300.
   const auto lowered = next_cooperation_fine(fines, {}, established("2024-10-01"), kPolicy);

@@ -199,10 +199,9 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   t.scale_down_to_a2(d("2025-03-10"), {ExamPart::kWriting}, "schrijven blijft op A2");
   t.extend_unburdening(UnburdeningExtension{d("2024-07-01"), 2, "budget nog niet op orde"});
   t.record_coaching_session(CoachingSession{d("2024-03-05"), "vaste lasten", true});
-  t.impose_cooperation_fine(CooperationFineDecision{
-      .established_on = d("2025-03-25"),
-      .imposed_on = d("2025-04-01"),
-      .culpability = Culpability::kGrossNegligence});
+  t.impose_cooperation_fine(CooperationFineDecision{.established_on = d("2025-03-25"),
+                                                    .imposed_on = d("2025-04-01"),
+                                                    .culpability = Culpability::kGrossNegligence});
   t.record_interruption(Interruption{d("2025-05-01"), d("2025-05-20"), "tijdelijk geen BRP"});
   t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 4});
   t.record_duo_fine(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24});

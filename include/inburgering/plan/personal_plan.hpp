@@ -28,7 +28,6 @@ enum class PlanChangeReason {
 
 INBURGERING_ENUM_TEXT(PlanChangeReason);
 
-
 /// Why a route switch outside the window of Bi 5.4.1 (18 months from the term's start) is
 /// allowed. The switch from the education route to the B1-route needs none (Bi 5.4.1).
 enum class RouteSwitchException {

@@ -234,8 +234,7 @@ class INBURGERING_EXPORT Trajectory {
   /// @throws RuleViolation when no request is pending, or (Bi 4.4.1) a substantial-efforts
   ///         extension that is not exactly `Policy::substantial_efforts_extension_months`;
   ///         ValidationError for a decision before the request or months outside 1..60.
-  std::optional<Extension> record_extension_decision(Date decided_on, bool granted,
-                                                     int months = 0);
+  std::optional<Extension> record_extension_decision(Date decided_on, bool granted, int months = 0);
   /// Records an extension DUO decided without a request on record here: on its own initiative
   /// (Bi 4.5.2-3), or on a request the college only hears of with the decision (Bi 9.6.5).
   /// @throws RuleViolation: before the window opens (Bi 4.5.1-2; not for `kCategorical`), or a
