@@ -1,8 +1,6 @@
 #include "inburgering/state_pension_age.hpp"
 
-#include <string>
-
-#include "inburgering/error.hpp"
+#include "detail/birth_date.hpp"
 #include "inburgering/limits.hpp"
 
 namespace inburgering {
@@ -40,14 +38,7 @@ const std::vector<StatePensionAgeStep>& state_pension_age_table() { return kTabl
 int state_pension_age_fixed_until() { return kFixedUntil; }
 
 YearsAndMonths state_pension_age(Date birth_date) {
-  if (birth_date.is_special() || birth_date.year() < kEarliestYear ||
-      birth_date.year() > kLatestYear) {
-    // A birth date is personal: never repeated.
-    throw ValidationError("participant.birth_date",
-                          "must be a valid date in the years " + std::to_string(kEarliestYear) +
-                              ".." + std::to_string(kLatestYear),
-                          "value withheld");
-  }
+  detail::require_birth_date(birth_date);
   // The earliest row whose age is reached within the row's own years (7a.1, last sentence).
   // The ages never fall, so scanning in order finds it.
   for (std::size_t row = 0; row < kTable.size(); ++row) {

@@ -1,5 +1,6 @@
 #include "inburgering/participant/participant.hpp"
 
+#include "detail/birth_date.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
 #include "inburgering/participant/target_group.hpp"
@@ -10,14 +11,7 @@ void Participant::validate() const {
   if (given_names.empty() && family_name.empty()) {
     throw ValidationError("participant.family_name", "a name is required", "empty");
   }
-  // A birth date is personal: a message describes it, never repeats it.
-  if (birth_date.is_special() || birth_date.year() < kEarliestYear ||
-      birth_date.year() > kLatestYear) {
-    throw ValidationError("participant.birth_date",
-                          "must be a valid date in the years " + std::to_string(kEarliestYear) +
-                              ".." + std::to_string(kLatestYear),
-                          "value withheld");
-  }
+  detail::require_birth_date(birth_date);
   switch (target_group) {
     case TargetGroup::kAsylumPermitHolder:
       if (permit == ResidencePermit::kEuLaw) {

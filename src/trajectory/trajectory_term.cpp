@@ -18,14 +18,35 @@ namespace bg = boost::gregorian;
 
 // ---- Term ------------------------------------------------------------------------------------
 
+namespace {
+
+// Acts on the term are dated within it.
+void require_in_term(const IntegrationTerm& term, Date date, const char* field) {
+  if (date < term.start) {
+    throw ValidationError(field, "must not be before the term starts on " + to_iso(term.start),
+                          to_iso(date));
+  }
+}
+
+// Bi 2.1.2: the obligation is deemed not to have ended only after an interruption of at most
+// one year (the period rule of calendar.hpp); a longer one ended it.
+void require_at_most_a_year(Date from, Date until) {
+  const Date last = last_day_of_period(from, 12);
+  if (until > last) {
+    throw RuleViolation("Bi 2.1.2", "an interruption from " + to_iso(from) +
+                                        " lasts at most a year, until " + to_iso(last) +
+                                        "; one until " + to_iso(until) +
+                                        " ended the obligation: end the trajectory "
+                                        "(obligation_lapsed)");
+  }
+}
+
+}  // namespace
+
 void Trajectory::check_extension(const Extension& extension, bool requested) const {
   validate(extension);
   const auto& term = *record_.term;
-  if (extension.decided_on < term.start) {
-    throw ValidationError("extension.decided_on",
-                          "must not be before the term starts on " + to_iso(term.start),
-                          to_iso(extension.decided_on));
-  }
+  require_in_term(term, extension.decided_on, "extension.decided_on");
   if (extension.ground == ExtensionGround::kSubstantialEfforts &&
       extension.months != record_.policy.substantial_efforts_extension_months) {
     throw RuleViolation("Bi 4.4.1",
@@ -59,11 +80,7 @@ void Trajectory::record_extension_request(ExtensionRequest request) {
   }
   validate(request);
   auto& term = *record_.term;
-  if (request.requested_on < term.start) {
-    throw ValidationError("extension_request.requested_on",
-                          "must not be before the term starts on " + to_iso(term.start),
-                          to_iso(request.requested_on));
-  }
+  require_in_term(term, request.requested_on, "extension_request.requested_on");
   if (!term.extension_requests.empty() && !term.extension_requests.back().decided_on) {
     throw RuleViolation("Bi 4.5.1", "the request of " +
                                         to_iso(term.extension_requests.back().requested_on) +
@@ -107,34 +124,12 @@ void Trajectory::record_extension(Extension extension) {
   record_.term->extensions.push_back(extension);
 }
 
-namespace {
-
-// Bi 2.1.2: the obligation is deemed not to have ended only after an interruption of at most
-// one year (the period rule of calendar.hpp); a longer one ended it.
-void require_at_most_a_year(Date from, Date until) {
-  const Date last = last_day_of_period(from, 12);
-  if (until > last) {
-    throw RuleViolation("Bi 2.1.2", "an interruption from " + to_iso(from) +
-                                        " lasts at most a "
-                                        "year, until " +
-                                        to_iso(last) + "; one until " + to_iso(until) +
-                                        " ended the obligation: end the trajectory "
-                                        "(obligation_lapsed)");
-  }
-}
-
-}  // namespace
-
 void Trajectory::record_interruption(Interruption interruption) {
   require_state({TrajectoryState::kRoute}, "recording an interruption");
   detail::check_input(interruption, "interruption");
   validate(interruption);
   auto& term = *record_.term;
-  if (interruption.from < term.start) {
-    throw ValidationError("interruption.from",
-                          "must not be before the term starts on " + to_iso(term.start),
-                          to_iso(interruption.from));
-  }
+  require_in_term(term, interruption.from, "interruption.from");
   if (!term.interruptions.empty()) {
     const auto& last = term.interruptions.back();
     if (!last.until) {
