@@ -126,7 +126,11 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
   RequirementReport report;
   auto& out = report.requirements;
   out.push_back(pvt_requirement(facts, policy));
-  if (facts.route != Route::kEducation) out.push_back(map_requirement(facts));
+  // Wi 8.3: no MAP for whoever follows or has completed the language bridging course, also
+  // after a switch from the education route to the B1-route.
+  if (facts.route != Route::kEducation && !facts.components->bridging_course_completed_on) {
+    out.push_back(map_requirement(facts));
+  }
 
   switch (facts.route) {
     case Route::kB1:

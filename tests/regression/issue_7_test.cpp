@@ -384,6 +384,23 @@ TEST(Issue7Boundaries, AWi41ExemptionIsWhole) {
   EXPECT_EQ(t.state(), TrajectoryState::kExempted);
 }
 
+// Wi 8.3: the MAP does not apply to whoever follows or has completed the bridging course.
+TEST(Issue7Map, NotAfterTheBridgingCourseEvenOnTheB1Route) {
+  const auto needs_map = [](const Trajectory& t) {
+    const auto missing = t.completion_report().missing();
+    return std::any_of(missing.begin(), missing.end(),
+                       [](const Requirement& r) { return r.code == "map"; });
+  };
+  Trajectory completed = on_route(Route::kEducation);
+  EXPECT_FALSE(needs_map(completed));
+  completed.record_bridging_course_completed(d("2025-06-01"));
+  completed.switch_route(d("2025-07-01"), content(Route::kB1), "toch het examen");
+  EXPECT_FALSE(needs_map(completed));
+  Trajectory stopped = on_route(Route::kEducation);
+  stopped.switch_route(d("2025-07-01"), content(Route::kB1), "taalschakeltraject gestopt");
+  EXPECT_TRUE(needs_map(stopped));
+}
+
 // ---- Read further: Wi 4-5, Bi 2.8, Pw 56a ---------------------------------------------------
 
 TEST(Issue7Obligation, ASpecialCircumstancesDispensationIsWhole) {
