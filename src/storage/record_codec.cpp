@@ -92,6 +92,7 @@ json to_json(const T& value) {
 
 // The format that added each field that older rows lack: a row of an older format may miss it
 // (it keeps its default; a migration or the next save writes it). Nothing else may be missing.
+// Lists and optionals may always be absent, so only the other fields are named here.
 // Format 2: the record carries its policy, PIP versions their norms and deadline, the term and
 // the learnability test their numbers, the health topic a placeholder. Format 3 (issue 7): the
 // acts the law names that 0.2 did not record (extension requests, route-switch exceptions, the
@@ -107,7 +108,6 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"max_score", 2},
     {"pass_mark", 2},
     {"withheld", 2},
-    {"extension_requests", 3},
     {"switch_exception", 3},
     {"intake_fine_new_term_months", 3},
     {"extension_decision_weeks", 3},

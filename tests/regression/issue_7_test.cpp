@@ -450,9 +450,17 @@ TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
   row["policy"].erase("intake_fine_new_term_months");
   const TrajectoryRecord r = storage::detail::decode_record(row.dump(), "trajectory 1");
   EXPECT_EQ(r, t.record());
-  // The current format may not lack them; nor may format 2 lack a field of format 2.
-  row["format"] = storage::detail::kRecordFormat;
-  EXPECT_THROW(storage::detail::decode_record(row.dump(), "trajectory 1"), StorageError);
+  // The current format may not lack any of them; nor may format 2 lack a field of format 2.
+  const json current = json::parse(storage::detail::encode_record(t.record()));
+  for (const auto& pointer :
+       {"/plan_versions/0/switch_exception", "/policy/extension_decision_weeks",
+        "/policy/intake_fine_new_term_months"}) {
+    json lacking = current;
+    const json::json_pointer field(pointer);
+    lacking[field.parent_pointer()].erase(field.back());
+    EXPECT_THROW(storage::detail::decode_record(lacking.dump(), "trajectory 1"), StorageError)
+        << pointer;
+  }
   json older = json::parse(storage::detail::encode_record(t.record()));
   older["format"] = 2;
   older["plan_versions"][0].erase("norms");
