@@ -44,12 +44,17 @@ Requirement map_requirement(const RouteFacts& facts) {
                      "Wi 6.6; Bi 3.2", facts.components->map_final_interview_on.has_value()};
 }
 
+// The level the PIP sets for a language part: A2 where scaled down, else B1.
+LanguageLevel plan_level(const RouteFacts& facts, ExamPart part) {
+  return facts.scaled_down_parts.count(part) != 0 ? LanguageLevel::kA2 : LanguageLevel::kB1;
+}
+
 // The four language parts at B1 (A2 where scaled down) and KNM, one requirement each.
-void add_exam_parts(const RouteFacts& facts, bool allow_scaled_down,
-                    std::vector<Requirement>& out) {
+// (Only a B1-route PIP scales parts down, so the education route's fallback is at B1.)
+void add_exam_parts(const RouteFacts& facts, std::vector<Requirement>& out) {
   for (ExamPart part : kLanguageParts) {
-    const bool scaled = allow_scaled_down && facts.scaled_down_parts.count(part) != 0;
-    const LanguageLevel level = scaled ? LanguageLevel::kA2 : LanguageLevel::kB1;
+    const LanguageLevel level = plan_level(facts, part);
+    const bool scaled = level == LanguageLevel::kA2;
     const bool lifted = facts.obligation->part_lifted(part);
     out.push_back(Requirement{"b1." + std::string(to_string(part)),
                               std::string(to_string(part)) + " passed at " +
@@ -63,15 +68,6 @@ void add_exam_parts(const RouteFacts& facts, bool allow_scaled_down,
       "b1.knm",
       std::string("KNM passed") + (knm_lifted ? " (lifted by exemption or dispensation)" : ""),
       "Wi 7.1; Bi 3.3-3.5", knm_lifted || knm_passed(*facts.exam_results)});
-}
-
-// The level the PIP sets for a language part: A2 where scaled down, else B1.
-LanguageLevel plan_level(const RouteFacts& facts, ExamPart part) {
-  return facts.scaled_down_parts.count(part) != 0 ? LanguageLevel::kA2 : LanguageLevel::kB1;
-}
-
-long counted_minutes(const RouteFacts& facts, std::set<HourKind> kinds) {
-  return minutes_with_intake(facts, std::move(kinds));
 }
 
 }  // namespace
@@ -134,12 +130,12 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
 
   switch (facts.route) {
     case Route::kB1:
-      add_exam_parts(facts, /*allow_scaled_down=*/true, out);
+      add_exam_parts(facts, out);
       break;
     case Route::kEducation: {
       const bool bridging = facts.components->bridging_course_completed_on.has_value();
       std::vector<Requirement> fallback;
-      add_exam_parts(facts, /*allow_scaled_down=*/false, fallback);
+      add_exam_parts(facts, fallback);
       const bool fallback_met =
           std::all_of(fallback.begin(), fallback.end(), [](const Requirement& r) { return r.met; });
       out.push_back(Requirement{"education.bridging_course",
@@ -151,13 +147,13 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
     case Route::kZ: {
       // Hours from the broad intake on count for the Z-route (Bi 3.14.6), bridging-course hours
       // too after a switch from the education route (Bi 5.4.4.c).
-      const long course = counted_minutes(
+      const long course = minutes_with_intake(
           facts, {HourKind::kLanguageCourse, HourKind::kKnmCourse, HourKind::kLanguageBridging});
       out.push_back(hours_requirement("z.course_hours", "Z-route course hours (NT2 and KNM)",
                                       course, policy.z_route_course_hours, "Bi 3.14"));
       if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
         const long participation =
-            counted_minutes(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
+            minutes_with_intake(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
         out.push_back(hours_requirement(
             "z.participation_hours", "Z-route participation hours (MAP and PVT hours included)",
             participation, policy.z_route_participation_hours, "Bi 3.14"));
@@ -250,7 +246,7 @@ void check_scale_down(const RouteFacts& facts, const std::set<ExamPart>& parts,
   // NT2 hours at a keurmerk provider or at an institution of Wi 8.2 (the bridging course) count
   // (Bi 5.5.1), from the broad intake on (Bi 5.5.2 with 5.3.5).
   const long minutes =
-      counted_minutes(facts, {HourKind::kLanguageCourse, HourKind::kLanguageBridging});
+      minutes_with_intake(facts, {HourKind::kLanguageCourse, HourKind::kLanguageBridging});
   if (minutes < static_cast<long>(policy.scale_down_min_course_hours) * 60) {
     throw RuleViolation("Wi 17.3; Bi 5.5.1-2",
                         "scaling down to A2 requires at least " +

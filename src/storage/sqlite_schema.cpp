@@ -151,17 +151,25 @@ Trajectory checked(TrajectoryRecord record, const std::string& what) {
   }
 }
 
-void backfill_deadlines(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
-  SQLite::Statement rows(db,
-                         "SELECT id, record, updated_at FROM trajectory WHERE record IS NOT NULL");
+// Writes the stored deadlines of every live row again: `sql` selects id, record text, updated_at
+// (and whatever `decode` needs), `decode` turns a row into its record.
+template <class Decode>
+void rewrite_deadlines(SQLite::Database& db, const char* sql, Decode decode) {
+  SQLite::Statement rows(db, sql);
   while (rows.executeStep()) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
     const std::string what = "trajectory " + to_string(id);
-    const Trajectory trajectory =
-        checked(decode_legacy(rows.getColumn(1).getString(), what, legacy_policy_for), what);
+    const Trajectory trajectory = checked(decode(rows, what), what);
     write_deadlines(db, trajectory,
                     parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
   }
+}
+
+void backfill_deadlines(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
+  rewrite_deadlines(db, "SELECT id, record, updated_at FROM trajectory WHERE record IS NOT NULL",
+                    [&](SQLite::Statement& row, const std::string& what) {
+                      return decode_legacy(row.getColumn(1).getString(), what, legacy_policy_for);
+                    });
 }
 
 // Rewrites every record of format 1 as format 2 (README, "Deliberate interpretations"): its
@@ -200,18 +208,14 @@ void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_pol
 // Computes the stored deadlines again for every record stored with its policy (schema 3 on),
 // under the rules of this library.
 void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
-  SQLite::Statement rows(db,
-                         "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
-                         "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
-  while (rows.executeStep()) {
-    const TrajectoryId id(rows.getColumn(0).getInt64());
-    const std::string what = "trajectory " + to_string(id);
-    const Policy policy = decode_policy(rows.getColumn(3).getString(), "policy of " + what);
-    const Trajectory trajectory =
-        checked(decode_record(rows.getColumn(1).getString(), what, &policy), what);
-    write_deadlines(db, trajectory,
-                    parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
-  }
+  rewrite_deadlines(db,
+                    "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
+                    "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL",
+                    [](SQLite::Statement& row, const std::string& what) {
+                      const Policy policy =
+                          decode_policy(row.getColumn(3).getString(), "policy of " + what);
+                      return decode_record(row.getColumn(1).getString(), what, &policy);
+                    });
 }
 
 struct Migration {

@@ -57,21 +57,21 @@ Date move_plan_deadline(const TrajectoryRecord& record) {
   return record.transfer_in->brp_registration_on + bg::weeks(record.policy.pip_deadline_weeks);
 }
 
+// Volunteers and obligations under the Wi 2013 (Wi 54) have no PIP, so no deadline.
+bool has_pip(const TrajectoryRecord& record) {
+  return record.participant.target_group != TargetGroup::kVoluntary &&
+         record.obligation.regime == Regime::kWi2021;
+}
+
 }  // namespace
 
 std::optional<Date> Trajectory::first_plan_base_deadline() const {
-  if (record_.participant.target_group == TargetGroup::kVoluntary ||
-      record_.obligation.regime != Regime::kWi2021) {
-    return std::nullopt;
-  }
+  if (!has_pip(record_)) return std::nullopt;
   return inburgering::first_plan_base_deadline(record_);
 }
 
 std::optional<Date> Trajectory::pip_deadline() const {
-  if (is_final(record_.state) || record_.participant.target_group == TargetGroup::kVoluntary ||
-      record_.obligation.regime != Regime::kWi2021) {
-    return std::nullopt;
-  }
+  if (is_final(record_.state) || !has_pip(record_)) return std::nullopt;
   if (record_.transfer_in && record_.transfer_in->had_plan) {
     const bool issued =
         std::any_of(record_.plan_versions.begin(), record_.plan_versions.end(),

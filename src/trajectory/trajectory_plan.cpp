@@ -16,6 +16,15 @@ namespace inburgering {
 
 namespace bg = boost::gregorian;
 
+namespace {
+
+void require_other_route(Route from, Route to) {
+  if (from == to)
+    throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(to)));
+}
+
+}  // namespace
+
 // ---- PIP -------------------------------------------------------------------------------------
 
 const PlanVersion* Trajectory::current_plan() const noexcept {
@@ -24,14 +33,6 @@ const PlanVersion* Trajectory::current_plan() const noexcept {
 
 void Trajectory::check_plan_content(const PlanContent& content) const {
   validate(content, record_.policy);
-  for (ExamPart part : content.scaled_down_parts) {
-    if (!is_language_part(part)) {
-      throw RuleViolation("Wi 17.3",
-                          "only the oral and written language skills can be examined "
-                          "at A2; " +
-                              std::string(to_string(part)) + " cannot");
-    }
-  }
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",
@@ -164,19 +165,18 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
                                          "scale_down_to_a2 (Bi 5.5), not by a route switch");
     }
   }
+  if (ground.course_ended_on &&
+      ground.exception != RouteSwitchException::kAfterNonExemptingCourse) {
+    throw ValidationError("plan.course_ended_on",
+                          "only a switch after a non-exempting course (Bi 5.4.2) names it",
+                          to_iso(*ground.course_ended_on));
+  }
   switch (ground.exception) {
     case RouteSwitchException::kNone:
-      if (ground.course_ended_on) {
-        throw ValidationError("plan.course_ended_on",
-                              "only a switch after a non-exempting course (Bi 5.4.2) names it",
-                              to_iso(*ground.course_ended_on));
-      }
       check_route_switch(from, content.route, record_.term->start, date_of_issue, rules);
       break;
     case RouteSwitchException::kAfterNonExemptingCourse: {
-      if (from == content.route) {
-        throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
-      }
+      require_other_route(from, content.route);
       if (!ground.course_ended_on) {
         throw ValidationError("plan.course_ended_on",
                               "a switch after a non-exempting course (Bi 5.4.2) names the day the "
@@ -198,19 +198,12 @@ PlanVersion Trajectory::switch_route(Date date_of_issue, PlanContent content,
       break;
     }
     case RouteSwitchException::kSpecialCase:
-      if (from == content.route) {
-        throw RuleViolation("Wi 17.2", "the route is already " + std::string(to_string(from)));
-      }
+      require_other_route(from, content.route);
       if (date_of_issue <= deadline || (from == Route::kEducation && content.route == Route::kB1)) {
         throw RuleViolation("Bi 5.4.3",
                             "no exception is needed: the switch is allowed without "
                             "one (the window runs until " +
                                 to_iso(deadline) + ")");
-      }
-      if (ground.course_ended_on) {
-        throw ValidationError("plan.course_ended_on",
-                              "only a switch after a non-exempting course (Bi 5.4.2) names it",
-                              to_iso(*ground.course_ended_on));
       }
       break;  // The explanation, required for every adjustment, gives the special case.
   }
