@@ -226,9 +226,13 @@ void print(const Trajectory& t, Date today) {
 void print_history(storage::TrajectoryStore& store, const Actor& actor, TrajectoryId id) {
   std::cout << "\nHistory of trajectory " << to_string(id) << "\n";
   for (const auto& entry : store.history(actor, id)) {
+    // An entry the library cannot fully read (damaged, or written by a newer version) still
+    // shows; what could not be read is named.
     std::cout << "  #" << entry.sequence << " " << to_iso(entry.at) << " " << std::setw(12)
-              << to_string(entry.action) << " by " << entry.user.value() << " ("
-              << to_string(entry.role) << ", " << entry.actor_municipality.to_string() << ")";
+              << (entry.action ? to_string(*entry.action) : "?") << " by " << entry.user.value()
+              << " (" << (entry.role ? to_string(*entry.role) : "?") << ", "
+              << (entry.actor_municipality ? entry.actor_municipality->to_string() : "?") << ")";
+    for (const auto& field : entry.unreadable) std::cout << " [unreadable: " << field << "]";
     if (!entry.note.empty()) std::cout << ": " << entry.note;
     std::cout << "\n";
     for (const auto& change : entry.changes) {

@@ -47,6 +47,9 @@ enum class ErrorCode {
   /// `StorageError`: the file is not an inburgering database, belongs to another application,
   /// or was written by a newer version of the library. It was left untouched.
   kIncompatibleDatabase,
+  /// `StorageError`: a write (or a read that must be audited) on a store opened read-only
+  /// (`SqliteOptions::read_only`).
+  kReadOnlyStore,
 };
 INBURGERING_ENUM_TEXT(ErrorCode);
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
 
@@ -41,6 +42,35 @@ std::string to_iso(std::chrono::sys_seconds moment) {
                 static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return buffer;
 }
+
+namespace detail {
+
+std::optional<std::chrono::sys_seconds> parse_iso_timestamp(std::string_view text) noexcept {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  const auto day = parse_iso_date(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two_digits = [&](std::size_t at, int maximum) -> int {
+    const char high = text[at];
+    const char low = text[at + 1];
+    if (high < '0' || high > '9' || low < '0' || low > '9') return -1;
+    const int value = (high - '0') * 10 + (low - '0');
+    return value <= maximum ? value : -1;
+  };
+  const int hours = two_digits(11, 23);
+  const int minutes = two_digits(14, 59);
+  const int seconds = two_digits(17, 59);
+  if (hours < 0 || minutes < 0 || seconds < 0) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(day->year())},
+                                        std::chrono::month{static_cast<unsigned>(day->month())},
+                                        std::chrono::day{static_cast<unsigned>(day->day())}};
+  return std::chrono::sys_days{ymd} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
+         std::chrono::seconds{seconds};
+}
+
+}  // namespace detail
 
 FixedClock::FixedClock(Date today) : today_(today) { require_valid(today, "clock.today"); }
 

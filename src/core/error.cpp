@@ -19,7 +19,8 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {ErrorCode::kStorageBusy, "storage_busy", "database bezet"},
     {ErrorCode::kCorruptData, "corrupt_data", "opgeslagen gegevens beschadigd"},
     {ErrorCode::kIncompatibleDatabase, "incompatible_database",
-     "geen (passende) inburgeringsdatabase"});
+     "geen (passende) inburgeringsdatabase"},
+    {ErrorCode::kReadOnlyStore, "read_only_store", "database alleen-lezen geopend"});
 
 Error::Error(ErrorCode code, const std::string& message)
     : std::runtime_error(message), code_(code) {}

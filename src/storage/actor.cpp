@@ -21,6 +21,10 @@ bool role_may_read_health(Role role) noexcept { return role == Role::kCaseworker
 
 bool role_may_erase(Role role) noexcept { return role == Role::kPrivacyOfficer; }
 
+bool role_may_verify_audit(Role role) noexcept {
+  return role == Role::kAuditor || role == Role::kPrivacyOfficer;
+}
+
 namespace {
 const RegionalGrant* grant_for(const Actor& actor, MunicipalityCode owner) {
   const auto it = std::find_if(actor.grants.begin(), actor.grants.end(),

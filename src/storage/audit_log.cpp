@@ -10,6 +10,7 @@ INBURGERING_DEFINE_ENUM_TEXT(AuditAction, {AuditAction::kCreate, "create", "aang
                               "bijzondere persoonsgegevens ingezien"},
                              {AuditAction::kDenied, "denied", "toegang geweigerd"},
                              {AuditAction::kPurge, "purge", "verwijderd na bewaartermijn"},
-                             {AuditAction::kErase, "erase", "verwijderd op verzoek"});
+                             {AuditAction::kErase, "erase", "verwijderd op verzoek"},
+                             {AuditAction::kRefresh, "refresh", "termijnen herberekend"});
 
 }  // namespace inburgering::storage

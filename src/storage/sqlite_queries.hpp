@@ -71,6 +71,11 @@ inline constexpr const char* kExpired =
     "SELECT id FROM trajectory WHERE municipality = ?1 AND retain_until < ?2 "
     "AND purged_on IS NULL ORDER BY retain_until";
 
+// ?1 municipality, ?2 after id, ?3 batch size: live rows for refresh_deadlines.
+inline constexpr const char* kRefreshBatch =
+    "SELECT id, revision, record, policy_id FROM trajectory "
+    "WHERE municipality = ?1 AND id > ?2 AND purged_on IS NULL ORDER BY id LIMIT ?3";
+
 inline constexpr const char* kErasable =
     "SELECT id FROM trajectory WHERE bsn = ?1 AND municipality = ?2 ORDER BY id";
 

@@ -11,6 +11,7 @@
 #include "storage/page_cursor.hpp"
 #include "storage/sqlite_queries.hpp"
 #include "storage/sqlite_rows.hpp"
+#include "storage/sqlite_schema.hpp"
 #include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
@@ -75,44 +76,73 @@ TrajectorySummary summary_from(SQLite::Statement& row) {
   return summary;
 }
 
-std::chrono::sys_seconds parse_timestamp(const std::string& text, const std::string& what) {
-  // "YYYY-MM-DDTHH:MM:SSZ", written by to_iso().
-  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') damaged(what, "at");
-  const auto parsed = ::inburgering::detail::parse_iso_date(text.substr(0, 10));
-  if (!parsed) damaged(what, "at");
-  const Date day = *parsed;
-  auto number = [&](std::size_t pos, int maximum) {
-    int value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + pos + 2, value);
-    if (ec != std::errc() || ptr != text.data() + pos + 2 || value > maximum) damaged(what, "at");
-    return value;
-  };
-  const std::chrono::year_month_day ymd{std::chrono::year{static_cast<int>(day.year())},
-                                        std::chrono::month{static_cast<unsigned>(day.month())},
-                                        std::chrono::day{static_cast<unsigned>(day.day())}};
-  return std::chrono::sys_days{ymd} + std::chrono::hours{number(11, 23)} +
-         std::chrono::minutes{number(14, 59)} + std::chrono::seconds{number(17, 60)};
-}
-
-std::vector<FieldChange> parse_changes(const std::string& text, const std::string& what) {
+// The changes of an audit entry, or empty when they cannot be read.
+std::optional<std::vector<FieldChange>> parse_changes(const std::string& text) {
   std::vector<FieldChange> out;
   try {
     const auto list = nlohmann::json::parse(text);
-    if (!list.is_array()) damaged(what, "changes");
+    if (!list.is_array()) return std::nullopt;
     for (const auto& change : list) {
-      if (!change.is_object()) damaged(what, "changes");
-      auto field = [&](const char* key) -> std::string {
+      if (!change.is_object()) return std::nullopt;
+      FieldChange parsed;
+      for (auto [key, target] :
+           {std::pair{"field", &parsed.field}, std::pair{"before", &parsed.before},
+            std::pair{"after", &parsed.after}}) {
         const auto it = change.find(key);
-        if (it == change.end() || !it->is_string()) damaged(what, "changes");
-        return it->get<std::string>();
-      };
-      out.push_back(FieldChange{field("field"), field("before"), field("after")});
+        if (it == change.end() || !it->is_string()) return std::nullopt;
+        *target = it->get<std::string>();
+      }
+      out.push_back(std::move(parsed));
     }
   } catch (const nlohmann::json::exception&) {
     // The parser's message quotes the text: never used.
-    damaged(what, "changes");
+    return std::nullopt;
   }
   return out;
+}
+
+template <class E>
+std::optional<E> enum_text(const std::string& text) {
+  for (E value : all_enumerators<E>()) {
+    if (to_string(value) == text) return value;
+  }
+  return std::nullopt;
+}
+
+// One row of kHistory as far as it can be read: what cannot is named in `unreadable`.
+AuditEntry audit_entry_from(SQLite::Statement& row) {
+  AuditEntry entry;
+  entry.sequence = row.getColumn(0).getInt64();
+  auto unreadable = [&](const char* field) { entry.unreadable.emplace_back(field); };
+  if (const auto at = ::inburgering::detail::parse_iso_timestamp(row.getColumn(1).getString())) {
+    entry.at = *at;
+  } else {
+    unreadable("at");
+  }
+  entry.user = UserId(row.getColumn(2).getString());
+  entry.role = enum_text<Role>(row.getColumn(3).getString());
+  if (!entry.role) unreadable("role");
+  auto municipality = [&](int column, const char* field) -> std::optional<MunicipalityCode> {
+    try {
+      return MunicipalityCode(row.getColumn(column).getString());
+    } catch (const ValidationError&) {
+      unreadable(field);
+      return std::nullopt;
+    }
+  };
+  entry.actor_municipality = municipality(4, "actor_municipality");
+  if (!row.getColumn(5).isNull()) entry.on_behalf_of = municipality(5, "on_behalf_of");
+  entry.arrangement = row.getColumn(6).getString();
+  entry.action = enum_text<AuditAction>(row.getColumn(7).getString());
+  if (!entry.action) unreadable("action");
+  if (!row.getColumn(8).isNull()) entry.trajectory = TrajectoryId(row.getColumn(8).getInt64());
+  if (auto changes = parse_changes(row.getColumn(9).getString())) {
+    entry.changes = std::move(*changes);
+  } else {
+    unreadable("changes");
+  }
+  entry.note = row.getColumn(10).getString();
+  return entry;
 }
 
 }  // namespace
@@ -143,8 +173,9 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   if (!snapshot.row) throw NotFound("trajectory", to_string(id));
   const MunicipalityCode owner = snapshot.row->municipality;
   if (!actor.may_read(owner)) {
-    s.deny(actor, owner, id, "reading trajectory " + to_string(id));
+    s.deny_as_not_found(actor, owner, id, "reading trajectory " + to_string(id));
   }
+  if (snapshot.health) s.require_writable("reading health information (an audited read)");
   if (options.with_health && !actor.may_read_health(owner)) {
     s.deny(actor, owner, id, "reading health information of trajectory " + to_string(id));
   }
@@ -154,16 +185,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   TrajectoryRecord record = *snapshot.record;
   if (snapshot.health) record.intake.topics[IntakeTopic::kHealth] = *snapshot.health;
   const std::int64_t revision = record.revision;
-  std::optional<Trajectory> trajectory;
-  try {
-    trajectory = Trajectory::from_record(std::move(record));
-  } catch (const ValidationError& e) {
-    throw StorageError(
-        // Field and rule only: the value of a stored field may be personal.
-        "stored trajectory " + to_string(id) + " breaks a rule of the model: " + e.field() + " " +
-            e.rule(),
-        ErrorCode::kCorruptData);
-  }
+  std::optional<Trajectory> trajectory = Impl::checked(std::move(record), id);
   set_revision(*trajectory, revision);
   if (snapshot.health) {
     // Health is returned: the read is audited (and only then takes the write lock).
@@ -331,31 +353,49 @@ std::vector<AuditEntry> SqliteStore::history(const Actor& actor, TrajectoryId id
   const auto row = s.with_retry("reading a trajectory", [&] { return s.read_row(id); });
   if (!row) throw NotFound("trajectory", to_string(id));
   if (!actor.may_read(row->municipality)) {
-    s.deny(actor, row->municipality, id, "reading the history of trajectory " + to_string(id));
+    s.deny_as_not_found(actor, row->municipality, id,
+                        "reading the history of trajectory " + to_string(id));
   }
   return s.with_retry("reading the audit trail", [&] {
     std::vector<AuditEntry> out;
     SQLite::Statement query(s.db, sql::kHistory);
     query.bind(1, id.value());
-    while (query.executeStep()) {
-      const std::string what = "audit entry " + std::to_string(query.getColumn(0).getInt64());
-      AuditEntry entry{.sequence = query.getColumn(0).getInt64(),
-                       .at = parse_timestamp(query.getColumn(1).getString(), what),
-                       .user = UserId(query.getColumn(2).getString()),
-                       .role = column_enum<Role>(query.getColumn(3), what, "role"),
-                       .actor_municipality =
-                           column_municipality(query.getColumn(4), what, "actor_municipality")};
-      if (!query.getColumn(5).isNull()) {
-        entry.on_behalf_of = column_municipality(query.getColumn(5), what, "on_behalf_of");
+    while (query.executeStep()) out.push_back(audit_entry_from(query));
+    return out;
+  });
+}
+
+AuditVerification SqliteStore::verify_audit(const Actor& actor) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  if (!role_may_verify_audit(actor.role)) {
+    s.deny(actor, actor.municipality, std::nullopt, "verifying the audit trail");
+  }
+  return s.with_retry("verifying the audit trail", [&] {
+    AuditVerification out;
+    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    SQLite::Statement rows(s.db, std::string("SELECT sequence, hash, ") +
+                                     detail::kAuditChainColumns +
+                                     " FROM audit_log ORDER BY sequence");
+    std::string previous;
+    while (rows.executeStep()) {
+      const std::int64_t sequence = rows.getColumn(0).getInt64();
+      const std::string expected = detail::audit_hash(previous, detail::audit_content(rows, 2));
+      if (rows.getColumn(1).isNull() || rows.getColumn(1).getString() != expected) {
+        out.first_broken = sequence;
+        out.problem = rows.getColumn(1).isNull()
+                          ? "the entry has no link in the chain"
+                          : "the entry does not match its link: it was changed, or an entry "
+                            "before it was removed or slipped in";
+        break;
       }
-      entry.arrangement = query.getColumn(6).getString();
-      entry.action = column_enum<AuditAction>(query.getColumn(7), what, "action");
-      if (!query.getColumn(8).isNull())
-        entry.trajectory = TrajectoryId(query.getColumn(8).getInt64());
-      entry.changes = parse_changes(query.getColumn(9).getString(), what);
-      entry.note = query.getColumn(10).getString();
-      out.push_back(std::move(entry));
+      ++out.entries;
+      previous = expected;
+      out.head_sequence = sequence;
     }
+    out.head_hash = previous;
+    rows.reset();
+    read.commit();
     return out;
   });
 }

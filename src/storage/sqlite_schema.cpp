@@ -2,11 +2,14 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
 
+#include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
+#include "storage/audit_chain.hpp"
 #include "storage/record_codec.hpp"
 #include "storage/sqlite_rows.hpp"
 
@@ -109,7 +112,28 @@ CREATE TABLE id_counter (
 INSERT INTO id_counter (name, last) VALUES ('trajectory', 0);
 )sql";
 
-std::string saved_on(const std::string& updated_at) { return updated_at.substr(0, 10); }
+// Version 5: the file is marked as ours (PRAGMA application_id, set by the migration), and the
+// audit trail is a hash chain (audit_chain.hpp): every entry carries its link, and no entry can
+// be replaced (INSERT OR REPLACE deletes without firing the DELETE trigger).
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE sequence = NEW.sequence)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry is never replaced'); END;
+CREATE TRIGGER audit_log_needs_hash BEFORE INSERT ON audit_log WHEN NEW.hash IS NULL
+BEGIN SELECT RAISE(ABORT, 'an audit entry carries its link in the hash chain'); END;
+)sql";
+
+// The day a row was last saved, from its `updated_at` ("YYYY-MM-DDTHH:MM:SSZ", read strictly).
+Date saved_on(const std::string& updated_at, const std::string& what) {
+  const auto at = ::inburgering::detail::parse_iso_timestamp(updated_at);
+  if (!at)
+    throw StorageError("stored " + what + " is damaged at updated_at", ErrorCode::kCorruptData);
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(*at)};
+  return Date(static_cast<unsigned short>(static_cast<int>(day.year())),
+              static_cast<unsigned short>(static_cast<unsigned>(day.month())),
+              static_cast<unsigned short>(static_cast<unsigned>(day.day())));
+}
 
 // Records of format 1 (library 0.1) did not carry their policy: the store applied its own.
 // A record of format 1 gets the policy of its municipality that 0.1 ran under, and keeps that
@@ -160,8 +184,7 @@ void rewrite_deadlines(SQLite::Database& db, const char* sql, Decode decode) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
     const std::string what = "trajectory " + to_string(id);
     const Trajectory trajectory = checked(decode(rows, what), what);
-    write_deadlines(db, trajectory,
-                    parse_date(saved_on(rows.getColumn(2).getString()), "updated_at"));
+    write_deadlines(db, trajectory, saved_on(rows.getColumn(2).getString(), what));
   }
 }
 
@@ -218,6 +241,26 @@ void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
                     });
 }
 
+// Links the entries written before version 5 into the chain, oldest first. The append-only
+// trigger is lifted for this one transaction and put back as it was.
+void chain_audit_trail(SQLite::Database& db, const LegacyPolicyFor&) {
+  db.exec("DROP TRIGGER audit_log_no_update");
+  SQLite::Statement rows(db, std::string("SELECT sequence, ") + kAuditChainColumns +
+                                 " FROM audit_log ORDER BY sequence");
+  SQLite::Statement update(db, "UPDATE audit_log SET hash = ?2 WHERE sequence = ?1");
+  std::string previous;
+  while (rows.executeStep()) {
+    previous = audit_hash(previous, audit_content(rows, 1));
+    update.reset();
+    update.bind(1, rows.getColumn(0).getInt64());
+    update.bind(2, previous);
+    update.exec();
+  }
+  db.exec(R"sql(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;)sql");
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+}
+
 struct Migration {
   int version;
   const char* sql;
@@ -232,6 +275,7 @@ const std::vector<Migration>& migrations() {
       // 0.3 (issue 7) changed how deadlines follow from a record (the PIP deadline of Bi 5.3.1-3,
       // the extension decision of Bi 4.5.1): the stored worklist is computed again.
       {4, "-- deadlines recomputed in C++", &recompute_deadlines},
+      {5, kVersion5, &chain_audit_trail},
   };
   return all;
 }
@@ -240,16 +284,83 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 4; }
+int latest_schema_version() noexcept { return 5; }
+
+AuditContent audit_content(SQLite::Statement& row, int first) {
+  auto text = [&](int i) { return row.getColumn(first + i).getString(); };
+  AuditContent content{.at = text(0),
+                       .user_id = text(1),
+                       .role = text(2),
+                       .actor_municipality = text(3),
+                       .on_behalf_of = std::nullopt,
+                       .arrangement = text(5),
+                       .action = text(6),
+                       .trajectory_id = std::nullopt,
+                       .changes = text(8),
+                       .note = text(9)};
+  if (!row.getColumn(first + 4).isNull()) content.on_behalf_of = text(4);
+  if (!row.getColumn(first + 7).isNull())
+    content.trajectory_id = row.getColumn(first + 7).getInt64();
+  return content;
+}
+
+StorageError sqlite_error(const SQLite::Exception& e, const std::string& what) {
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_NOTADB:
+      return StorageError(what + ": the file is not a SQLite database; it was left untouched",
+                          ErrorCode::kIncompatibleDatabase);
+    case SQLITE_CORRUPT:
+      return StorageError(what + ": the database file is damaged (" + e.what() + ")",
+                          ErrorCode::kCorruptData);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return StorageError(
+          what + ": the database is locked by another connection (" + e.what() + ")",
+          ErrorCode::kStorageBusy);
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return StorageError(what +
+                              ": the file or its directory cannot be opened for this use "
+                              "(permissions, or a missing directory: " +
+                              e.what() + ")",
+                          ErrorCode::kStorageFailure);
+    default:
+      return StorageError(what + ": " + e.what());
+  }
+}
+
+namespace {
+
+// The tables (and one telling column of each) a version of the schema has.
+struct RequiredTable {
+  int since;
+  const char* table;
+  const char* column;
+};
+constexpr RequiredTable kRequiredTables[] = {
+    {1, "trajectory", "record"}, {1, "trajectory_health", "topic"},
+    {1, "audit_log", "changes"}, {2, "trajectory_signal", "due_on"},
+    {3, "policy", "body"},       {3, "id_counter", "last"},
+    {5, "audit_log", "hash"},
+};
+
+}  // namespace
 
 int check_schema(SQLite::Database& db) {
   int version = 0;
-  int tables = 0;
+  std::int64_t application = 0;
+  int objects = 0;
   try {
     version = read_version(db);
-    tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    application = db.execAndGet("PRAGMA application_id").getInt64();
+    objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   } catch (const SQLite::Exception& e) {
-    throw StorageError(std::string("the file is not an inburgering database (") + e.what() + ")",
+    throw sqlite_error(e, "reading the schema");
+  }
+  if (application != 0 && application != kApplicationId) {
+    throw StorageError("the file is another application's SQLite database (application_id " +
+                           std::to_string(application) + "); it was left untouched",
                        ErrorCode::kIncompatibleDatabase);
   }
   if (version > latest_schema_version()) {
@@ -259,11 +370,36 @@ int check_schema(SQLite::Database& db) {
                            "; use a newer library (the file was left untouched)",
                        ErrorCode::kIncompatibleDatabase);
   }
-  if (version == 0 && tables > 0) {
+  if (version == 0 && objects > 0) {
     throw StorageError("the file is another application's SQLite database (" +
-                           std::to_string(tables) +
+                           std::to_string(objects) +
                            " objects, no inburgering schema version); it was left untouched",
                        ErrorCode::kIncompatibleDatabase);
+  }
+  if (version >= 5 && application != kApplicationId) {
+    throw StorageError("the file has schema version " + std::to_string(version) +
+                           " but is not marked as an inburgering database (application_id " +
+                           std::to_string(application) +
+                           "): another application's file; it was left untouched",
+                       ErrorCode::kIncompatibleDatabase);
+  }
+  for (const RequiredTable& required : kRequiredTables) {
+    if (required.since > version) continue;
+    bool present = false;
+    try {
+      SQLite::Statement query(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
+      query.bind(1, required.table);
+      query.bind(2, required.column);
+      present = query.executeStep() && query.getColumn(0).getInt() == 1;
+    } catch (const SQLite::Exception& e) {
+      throw sqlite_error(e, "reading the schema");
+    }
+    if (!present) {
+      throw StorageError("the file is another application's SQLite database (schema version " +
+                             std::to_string(version) + " without the column " + required.table +
+                             "." + required.column + " of inburgering); it was left untouched",
+                         ErrorCode::kIncompatibleDatabase);
+    }
   }
   return version;
 }

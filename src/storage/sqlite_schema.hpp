@@ -3,7 +3,14 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
 #include <functional>
+#include <string>
+
+#include "inburgering/error.hpp"
+#include "storage/audit_chain.hpp"
 
 #include "inburgering/municipality.hpp"
 #include "inburgering/policy.hpp"
@@ -13,8 +20,24 @@ namespace inburgering::storage::detail {
 /// The schema version this library writes.
 int latest_schema_version() noexcept;
 
+/// `PRAGMA application_id` of an inburgering database (schema 5 on): "Inbu" in ASCII.
+inline constexpr std::int64_t kApplicationId = 0x496E6275;
+
+/// The columns of `audit_log` the hash chain covers, in the order of `AuditContent`.
+inline constexpr const char* kAuditChainColumns =
+    "at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, trajectory_id, "
+    "changes, note";
+
+/// The content of an audit row selected with `kAuditChainColumns` from column `first` on.
+AuditContent audit_content(SQLite::Statement& row, int first);
+
+/// A StorageError that names the real cause of an SQLite error (locked, not a database,
+/// permissions, damage) after `what`.
+StorageError sqlite_error(const SQLite::Exception& e, const std::string& what);
+
 /// Reads the version and refuses what must not be touched: not a SQLite database, another
-/// application's database (tables but version 0), a newer schema. Writes nothing.
+/// application's database (another application_id; tables but version 0; a version without
+/// this library's tables), a newer schema. Writes nothing: run it on a read-only connection.
 /// @returns the current version. @throws StorageError.
 int check_schema(SQLite::Database& db);
 

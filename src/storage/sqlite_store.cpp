@@ -6,6 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <utility>
 
 #include "inburgering/limits.hpp"
@@ -40,7 +45,19 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 
 void SqliteStore::Impl::check_actor(const Actor& actor) {
   check_identifier(actor.user.value(), "actor.user");
+  const auto roles = all_enumerators<Role>();
+  if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
+    throw ValidationError("actor.role", "must be one of the roles of storage::Role",
+                          std::to_string(static_cast<int>(actor.role)));
+  }
   for (const auto& grant : actor.grants) check_text(grant.arrangement, "actor.grants.arrangement");
+}
+
+void SqliteStore::Impl::require_writable(const std::string& what) const {
+  if (options.read_only) {
+    throw StorageError(what + " is not possible: the store was opened read-only",
+                       ErrorCode::kReadOnlyStore);
+  }
 }
 
 std::string SqliteStore::Impl::arrangement_for(const Actor& actor,
@@ -61,38 +78,67 @@ void SqliteStore::Impl::insert_audit(const Actor& actor, AuditAction action,
   for (const auto& change : changes) {
     list.push_back({{"field", change.field}, {"before", change.before}, {"after", change.after}});
   }
+  detail::AuditContent content{
+      .at = now(),
+      .user_id = actor.user.value(),
+      .role = std::string(to_string(actor.role)),
+      .actor_municipality = actor.municipality.to_string(),
+      .on_behalf_of = owner ? std::optional(owner->to_string()) : std::nullopt,
+      .arrangement = arrangement_for(actor, owner),
+      .action = std::string(to_string(action)),
+      .trajectory_id = id ? std::optional(id->value()) : std::nullopt,
+      .changes = list.dump(),
+      .note = note};
+  // The link to the previous entry, read inside the caller's write transaction.
+  SQLite::Statement last(db, "SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+  const std::string previous = last.executeStep() ? last.getColumn(0).getString() : "";
+  last.reset();
   SQLite::Statement insert(db,
                            "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
-                           "on_behalf_of, arrangement, action, trajectory_id, changes, note) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  insert.bind(1, now());
-  insert.bind(2, actor.user.value());
-  insert.bind(3, std::string(to_string(actor.role)));
-  insert.bind(4, actor.municipality.to_string());
-  bind_optional(insert, 5, owner ? std::optional(owner->to_string()) : std::nullopt);
-  insert.bind(6, arrangement_for(actor, owner));
-  insert.bind(7, std::string(to_string(action)));
-  if (id) {
-    insert.bind(8, id->value());
+                           "on_behalf_of, arrangement, action, trajectory_id, changes, note, "
+                           "hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  insert.bind(1, content.at);
+  insert.bind(2, content.user_id);
+  insert.bind(3, content.role);
+  insert.bind(4, content.actor_municipality);
+  bind_optional(insert, 5, content.on_behalf_of);
+  insert.bind(6, content.arrangement);
+  insert.bind(7, content.action);
+  if (content.trajectory_id) {
+    insert.bind(8, *content.trajectory_id);
   } else {
     insert.bind(8);
   }
-  insert.bind(9, list.dump());
-  insert.bind(10, note);
+  insert.bind(9, content.changes);
+  insert.bind(10, content.note);
+  insert.bind(11, detail::audit_hash(previous, content));
   insert.exec();
 }
 
-void SqliteStore::Impl::deny(const Actor& actor, std::optional<MunicipalityCode> owner,
-                             std::optional<TrajectoryId> id, const std::string& what) {
+void SqliteStore::Impl::audit_denial(const Actor& actor, std::optional<MunicipalityCode> owner,
+                                     std::optional<TrajectoryId> id,
+                                     const std::string& what) noexcept {
   try {
+    if (options.read_only) return;
     with_retry("auditing a denial", [&] {
       SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
       insert_audit(actor, AuditAction::kDenied, owner, id, {}, what);
       transaction.commit();
     });
-  } catch (const Error&) {
+  } catch (...) {
     // The refusal stands even when it could not be written down.
   }
+}
+
+void SqliteStore::Impl::deny_as_not_found(const Actor& actor, MunicipalityCode owner,
+                                          TrajectoryId id, const std::string& what) {
+  audit_denial(actor, owner, id, what);
+  throw NotFound("trajectory", to_string(id));
+}
+
+void SqliteStore::Impl::deny(const Actor& actor, std::optional<MunicipalityCode> owner,
+                             std::optional<TrajectoryId> id, const std::string& what) {
+  audit_denial(actor, owner, id, what);
   throw AccessDenied("access denied: " + what + " (user " + actor.user.value() + ", role " +
                      std::string(to_string(actor.role)) + ", municipality " +
                      actor.municipality.to_string() + ")");
@@ -133,6 +179,17 @@ TrajectoryRecord SqliteStore::Impl::decode_row(const StoredRow& row, TrajectoryI
   }
   record.revision = row.revision;
   return record;
+}
+
+Trajectory SqliteStore::Impl::checked(TrajectoryRecord record, TrajectoryId id) {
+  try {
+    return Trajectory::from_record(std::move(record));
+  } catch (const ValidationError& e) {
+    // Field and rule only: the value of a stored field may be personal.
+    throw StorageError("stored trajectory " + to_string(id) +
+                           " breaks a rule of the model: " + e.field() + " " + e.rule(),
+                       ErrorCode::kCorruptData);
+  }
 }
 
 void SqliteStore::Impl::bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
@@ -181,6 +238,49 @@ void SqliteStore::Impl::scrub(const Actor& actor, TrajectoryId id, MunicipalityC
 
 // ---- Opening ---------------------------------------------------------------------------------
 
+namespace {
+
+// Before a connection that may write is opened: an existing file is checked on a read-only
+// connection that cannot checkpoint, so a refused file (and its -wal) stays byte for byte as it
+// was; and a file or directory this process cannot write is named as such, not found out at
+// the first write with -wal and -shm files left behind.
+void check_file(const std::string& path, const SqliteOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (!exists && (options.read_only || !options.create_if_missing)) {
+    throw StorageError("the database file does not exist");
+  }
+  if (!options.read_only) {
+    // SQLite in WAL mode creates -wal and -shm files beside the database.
+    fs::path directory = fs::path(path).parent_path();
+    if (directory.empty()) directory = ".";
+    if (exists && ::access(path.c_str(), W_OK) != 0) {
+      throw StorageError(
+          "the database file is read-only for this process: give it write permission, or open "
+          "it with SqliteOptions::read_only");
+    }
+    if (::access(directory.c_str(), W_OK) != 0) {
+      throw StorageError("the directory '" + directory.string() +
+                         "' is not writable for this process, and SQLite must create the -wal and "
+                         "-shm files there: make it writable, or open the database with "
+                         "SqliteOptions::read_only");
+    }
+  }
+  if (exists) {
+    try {
+      SQLite::Database probe(path, SQLite::OPEN_READONLY,
+                             static_cast<int>(options.busy_timeout.count()));
+      sqlite3_db_config(probe.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+      detail::check_schema(probe);
+    } catch (const SQLite::Exception& e) {
+      throw detail::sqlite_error(e, "cannot read the database file");
+    }
+  }
+}
+
+}  // namespace
+
 int SqliteStore::latest_schema_version() noexcept { return detail::latest_schema_version(); }
 
 SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -204,37 +304,59 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
   }
   // The path is not personal data; naming it makes an error actionable.
   const std::string where = " ('" + path + "')";
-
   const bool memory = path == ":memory:";
-  int flags = SQLite::OPEN_READWRITE;
-  if (options.create_if_missing) flags |= SQLite::OPEN_CREATE;
+  const bool read_only = options.read_only;
+  if (!memory) {
+    try {
+      check_file(path, options);
+    } catch (const StorageError& e) {
+      throw StorageError(std::string(e.what()) + where, e.code());
+    }
+  }
+
+  int flags = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+  if (!read_only && options.create_if_missing) flags |= SQLite::OPEN_CREATE;
   std::unique_ptr<Impl> impl;
   try {
     SQLite::Database db(path, flags, static_cast<int>(options.busy_timeout.count()));
     impl = std::make_unique<Impl>(std::move(db), std::move(options));
   } catch (const SQLite::Exception& e) {
-    throw StorageError("cannot open the database file" + where + ": " + e.what());
+    throw detail::sqlite_error(e, "cannot open the database file" + where);
   }
   SQLite::Database& db = impl->db;
   try {
-    // Refuse what must not be touched before changing anything.
-    detail::check_schema(db);
-    impl->with_retry("configuring the connection", [&] {
-      db.exec("PRAGMA foreign_keys = ON");
-      db.exec("PRAGMA synchronous = FULL");
-      if (!memory) {
-        const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
-        if (mode != "wal") throw StorageError("the database cannot use WAL mode (" + mode + ")");
+    if (read_only) {
+      const int version = impl->with_retry("reading the schema", [&] {
+        db.exec("PRAGMA foreign_keys = ON");
+        return detail::check_schema(db);
+      });
+      if (version != detail::latest_schema_version()) {
+        throw StorageError("the database has schema version " + std::to_string(version) +
+                               " and this library reads " +
+                               std::to_string(detail::latest_schema_version()) +
+                               ": open it read-write once to migrate it",
+                           ErrorCode::kIncompatibleDatabase);
       }
-    });
-    const Impl* raw = impl.get();
-    const detail::LegacyPolicyFor legacy = [raw](MunicipalityCode m) -> const Policy& {
-      const auto& by_municipality = raw->options.legacy_municipal_policies;
-      const auto it = by_municipality.find(m);
-      return it == by_municipality.end() ? raw->options.legacy_policy : it->second;
-    };
-    impl->with_retry("migrating the schema",
-                     [&] { detail::migrate(db, detail::latest_schema_version(), legacy); });
+    } else {
+      impl->with_retry("configuring the connection", [&] {
+        // Checked again on this connection: another process may have changed the file since.
+        detail::check_schema(db);
+        db.exec("PRAGMA foreign_keys = ON");
+        db.exec("PRAGMA synchronous = FULL");
+        if (!memory) {
+          const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+          if (mode != "wal") throw StorageError("the database cannot use WAL mode (" + mode + ")");
+        }
+      });
+      const Impl* raw = impl.get();
+      const detail::LegacyPolicyFor legacy = [raw](MunicipalityCode m) -> const Policy& {
+        const auto& by_municipality = raw->options.legacy_municipal_policies;
+        const auto it = by_municipality.find(m);
+        return it == by_municipality.end() ? raw->options.legacy_policy : it->second;
+      };
+      impl->with_retry("migrating the schema",
+                       [&] { detail::migrate(db, detail::latest_schema_version(), legacy); });
+    }
   } catch (const StorageError& e) {
     throw StorageError(std::string(e.what()) + where, e.code());
   }

@@ -69,6 +69,19 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   [[noreturn]] void deny(const Actor& actor, std::optional<MunicipalityCode> owner,
                          std::optional<TrajectoryId> id, const std::string& what);
 
+  /// Audits the refusal like `deny`, then throws the NotFound a missing `id` gets: a record the
+  /// actor may not read does not reveal that it exists.
+  [[noreturn]] void deny_as_not_found(const Actor& actor, MunicipalityCode owner, TrajectoryId id,
+                                      const std::string& what);
+
+  /// Writes the refusal to the trail in a transaction of its own; a failure to write it is
+  /// swallowed (the refusal stands).
+  void audit_denial(const Actor& actor, std::optional<MunicipalityCode> owner,
+                    std::optional<TrajectoryId> id, const std::string& what) noexcept;
+
+  /// @throws StorageError (kReadOnlyStore) on a store opened read-only.
+  void require_writable(const std::string& what) const;
+
   /// What the `trajectory` row says.
   struct StoredRow {
     MunicipalityCode municipality;
@@ -86,6 +99,10 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   /// @throws StorageError (kCorruptData).
   TrajectoryRecord decode_row(const StoredRow& row, TrajectoryId id);
 
+  /// The trajectory of a decoded record. @throws StorageError (kCorruptData) naming the field and
+  /// the rule it breaks, never the value.
+  static Trajectory checked(TrajectoryRecord record, TrajectoryId id);
+
   /// Binds the columns derived from `trajectory` (?2..?15 of sql::kInsert and sql::kUpdate).
   void bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
                     std::int64_t revision, const std::string& record_text, std::int64_t policy_id);
@@ -94,7 +111,8 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   void scrub(const Actor& actor, TrajectoryId id, MunicipalityCode owner, AuditAction action,
              const std::string& note);
 
-  /// Checks the text an actor brings into the audit trail. @throws ValidationError.
+  /// Checks the actor of every call: user, role, the text it brings into the audit trail.
+  /// @throws ValidationError.
   static void check_actor(const Actor& actor);
 };
 

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "detail/text_check.hpp"
 #include "inburgering/limits.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "storage/audit_diff.hpp"
@@ -32,6 +33,7 @@ bool has_health_content(const TrajectoryRecord& record) {
 std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
+  s.require_writable("creating a trajectory");
   const TrajectoryRecord& record = trajectory.record();
   const MunicipalityCode owner = record.municipality;
   const TrajectoryId id = trajectory.id();
@@ -54,10 +56,14 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
   }
   const std::string text = detail::stored_record_text(record);
 
+  // An id taken by another municipality gets the same answer as one of the actor's own, so that
+  // the answer does not tell which municipality has it; the attempt is audited as a denial.
+  std::optional<MunicipalityCode> taken_by;
   s.with_retry("creating a trajectory", [&] {
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (s.read_row(id)) {
-      throw ConflictError(ErrorCode::kIdExists, "trajectory " + to_string(id) + " already exists");
+    if (const auto existing = s.read_row(id)) {
+      taken_by = existing->municipality;
+      return;
     }
     const std::int64_t policy_id = detail::intern_policy(s.db, record.policy);
     SQLite::Statement insert(s.db, sql::kInsert);
@@ -70,6 +76,15 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
                    "created in state " + std::string(to_string(record.state)));
     transaction.commit();
   });
+  if (taken_by) {
+    if (!actor.may_read(*taken_by)) {
+      s.audit_denial(actor, *taken_by, id,
+                     "creating trajectory " + to_string(id) + ": the id is another municipality's");
+    }
+    throw ConflictError(
+        ErrorCode::kIdExists,
+        "trajectory id " + to_string(id) + " is already in use; take a new one from reserve_id()");
+  }
   set_revision(trajectory, 1);
   return 1;
 }
@@ -77,6 +92,7 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
 std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
+  s.require_writable("saving a trajectory");
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
   const bool has_health = has_health_content(record);
@@ -84,6 +100,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
   // transaction (rolling it back) and is audited afterwards in a transaction of its own.
   std::optional<MunicipalityCode> refused_owner;
   std::string refusal;
+  bool invisible = false;  // refused_owner's records are not even readable for the actor
 
   std::int64_t revision = record.revision;
   s.with_retry("saving a trajectory", [&] {
@@ -94,6 +111,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     if (!actor.may_write(owner)) {
       refused_owner = owner;
       refusal = "changing trajectory " + to_string(id);
+      invisible = !actor.may_read(owner);
       return;
     }
     if (record.municipality != owner) {
@@ -158,6 +176,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     transaction.commit();
     revision = current->revision + 1;
   });
+  if (refused_owner && invisible) s.deny_as_not_found(actor, *refused_owner, id, refusal);
   if (refused_owner) s.deny(actor, *refused_owner, id, refusal);
   set_revision(trajectory, revision);
   return revision;
@@ -166,6 +185,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
 TrajectoryId SqliteStore::reserve_id(const Actor& actor) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
+  s.require_writable("reserving a trajectory id");
   if (!role_may_write(actor.role)) {
     s.deny(actor, actor.municipality, std::nullopt, "reserving a trajectory id");
   }
@@ -190,6 +210,7 @@ RetentionReport SqliteStore::purge_expired(const Actor& actor, Date today) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(today, "purge.today");
+  s.require_writable("purging expired personal data");
   const MunicipalityCode municipality = actor.municipality;
   if (!role_may_erase(actor.role)) {
     s.deny(actor, municipality, std::nullopt, "purging expired personal data");
@@ -222,6 +243,14 @@ int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::str
     throw ValidationError("erase.reason", "an erasure records its ground (AVG art. 17)", "empty");
   }
   check_text(reason, "erase.reason");
+  if (::inburgering::detail::contains_bsn_like(reason)) {
+    // Not echoed: it may be the person's BSN.
+    throw ValidationError("erase.reason",
+                          "names the ground of the erasure, never the person: no BSN-like number "
+                          "(9 digits, also grouped, or 8 that pass the BSN check)",
+                          "value withheld");
+  }
+  s.require_writable("erasing personal data");
   return s.with_retry("erasing personal data", [&] {
     std::vector<TrajectoryId> ids;
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -234,6 +263,72 @@ int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::str
     transaction.commit();
     return static_cast<int>(ids.size());
   });
+}
+
+// ---- Derived data ----------------------------------------------------------------------------
+
+RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int batch_size) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  require_valid(as_of, "refresh.as_of");
+  if (batch_size < 1 || batch_size > 10000) {
+    throw ValidationError("refresh.batch_size", "must be between 1 and 10000",
+                          std::to_string(batch_size));
+  }
+  const MunicipalityCode municipality = actor.municipality;
+  if (!actor.may_write(municipality)) {
+    s.deny(actor, municipality, std::nullopt,
+           "recomputing the deadlines of " + municipality.to_string());
+  }
+  s.require_writable("recomputing deadlines");
+  RefreshReport report;
+  std::int64_t after = 0;
+  while (true) {
+    const auto [count, last] = s.with_retry("recomputing deadlines", [&] {
+      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement rows(s.db, sql::kRefreshBatch);
+      rows.bind(1, municipality.to_string());
+      rows.bind(2, after);
+      rows.bind(3, batch_size);
+      SQLite::Statement term_end(s.db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
+      std::int64_t n = 0;
+      std::int64_t first_id = 0;
+      std::int64_t last_id = after;
+      while (rows.executeStep()) {
+        const TrajectoryId id(rows.getColumn(0).getInt64());
+        const Impl::StoredRow row{municipality, rows.getColumn(1).getInt64(),
+                                  rows.getColumn(2).getString(), std::nullopt,
+                                  rows.getColumn(3).getInt64()};
+        const Trajectory trajectory = s.checked(s.decode_row(row, id), id);
+        detail::write_deadlines(s.db, trajectory, as_of);
+        term_end.reset();
+        term_end.bind(1, id.value());
+        const auto& record = trajectory.record();
+        if (record.state == TrajectoryState::kRoute && record.term) {
+          term_end.bind(2, to_iso(*trajectory.term_end(as_of)));
+        } else {
+          term_end.bind(2);
+        }
+        term_end.exec();
+        if (n++ == 0) first_id = id.value();
+        last_id = id.value();
+      }
+      if (n > 0) {
+        s.insert_audit(actor, AuditAction::kRefresh, municipality, std::nullopt, {},
+                       "deadlines of " + std::to_string(n) + " trajectories (ids " +
+                           std::to_string(first_id) + ".." + std::to_string(last_id) +
+                           ") recomputed as of " + to_iso(as_of));
+      }
+      transaction.commit();
+      return std::pair{n, last_id};
+    });
+    if (count == 0) break;
+    report.refreshed += count;
+    ++report.batches;
+    after = last;
+    if (count < batch_size) break;
+  }
+  return report;
 }
 
 }  // namespace inburgering::storage

@@ -265,7 +265,9 @@ TEST(Issue6Errors, ConflictsAndMissesCarryDistinctCodes) {
   stale.record_attendance(hours(HourKind::kLanguageCourse, "2024-04-02", 1));
   EXPECT_EQ(code_of([&] { store->save(caseworker(), stale); }), ErrorCode::kStaleRevision);
   EXPECT_EQ(code_of([&] { store->load(caseworker(), TrajectoryId(404)); }), ErrorCode::kNotFound);
-  EXPECT_EQ(code_of([&] { store->load(caseworker(amersfoort()), t.id()); }),
+  // Another municipality's record answers as a missing one (issue 8: existence does not leak).
+  EXPECT_EQ(code_of([&] { store->load(caseworker(amersfoort()), t.id()); }), ErrorCode::kNotFound);
+  EXPECT_EQ(code_of([&] { store->load(auditor(), t.id(), {.with_health = true}); }),
             ErrorCode::kAccessDenied);
   EXPECT_EQ(code_of([&] { t.complete(d("2025-01-01")); }), ErrorCode::kRuleViolation);
 
@@ -331,19 +333,29 @@ TEST_F(Issue6DamagedRows, AHealthTopicThatIsNotATopic) {
   expect_corrupt([](auto& s) { s.load(caseworker(), TrajectoryId(7), kWithHealth); });
 }
 
+// The audit trail is append-only, so damage arrives with a new row. Since issue 8, history
+// never fails on it: it names what it could not read, and quotes nothing of it.
 TEST_F(Issue6DamagedRows, AnAuditRowThatIsNotAListOfChanges) {
-  // The audit trail is append-only, so damage arrives with a new row.
   damage(
       "INSERT INTO audit_log (at, user_id, role, actor_municipality, action, trajectory_id, "
-      "changes) VALUES ('2025-03-01T09:00:00Z', 'x', 'caseworker', '0344', 'update', 7, '[1]')");
-  expect_corrupt([](auto& s) { s.history(auditor(), TrajectoryId(7)); });
+      "changes, hash) VALUES ('2025-03-01T09:00:00Z', 'x', 'caseworker', '0344', 'update', 7, "
+      "'[1]', 'x')");
+  auto store = SqliteStore::open(path_, {.clock = clock_on("2025-03-01")});
+  const auto history = store->history(auditor(), TrajectoryId(7));
+  EXPECT_EQ(history.back().unreadable, std::vector<std::string>{"changes"});
+  EXPECT_TRUE(history.back().changes.empty());
+  EXPECT_EQ(history.back().action, AuditAction::kUpdate);
 }
 
 TEST_F(Issue6DamagedRows, AnAuditRowWithAnUnknownRole) {
   damage(
-      "INSERT INTO audit_log (at, user_id, role, actor_municipality, action, trajectory_id) "
-      "VALUES ('2025-03-01T09:00:00Z', 'x', 'Haddad', '0344', 'update', 7)");
-  expect_corrupt([](auto& s) { s.history(auditor(), TrajectoryId(7)); });
+      "INSERT INTO audit_log (at, user_id, role, actor_municipality, action, trajectory_id, hash) "
+      "VALUES ('2025-03-01T09:00:00Z', 'x', 'Haddad', '0344', 'update', 7, 'x')");
+  auto store = SqliteStore::open(path_, {.clock = clock_on("2025-03-01")});
+  const auto history = store->history(auditor(), TrajectoryId(7));
+  EXPECT_EQ(history.back().unreadable, std::vector<std::string>{"role"});
+  EXPECT_FALSE(history.back().role.has_value());
+  EXPECT_EQ(history.back().user, UserId("x"));
 }
 
 TEST_F(Issue6DamagedRows, AMissingPolicy) {

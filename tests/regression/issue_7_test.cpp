@@ -550,14 +550,18 @@ TEST(Issue7Format, MigrationFourRecomputesTheStoredDeadlines) {
   };
   EXPECT_EQ(due(), "2024-03-18");  // 10 weeks after DUO's notice.
   {
-    // What 0.2 stored: 10 weeks after the later registration; and schema version 3.
+    // What 0.2 stored: 10 weeks after the later registration; and schema version 3 (without
+    // what schema 5 added).
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
     raw.exec("UPDATE trajectory_signal SET due_on = '2024-04-30' WHERE kind = 'pip_due'");
+    raw.exec(
+        "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
+        "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0");
     raw.exec("PRAGMA user_version = 3");
   }
   EXPECT_EQ(due(), "2024-04-30");
   auto store = storage::SqliteStore::open(path, {.clock = clock});
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), storage::SqliteStore::latest_schema_version());
   EXPECT_EQ(due(), "2024-03-18");
 }
 

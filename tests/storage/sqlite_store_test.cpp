@@ -82,7 +82,7 @@ TEST(SqliteStore, SurvivesARestart) {
 TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   TempDir dir;
   write_file(dir.file("notes.db"), std::string(4096, 'x') + "dit is geen database");
-  expect_refused_untouched(dir.file("notes.db"), "not an inburgering database");
+  expect_refused_untouched(dir.file("notes.db"), "not a SQLite database");
 }
 
 TEST(SqliteStore, RefusesACorruptDatabase) {
@@ -96,7 +96,7 @@ TEST(SqliteStore, RefusesACorruptDatabase) {
   ASSERT_GT(bytes.size(), 100u);
   for (std::size_t i = 0; i < 16; ++i) bytes[i] = 'Z';  // Destroy the header.
   write_file(dir.file("c.db"), bytes);
-  expect_refused_untouched(dir.file("c.db"), "not an inburgering database");
+  expect_refused_untouched(dir.file("c.db"), "not a SQLite database");
 }
 
 TEST(SqliteStore, RefusesANewerSchemaAndLeavesItUntouched) {
@@ -210,7 +210,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
         "\"besproken\", \"recorded_on\": \"2024-01-25\", \"not_applicable\": false}')");
   }
   auto store = SqliteStore::open(path, options());
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
   // Every field comes back; what format 1 lacked takes the legal defaults (which these are).
   TrajectoryRecord expected = t.record();
   expected.revision = 1;
@@ -259,7 +259,7 @@ TEST(SqliteMigrations, RecordsOfALegacyStoreGetThePolicyTheyWereJudgedBy) {
   SqliteOptions o = options();
   o.legacy_municipal_policies[utrecht()] = municipal_policy_of_0_1();
   auto store = SqliteStore::open(path, o);
-  EXPECT_EQ(store->schema_version(), 4);
+  EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
   const Trajectory loaded = store->load(caseworker(), TrajectoryId(7));
   EXPECT_EQ(loaded.policy(), municipal_policy_of_0_1());
   EXPECT_EQ(loaded.record().plan_versions[0].norms.pvt_min_hours, 10);

@@ -36,6 +36,8 @@ INBURGERING_ENUM_TEXT(Role);
 INBURGERING_EXPORT bool role_may_write(Role role) noexcept;
 INBURGERING_EXPORT bool role_may_read_health(Role role) noexcept;
 INBURGERING_EXPORT bool role_may_erase(Role role) noexcept;
+/// Whether the role may check the audit trail's hash chain (`verify_audit`).
+INBURGERING_EXPORT bool role_may_verify_audit(Role role) noexcept;
 
 /// A regional arrangement (regionale samenwerking) by which `grantor` lets users of another
 /// municipality work on its records.
@@ -50,7 +52,9 @@ struct INBURGERING_EXPORT RegionalGrant {
   bool allows_health = false;
 };
 
-/// The user on whose behalf a store call runs.
+/// The user on whose behalf a store call runs. Every store call checks it first: `user` a
+/// non-empty identifier, `role` one of `Role`, grant arrangements plain text
+/// (`ValidationError` naming the field otherwise), so nothing unreadable reaches the trail.
 struct INBURGERING_EXPORT Actor {
   UserId user;
   Role role = Role::kCaseworker;

@@ -27,6 +27,7 @@ enum class AuditAction {
   kDenied,       ///< An access was refused.
   kPurge,        ///< Personal data removed after the retention period (Bi 9.9).
   kErase,        ///< Personal data removed on the person's request.
+  kRefresh,      ///< Stored deadlines recomputed (`TrajectoryStore::refresh_deadlines`).
 };
 
 INBURGERING_ENUM_TEXT(AuditAction);
@@ -40,23 +41,48 @@ struct INBURGERING_EXPORT FieldChange {
   friend bool operator==(const FieldChange&, const FieldChange&) = default;
 };
 
+/// One entry of the trail as `history` reads it. `history` never fails on an entry it cannot
+/// fully interpret (a damaged row, a value written by a newer library): it names the fields it
+/// could not read in `unreadable` and leaves them empty (or at their zero value).
 struct INBURGERING_EXPORT AuditEntry {
   /// Position in the trail; increases with every entry.
   std::int64_t sequence = 0;
   std::chrono::sys_seconds at{};
   UserId user;
-  Role role = Role::kCaseworker;
-  /// The municipality the actor works for.
-  MunicipalityCode actor_municipality;
+  /// Empty only when unreadable.
+  std::optional<Role> role;
+  /// The municipality the actor works for; empty only when unreadable.
+  std::optional<MunicipalityCode> actor_municipality;
   /// The municipality that owns the record (on whose behalf the action ran).
   std::optional<MunicipalityCode> on_behalf_of;
   /// The regional arrangement used, if the record is another municipality's.
   std::string arrangement;
-  AuditAction action = AuditAction::kUpdate;
+  /// Empty only when unreadable.
+  std::optional<AuditAction> action;
   std::optional<TrajectoryId> trajectory;
   /// For updates: what changed. For denials and reads: what was asked.
   std::vector<FieldChange> changes;
   std::string note;
+  /// The columns of this entry that could not be interpreted ("role", "at", "changes", ...).
+  std::vector<std::string> unreadable;
+};
+
+/// The outcome of `TrajectoryStore::verify_audit`: whether every entry still matches its link
+/// in the hash chain.
+struct INBURGERING_EXPORT AuditVerification {
+  /// How many entries were checked.
+  std::int64_t entries = 0;
+  /// The sequence number of the first entry whose link does not hold: it was changed, or an
+  /// entry before it was removed or slipped in. Empty when the whole trail is intact.
+  std::optional<std::int64_t> first_broken;
+  /// What is wrong at `first_broken` (no stored value is quoted).
+  std::string problem;
+  /// The sequence number and hash of the last entry checked (the head of the chain). Keep them
+  /// outside the database (a log, a ticket, a signed mail): a later head that does not descend
+  /// from them shows that the end of the trail was cut off or rewritten.
+  std::int64_t head_sequence = 0;
+  std::string head_hash;
+  bool intact() const noexcept { return !first_broken; }
 };
 
 }  // namespace inburgering::storage

@@ -3,11 +3,16 @@
 /// The embedded SQLite backend (through SQLiteCpp): one file, or ":memory:" for tests.
 ///
 /// Opening creates a new file or opens an existing one and migrates its schema forward
-/// (`PRAGMA user_version`; migrations run one by one, each in its own transaction). A file that
-/// is not a SQLite database, is another application's database, or was written by a newer
-/// version of this library is refused with `StorageError` and left untouched. Connections use
-/// WAL mode, foreign keys, `synchronous=FULL`, a busy timeout and a bounded retry on SQLITE_BUSY,
-/// so several processes can share the file.
+/// (`PRAGMA user_version`; migrations run one by one, each in its own transaction). Before
+/// anything writes, an existing file is checked on a read-only connection: a file that is not a
+/// SQLite database, is another application's database (`PRAGMA application_id`, and the tables
+/// of its schema version), or was written by a newer version of this library is refused with
+/// `StorageError`, the file and its `-wal` left byte for byte as they were (reading a WAL-mode
+/// file, SQLite may leave an empty `-wal` and a `-shm` index beside it). Connections use WAL
+/// mode, foreign keys, `synchronous=FULL`, a busy timeout and a bounded retry on SQLITE_BUSY, so
+/// several processes can share the file. Errors name the real cause: a locked database
+/// (`kStorageBusy`), a file or directory this process may not write (`kStorageFailure`, with the
+/// hint to open it read-only), damage (`kCorruptData`).
 
 #include <chrono>
 #include <map>
@@ -40,6 +45,13 @@ struct INBURGERING_EXPORT SqliteOptions {
   int busy_retries = 8;
   /// Create the file when it does not exist (otherwise StorageError).
   bool create_if_missing = true;
+  /// Open for reading only (e.g. a file this process may not write, a reporting process):
+  /// nothing is created or migrated, and every write, including the audit entry a health read
+  /// needs, fails with `StorageError` (`kReadOnlyStore`). The file must exist at this library's
+  /// schema version. A denial is still refused, but cannot be written to the trail. SQLite reads
+  /// a WAL-mode file through its `-shm` index: the directory must let it create that file (and
+  /// an empty `-wal`) unless they exist.
+  bool read_only = false;
 };
 
 class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
@@ -75,6 +87,8 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   std::vector<AuditEntry> history(const Actor& actor, TrajectoryId id) override;
   RetentionReport purge_expired(const Actor& actor, Date today) override;
   int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) override;
+  RefreshReport refresh_deadlines(const Actor& actor, Date as_of, int batch_size = 500) override;
+  AuditVerification verify_audit(const Actor& actor) override;
 
  private:
   struct Impl;

@@ -7,9 +7,12 @@
 ///  - each mutating call is one transaction that includes its audit entries: all or nothing;
 ///  - optimistic concurrency: `save` fails with `ConflictError` and writes nothing when the
 ///    stored revision differs from the one the trajectory was loaded with;
-///  - every call carries an `Actor`; records of other municipalities are only reachable through
-///    a `RegionalGrant`, health information only for roles that may read it; a refusal throws
-///    `AccessDenied` and is audited;
+///  - every call carries an `Actor`, checked first (`ValidationError`); records of other
+///    municipalities are only reachable through a `RegionalGrant`, health information only for
+///    roles that may read it; a refusal throws `AccessDenied` and is audited;
+///  - existence does not leak: a record of another municipality that the actor may not read
+///    answers `NotFound` exactly as a missing id does (the attempt is audited as a denial), and
+///    `create` answers the same `kIdExists` for an id taken by any municipality;
 ///  - errors name records by id and fields by name, never by personal values;
 ///  - no backend exception crosses the interface (`StorageError` wraps them), and every error
 ///    carries an `ErrorCode` (`Error::code()`);
@@ -93,6 +96,14 @@ struct INBURGERING_EXPORT RetentionReport {
   std::vector<TrajectoryId> purged;
 };
 
+/// What `refresh_deadlines` did.
+struct INBURGERING_EXPORT RefreshReport {
+  /// Trajectories whose stored deadlines and term end were computed again.
+  std::int64_t refreshed = 0;
+  /// Transactions it took (one per batch, each with its audit entry).
+  std::int64_t batches = 0;
+};
+
 /// How to load a trajectory (as leveldb's `ReadOptions`).
 struct INBURGERING_EXPORT LoadOptions {
   /// Return the content of the intake's health topic (special-category data, Wi 37; Bi 9.11).
@@ -162,9 +173,25 @@ class INBURGERING_EXPORT TrajectoryStore {
   virtual RetentionReport purge_expired(const Actor& actor, Date today) = 0;
 
   /// Removes the personal data of every trajectory of the person in the actor's municipality,
-  /// on their request (AVG art. 17), with `reason` in the audit trail (no personal data in it).
+  /// on their request (AVG art. 17), with `reason` in the audit trail. The reason names the
+  /// ground, never the person: a reason with a BSN-like number (9 digits in a row, also grouped
+  /// by spaces, dots or hyphens, or 8 that pass the BSN check with a leading zero) is refused.
   /// Returns how many trajectories were erased. @throws AccessDenied, ValidationError.
   virtual int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) = 0;
+
+  /// Computes the stored deadlines (the worklist) and term ends of the actor's municipality's
+  /// running trajectories again as known on `as_of`, `batch_size` trajectories (1..10000) per
+  /// transaction, each batch audited (`AuditAction::kRefresh`). Deadlines are otherwise written
+  /// when a trajectory is saved, so a term end that moves with an open interruption, or a window
+  /// that has passed, stays as last saved: run this once a day (e.g. at night, with today's
+  /// date) and after changing the library version. @throws AccessDenied (a role that may not
+  /// write), ValidationError, StorageError.
+  virtual RefreshReport refresh_deadlines(const Actor& actor, Date as_of, int batch_size = 500) = 0;
+
+  /// Checks the audit trail's hash chain from its first entry to its last (every municipality's
+  /// entries: no content is returned). @throws AccessDenied unless the role may verify
+  /// (`role_may_verify_audit`), StorageError.
+  virtual AuditVerification verify_audit(const Actor& actor) = 0;
 
  protected:
   /// For backends: records that `trajectory` is stored at `revision`. The only change a store
