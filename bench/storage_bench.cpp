@@ -13,6 +13,8 @@
 #include <string>
 
 #include "storage/record_codec.hpp"
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_rows.hpp"
 #include "support/builders.hpp"
 
 namespace {
@@ -117,6 +119,95 @@ void BM_Store_Save(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Store_Save)->Unit(benchmark::kMicrosecond);
+
+// ---- Bulk import: create_many against raw inserts of the same rows ----------------------------
+// The raw floor writes, on the same schema (a store file), exactly the rows create_many writes for
+// a trajectory (its row, its deadlines, its audit entry), with statements prepared once and the
+// values computed beforehand, `batch` trajectories per transaction. Argument: the batch size.
+
+void BM_Raw_ImportBatch(benchmark::State& state) {
+  TempFile file("raw-import.db");
+  store(file.path());  // the schema
+  SQLite::Database db(file.path(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+  const Trajectory t = sample(1);
+  const TrajectoryRecord& record = t.record();
+  const std::string text = storage::detail::stored_record_text(record);
+  storage::detail::StatementCache statements(db);
+  const std::int64_t policy_id = storage::detail::intern_policy(statements, record.policy);
+  const auto deadlines = t.deadlines(parse_date("2027-02-01"));
+  SQLite::Statement row(db, storage::detail::sql::kInsert);
+  SQLite::Statement signal(db,
+                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
+                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  SQLite::Statement audit(db,
+                          "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
+                          "on_behalf_of, arrangement, action, trajectory_id, changes, note, hash) "
+                          "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
+                          "'0344', '', 'create', ?1, '[]', 'created in state route', ?2)");
+  const std::string hash(64, 'a');
+  const auto batch = state.range(0);
+  std::int64_t id = 0;
+  for (auto _ : state) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (std::int64_t i = 0; i < batch; ++i) {
+      ++id;
+      row.reset();
+      row.bind(1, id);
+      row.bind(2, "0344");
+      row.bind(3, record.caseworker.value());
+      row.bind(4, 1);
+      row.bind(5, "route");
+      row.bind(6, "b1");
+      row.bind(7, "asylum_permit_holder");
+      row.bind(8, record.participant.bsn.digits());
+      row.bind(9, "2024-02-01");
+      row.bind(10, "2027-01-31");
+      row.bind(11);
+      row.bind(12, text);
+      row.bind(13, "2027-02-01T09:00:00Z");
+      row.bind(14, policy_id);
+      row.bind(15);
+      row.exec();
+      int seq = 0;
+      for (const Signal& s : deadlines) {
+        signal.reset();
+        signal.bind(1, id);
+        signal.bind(2, seq++);
+        signal.bind(3, "0344");
+        signal.bind(4, record.caseworker.value());
+        signal.bind(5, std::string(to_string(s.kind)));
+        signal.bind(6, to_iso(s.due_on));
+        signal.bind(7, s.detail);
+        signal.exec();
+      }
+      audit.reset();
+      audit.bind(1, id);
+      audit.bind(2, hash);
+      audit.exec();
+    }
+    transaction.commit();
+  }
+  state.SetItemsProcessed(state.iterations() * batch);
+}
+BENCHMARK(BM_Raw_ImportBatch)->Arg(1)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_Store_CreateMany(benchmark::State& state) {
+  TempFile file("store-import.db");
+  auto s = store(file.path());
+  const auto batch = state.range(0);
+  std::int64_t id = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<Trajectory> trajectories;
+    trajectories.reserve(static_cast<std::size_t>(batch));
+    for (std::int64_t i = 0; i < batch; ++i) trajectories.push_back(sample(++id));
+    state.ResumeTiming();
+    s->create_many(kCaseworker, trajectories);
+  }
+  state.SetItemsProcessed(state.iterations() * batch);
+}
+BENCHMARK(BM_Store_CreateMany)->Arg(1)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // ---- Reading one trajectory ---------------------------------------------------------------------
 

@@ -2,6 +2,9 @@
 // Private: the SQL of the SQLite store's queries. Kept here so that a test can check each
 // one with EXPLAIN QUERY PLAN (no full table scans).
 
+#include <array>
+#include <string>
+
 namespace inburgering::storage::detail::sql {
 
 inline constexpr const char* kLoad =
@@ -24,25 +27,36 @@ inline constexpr const char* kUpdate =
 
 inline constexpr const char* kFindByBsn =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE bsn = ?1 ORDER BY id";
+    "FROM trajectory WHERE bsn = ?1 ORDER BY municipality, id";
 
-// ?1 municipality, ?2 caseworker or NULL, ?3 state or NULL, ?4 route or NULL, ?5 after id,
-// ?6 limit. Four variants so each can use its own index.
-inline constexpr const char* kListAll =
+// ?1 municipality, ?2 caseworker, ?3 state, ?4 route (each bound only when filtered on), ?5 after
+// id, ?6 limit. One text per combination of filters, each forced onto the index whose columns are
+// exactly its equalities followed by id (schema 5), so a page is a seek and `limit` rows.
+inline constexpr const char* kListColumns =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE municipality = ?1 AND id > ?5 ORDER BY id LIMIT ?6";
-inline constexpr const char* kListByCaseworker =
-    "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE municipality = ?1 AND caseworker = ?2 "
-    "AND (?3 IS NULL OR state = ?3) AND (?4 IS NULL OR route = ?4) AND id > ?5 "
-    "ORDER BY id LIMIT ?6";
-inline constexpr const char* kListByState =
-    "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE municipality = ?1 AND state = ?3 "
-    "AND (?4 IS NULL OR route = ?4) AND id > ?5 ORDER BY id LIMIT ?6";
-inline constexpr const char* kListByRoute =
-    "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE municipality = ?1 AND route = ?4 AND id > ?5 ORDER BY id LIMIT ?6";
+    "FROM trajectory ";
+/// Index 0..7: bit 0 caseworker, bit 1 state, bit 2 route.
+inline const char* list_query(bool caseworker, bool state, bool route) {
+  static const std::array<std::string, 8> texts = [] {
+    static const char* const kIndexes[8] = {
+        "trajectory_by_municipality", "trajectory_by_caseworker",
+        "trajectory_by_state_id",     "trajectory_by_caseworker_state",
+        "trajectory_by_route",        "trajectory_by_caseworker_route",
+        "trajectory_by_state",        "trajectory_by_caseworker_state_route"};
+    std::array<std::string, 8> out;
+    for (int i = 0; i < 8; ++i) {
+      std::string text =
+          std::string(kListColumns) + "INDEXED BY " + kIndexes[i] + " WHERE municipality = ?1";
+      if (i & 1) text += " AND caseworker = ?2";
+      if (i & 2) text += " AND state = ?3";
+      if (i & 4) text += " AND route = ?4";
+      text += " AND id > ?5 ORDER BY id LIMIT ?6";
+      out[static_cast<std::size_t>(i)] = text;
+    }
+    return out;
+  }();
+  return texts[(caseworker ? 1 : 0) | (state ? 2 : 0) | (route ? 4 : 0)].c_str();
+}
 
 // ?1 municipality, ?2 due before, ?3/?4/?5 cursor (due, trajectory, seq), ?6 limit.
 inline constexpr const char* kWorklist =
@@ -56,11 +70,13 @@ inline constexpr const char* kWorklistByCaseworker =
     "AND (due_on, trajectory_id, seq) > (?3, ?4, ?5) "
     "ORDER BY due_on, trajectory_id, seq LIMIT ?6";
 
-// ?1 municipality, ?2 from, ?3 until, ?4/?5 cursor (term_end, id), ?6 limit.
+// ?1 municipality, ?3 until, ?4/?5 cursor (term_end, id), ?6 limit. The first page binds the
+// cursor to (from, 0): ids are positive, so it starts at the first term ending on `from`. The
+// cursor is the only lower bound, so a later page seeks to it instead of reading from `from`.
 inline constexpr const char* kTermsEnding =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
-    "FROM trajectory WHERE municipality = ?1 AND term_end >= ?2 AND term_end <= ?3 "
-    "AND (term_end, id) > (?4, ?5) ORDER BY term_end, id LIMIT ?6";
+    "FROM trajectory INDEXED BY trajectory_by_term_end WHERE municipality = ?1 "
+    "AND (term_end, id) > (?4, ?5) AND term_end <= ?3 ORDER BY term_end, id LIMIT ?6";
 
 inline constexpr const char* kHistory =
     "SELECT sequence, at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, "

@@ -50,14 +50,6 @@ MunicipalityCode column_municipality(const SQLite::Column& column, const std::st
   }
 }
 
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& v) {
-  if (v) {
-    statement.bind(index, *v);
-  } else {
-    statement.bind(index);
-  }
-}
-
 // Columns: id, municipality, caseworker, state, route, term_end, revision, purged_on.
 TrajectorySummary summary_from(SQLite::Statement& row) {
   const TrajectoryId id(row.getColumn(0).getInt64());
@@ -164,7 +156,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
     if (readable && !out.row->purged_on) {
       out.record = s.decode_row(*out.row, id);
       if (options.with_health && actor.may_read_health(out.row->municipality)) {
-        out.health = detail::read_health(s.db, id);
+        out.health = detail::read_health(s.statements, id);
       }
     }
     read.commit();
@@ -225,22 +217,16 @@ Page<TrajectorySummary> SqliteStore::list(const Actor& actor, const TrajectoryFi
            "listing trajectories of " + municipality.to_string());
   }
   const std::int64_t after = page.after.empty() ? 0 : detail::cursor_number(page.after, page.after);
-  const char* text = filter.caseworker ? sql::kListByCaseworker
-                     : filter.state    ? sql::kListByState
-                     : filter.route    ? sql::kListByRoute
-                                       : sql::kListAll;
+  const char* text = sql::list_query(filter.caseworker.has_value(), filter.state.has_value(),
+                                     filter.route.has_value());
   return s.with_retry("listing trajectories", [&] {
     Page<TrajectorySummary> out;
-    SQLite::Statement query(s.db, text);
+    auto use = s.statements.use(text);
+    SQLite::Statement& query = *use;
     query.bind(1, municipality.to_string());
-    bind_optional(query, 2,
-                  filter.caseworker ? std::optional(filter.caseworker->value()) : std::nullopt);
-    bind_optional(
-        query, 3,
-        filter.state ? std::optional(std::string(to_string(*filter.state))) : std::nullopt);
-    bind_optional(
-        query, 4,
-        filter.route ? std::optional(std::string(to_string(*filter.route))) : std::nullopt);
+    if (filter.caseworker) query.bind(2, filter.caseworker->value());
+    if (filter.state) query.bind(3, std::string(to_string(*filter.state)));
+    if (filter.route) query.bind(4, std::string(to_string(*filter.route)));
     query.bind(5, after);
     query.bind(6, page.limit + 1);
     while (query.executeStep()) out.items.push_back(summary_from(query));
@@ -320,19 +306,24 @@ Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today
   if (!actor.may_read(municipality)) {
     s.deny(actor, municipality, std::nullopt, "listing terms of " + municipality.to_string());
   }
-  std::string end_after;
+  // The first page starts at (today, 0): every id is positive.
+  std::string end_after = to_iso(today);
   std::int64_t id_after = 0;
   if (!page.after.empty()) {
     const auto parts = detail::split_cursor(page.after, 2);
     end_after = detail::cursor_date(parts[0], page.after);
     id_after = detail::cursor_number(parts[1], page.after);
+    if (end_after < to_iso(today)) {  // a cursor of another day's listing: start at today
+      end_after = to_iso(today);
+      id_after = 0;
+    }
   }
   const Date until = last_day_of_period(today, within_months);
   return s.with_retry("listing terms ending", [&] {
     Page<TrajectorySummary> out;
-    SQLite::Statement query(s.db, sql::kTermsEnding);
+    auto use = s.statements.use(sql::kTermsEnding);
+    SQLite::Statement& query = *use;
     query.bind(1, municipality.to_string());
-    query.bind(2, to_iso(today));
     query.bind(3, to_iso(until));
     query.bind(4, end_after);
     query.bind(5, id_after);

@@ -7,15 +7,17 @@
 
 namespace inburgering::storage::detail {
 
-std::int64_t intern_policy(SQLite::Database& db, const Policy& policy) {
+std::int64_t intern_policy(StatementCache& db, const Policy& policy) {
   const std::string body = encode_policy(policy);
-  SQLite::Statement insert(db, "INSERT OR IGNORE INTO policy (body) VALUES (?1)");
-  insert.bind(1, body);
-  insert.exec();
-  SQLite::Statement query(db, "SELECT id FROM policy WHERE body = ?1");
-  query.bind(1, body);
-  query.executeStep();
-  return query.getColumn(0).getInt64();
+  {
+    auto query = db.use("SELECT id FROM policy WHERE body = ?1");
+    query->bind(1, body);
+    if (query->executeStep()) return query->getColumn(0).getInt64();
+  }
+  auto insert = db.use("INSERT INTO policy (body) VALUES (?1) RETURNING id");
+  insert->bind(1, body);
+  insert->executeStep();
+  return insert->getColumn(0).getInt64();
 }
 
 Policy load_policy(SQLite::Database& db, std::int64_t id) {
@@ -28,21 +30,21 @@ Policy load_policy(SQLite::Database& db, std::int64_t id) {
   return decode_policy(query.getColumn(0).getString(), "policy " + std::to_string(id));
 }
 
-std::optional<TopicRecord> read_health(SQLite::Database& db, TrajectoryId id) {
-  SQLite::Statement query(db, "SELECT topic FROM trajectory_health WHERE trajectory_id = ?1");
-  query.bind(1, id.value());
-  if (!query.executeStep()) return std::nullopt;
-  return decode_topic(query.getColumn(0).getString(),
+std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id) {
+  auto query = db.use("SELECT topic FROM trajectory_health WHERE trajectory_id = ?1");
+  query->bind(1, id.value());
+  if (!query->executeStep()) return std::nullopt;
+  return decode_topic(query->getColumn(0).getString(),
                       "health topic of trajectory " + to_string(id));
 }
 
-void write_health(SQLite::Database& db, TrajectoryId id, const TopicRecord& topic) {
-  SQLite::Statement upsert(db,
-                           "INSERT INTO trajectory_health (trajectory_id, topic) VALUES (?1, ?2) "
-                           "ON CONFLICT (trajectory_id) DO UPDATE SET topic = excluded.topic");
-  upsert.bind(1, id.value());
-  upsert.bind(2, encode_topic(topic));
-  upsert.exec();
+void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic) {
+  auto upsert = db.use(
+      "INSERT INTO trajectory_health (trajectory_id, topic) VALUES (?1, ?2) "
+      "ON CONFLICT (trajectory_id) DO UPDATE SET topic = excluded.topic");
+  upsert->bind(1, id.value());
+  upsert->bind(2, encode_topic(topic));
+  upsert->exec();
 }
 
 TopicRecord health_placeholder(const TopicRecord& topic) {
@@ -72,24 +74,27 @@ std::optional<std::string> retain_until(const TrajectoryRecord& record) {
   return to_iso(add_months(record.closure->on, 12 * record.policy.retention_years));
 }
 
-void write_deadlines(SQLite::Database& db, const Trajectory& trajectory, Date as_of) {
-  SQLite::Statement remove(db, "DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
-  remove.bind(1, trajectory.id().value());
-  remove.exec();
-  SQLite::Statement insert(db,
-                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
-                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+void write_deadlines(StatementCache& db, const Trajectory& trajectory, Date as_of) {
+  {
+    auto remove = db.use("DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
+    remove->bind(1, trajectory.id().value());
+    remove->exec();
+  }
+  auto insert = db.use(
+      "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, caseworker, kind, "
+      "due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  const std::string municipality = trajectory.record().municipality.to_string();
   int seq = 0;
   for (const Signal& signal : trajectory.deadlines(as_of)) {
-    insert.reset();
-    insert.bind(1, trajectory.id().value());
-    insert.bind(2, seq++);
-    insert.bind(3, trajectory.record().municipality.to_string());
-    insert.bind(4, trajectory.record().caseworker.value());
-    insert.bind(5, std::string(to_string(signal.kind)));
-    insert.bind(6, to_iso(signal.due_on));
-    insert.bind(7, signal.detail);
-    insert.exec();
+    insert->reset();
+    insert->bind(1, trajectory.id().value());
+    insert->bind(2, seq++);
+    insert->bind(3, municipality);
+    insert->bind(4, trajectory.record().caseworker.value());
+    insert->bind(5, std::string(to_string(signal.kind)));
+    insert->bind(6, to_iso(signal.due_on));
+    insert->bind(7, signal.detail);
+    insert->exec();
   }
 }
 

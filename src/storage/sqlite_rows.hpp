@@ -5,25 +5,70 @@
 // `trajectory_health`, the deadlines in `trajectory_signal`.
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "inburgering/trajectory/trajectory.hpp"
 
 namespace inburgering::storage::detail {
 
+/// Prepared statements of one connection, prepared once and reused (preparing is a fair share of
+/// a small write). `use` hands a statement out for one use; the handle resets it and clears its
+/// bindings when it goes, so no statement keeps a read snapshot open between calls. One use of a
+/// given SQL text at a time.
+class StatementCache {
+ public:
+  explicit StatementCache(SQLite::Database& db) : db_(db) {}
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  class Use {
+   public:
+    explicit Use(SQLite::Statement& statement) : statement_(&statement) {}
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    ~Use() {
+      try {
+        statement_->reset();
+      } catch (...) {
+        // reset() reports the error of the last step again; it was seen then.
+      }
+      statement_->clearBindings();
+    }
+    SQLite::Statement& operator*() const { return *statement_; }
+    SQLite::Statement* operator->() const { return statement_; }
+
+   private:
+    SQLite::Statement* statement_;
+  };
+
+  Use use(const std::string& sql) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    return Use(*slot);
+  }
+  SQLite::Database& db() const { return db_; }
+
+ private:
+  SQLite::Database& db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
 /// The id of `policy` in the `policy` table, inserted once (policies are immutable rows).
-std::int64_t intern_policy(SQLite::Database& db, const Policy& policy);
+std::int64_t intern_policy(StatementCache& db, const Policy& policy);
 
 /// The policy with `id`. @throws StorageError (kCorruptData) if it is missing or damaged.
 Policy load_policy(SQLite::Database& db, std::int64_t id);
 
 /// The stored health topic of trajectory `id`, if any.
-std::optional<TopicRecord> read_health(SQLite::Database& db, TrajectoryId id);
+std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id);
 /// Stores the health topic of trajectory `id` (replacing a stored one).
-void write_health(SQLite::Database& db, TrajectoryId id, const TopicRecord& topic);
+void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic);
 
 /// What the main record keeps of a stored health topic: its date, `withheld`, no notes.
 TopicRecord health_placeholder(const TopicRecord& topic);
@@ -41,6 +86,6 @@ TrajectoryRecord decode_stored_record(const std::string& text, const Policy& pol
 std::optional<std::string> retain_until(const TrajectoryRecord& record);
 
 /// Replaces the stored deadlines of `trajectory` (the worklist rows) as known on `as_of`.
-void write_deadlines(SQLite::Database& db, const Trajectory& trajectory, Date as_of);
+void write_deadlines(StatementCache& db, const Trajectory& trajectory, Date as_of);
 
 }  // namespace inburgering::storage::detail

@@ -122,6 +122,13 @@ WHEN EXISTS (SELECT 1 FROM audit_log WHERE sequence = NEW.sequence)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry is never replaced'); END;
 CREATE TRIGGER audit_log_needs_hash BEFORE INSERT ON audit_log WHEN NEW.hash IS NULL
 BEGIN SELECT RAISE(ABORT, 'an audit entry carries its link in the hash chain'); END;
+-- One index per filter combination of list(), each ending in id: a page seeks and stops after
+-- `limit` rows whatever the size of the store (sqlite_queries.hpp).
+CREATE INDEX trajectory_by_state_id ON trajectory (municipality, state, id);
+CREATE INDEX trajectory_by_caseworker_state ON trajectory (municipality, caseworker, state, id);
+CREATE INDEX trajectory_by_caseworker_route ON trajectory (municipality, caseworker, route, id);
+CREATE INDEX trajectory_by_caseworker_state_route ON trajectory
+  (municipality, caseworker, state, route, id);
 )sql";
 
 // The day a row was last saved, from its `updated_at` ("YYYY-MM-DDTHH:MM:SSZ", read strictly).
@@ -179,12 +186,13 @@ Trajectory checked(TrajectoryRecord record, const std::string& what) {
 // (and whatever `decode` needs), `decode` turns a row into its record.
 template <class Decode>
 void rewrite_deadlines(SQLite::Database& db, const char* sql, Decode decode) {
+  StatementCache statements(db);
   SQLite::Statement rows(db, sql);
   while (rows.executeStep()) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
     const std::string what = "trajectory " + to_string(id);
     const Trajectory trajectory = checked(decode(rows, what), what);
-    write_deadlines(db, trajectory, saved_on(rows.getColumn(2).getString(), what));
+    write_deadlines(statements, trajectory, saved_on(rows.getColumn(2).getString(), what));
   }
 }
 
@@ -198,6 +206,7 @@ void backfill_deadlines(SQLite::Database& db, const LegacyPolicyFor& legacy_poli
 // Rewrites every record of format 1 as format 2 (README, "Deliberate interpretations"): its
 // policy into `policy`, its health topic's placeholder into the record, its end of retention.
 void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
+  StatementCache statements(db);
   SQLite::Statement rows(db, "SELECT id, record FROM trajectory WHERE record IS NOT NULL");
   SQLite::Statement update(
       db, "UPDATE trajectory SET record = ?2, policy_id = ?3, retain_until = ?4 WHERE id = ?1");
@@ -211,14 +220,14 @@ void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_pol
       const TopicRecord topic =
           decode_topic(health.getColumn(0).getString(), "health topic of " + what, true);
       health.reset();
-      write_health(db, id, topic);
+      write_health(statements, id, topic);
       record.intake.topics[IntakeTopic::kHealth] = topic;
     }
     const Trajectory trajectory = checked(record, what);
     update.reset();
     update.bind(1, id.value());
     update.bind(2, stored_record_text(record));
-    update.bind(3, intern_policy(db, record.policy));
+    update.bind(3, intern_policy(statements, record.policy));
     if (const auto until = retain_until(record)) {
       update.bind(4, *until);
     } else {

@@ -90,29 +90,31 @@ void SqliteStore::Impl::insert_audit(const Actor& actor, AuditAction action,
       .changes = list.dump(),
       .note = note};
   // The link to the previous entry, read inside the caller's write transaction.
-  SQLite::Statement last(db, "SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
-  const std::string previous = last.executeStep() ? last.getColumn(0).getString() : "";
-  last.reset();
-  SQLite::Statement insert(db,
-                           "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
-                           "on_behalf_of, arrangement, action, trajectory_id, changes, note, "
-                           "hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  insert.bind(1, content.at);
-  insert.bind(2, content.user_id);
-  insert.bind(3, content.role);
-  insert.bind(4, content.actor_municipality);
-  bind_optional(insert, 5, content.on_behalf_of);
-  insert.bind(6, content.arrangement);
-  insert.bind(7, content.action);
-  if (content.trajectory_id) {
-    insert.bind(8, *content.trajectory_id);
-  } else {
-    insert.bind(8);
+  std::string previous;
+  {
+    auto last = statements.use("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+    if (last->executeStep()) previous = last->getColumn(0).getString();
   }
-  insert.bind(9, content.changes);
-  insert.bind(10, content.note);
-  insert.bind(11, detail::audit_hash(previous, content));
-  insert.exec();
+  auto insert = statements.use(
+      "INSERT INTO audit_log (at, user_id, role, actor_municipality, on_behalf_of, arrangement, "
+      "action, trajectory_id, changes, note, hash) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  insert->bind(1, content.at);
+  insert->bind(2, content.user_id);
+  insert->bind(3, content.role);
+  insert->bind(4, content.actor_municipality);
+  bind_optional(*insert, 5, content.on_behalf_of);
+  insert->bind(6, content.arrangement);
+  insert->bind(7, content.action);
+  if (content.trajectory_id) {
+    insert->bind(8, *content.trajectory_id);
+  } else {
+    insert->bind(8);
+  }
+  insert->bind(9, content.changes);
+  insert->bind(10, content.note);
+  insert->bind(11, detail::audit_hash(previous, content));
+  insert->exec();
 }
 
 void SqliteStore::Impl::audit_denial(const Actor& actor, std::optional<MunicipalityCode> owner,
@@ -145,7 +147,8 @@ void SqliteStore::Impl::deny(const Actor& actor, std::optional<MunicipalityCode>
 }
 
 std::optional<SqliteStore::Impl::StoredRow> SqliteStore::Impl::read_row(TrajectoryId id) {
-  SQLite::Statement query(db, sql::kLoad);
+  auto use = statements.use(sql::kLoad);
+  SQLite::Statement& query = *use;
   query.bind(1, id.value());
   if (!query.executeStep()) return std::nullopt;
   const std::string what = "trajectory " + to_string(id);
@@ -342,7 +345,8 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
         // Checked again on this connection: another process may have changed the file since.
         detail::check_schema(db);
         db.exec("PRAGMA foreign_keys = ON");
-        db.exec("PRAGMA synchronous = FULL");
+        db.exec(impl->options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
+                                                               : "PRAGMA synchronous = NORMAL");
         if (!memory) {
           const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
           if (mode != "wal") throw StorageError("the database cannot use WAL mode (" + mode + ")");

@@ -16,6 +16,7 @@
 
 #include "inburgering/error.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
+#include "storage/sqlite_rows.hpp"
 
 namespace inburgering::storage {
 
@@ -26,6 +27,8 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
 
   SQLite::Database db;
   SqliteOptions options;
+  /// Prepared statements of `db` (declared after it: destroyed before it).
+  detail::StatementCache statements{db};
   /// Policies by id. Policy rows are immutable and ids never reused (AUTOINCREMENT), and only
   /// committed rows are read into it.
   std::map<std::int64_t, Policy> policies;
@@ -106,6 +109,18 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   /// Binds the columns derived from `trajectory` (?2..?15 of sql::kInsert and sql::kUpdate).
   void bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
                     std::int64_t revision, const std::string& record_text, std::int64_t policy_id);
+
+  /// The checks of `create` before its transaction (access, health, placeholder, revision);
+  /// returns the text of the record's row. @throws AccessDenied (audited), ValidationError,
+  /// ConflictError (kAlreadyStored).
+  std::string prepare_create(const Actor& actor, const Trajectory& trajectory);
+  /// Writes a new trajectory's row, health, deadlines and audit entry (inside the caller's
+  /// transaction).
+  void insert_new(const Actor& actor, const Trajectory& trajectory, const std::string& text,
+                  std::int64_t policy_id);
+  /// Audits a foreign id as a denial and throws the ConflictError of a taken id.
+  [[noreturn]] void refuse_taken_id(const Actor& actor, TrajectoryId id, MunicipalityCode taken_by,
+                                    const std::string& batch);
 
   /// Removes the personal data of a row and audits it.
   void scrub(const Actor& actor, TrajectoryId id, MunicipalityCode owner, AuditAction action,

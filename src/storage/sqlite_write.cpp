@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <set>
+
 #include "detail/text_check.hpp"
 #include "inburgering/limits.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
@@ -30,19 +32,16 @@ bool has_health_content(const TrajectoryRecord& record) {
 
 }  // namespace
 
-std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
-  Impl& s = *impl_;
-  Impl::check_actor(actor);
-  s.require_writable("creating a trajectory");
+std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajectory& trajectory) {
   const TrajectoryRecord& record = trajectory.record();
   const MunicipalityCode owner = record.municipality;
   const TrajectoryId id = trajectory.id();
   if (!actor.may_write(owner)) {
-    s.deny(actor, owner, id, "creating a trajectory of municipality " + owner.to_string());
+    deny(actor, owner, id, "creating a trajectory of municipality " + owner.to_string());
   }
   const bool has_health = has_health_content(record);
   if (has_health && !actor.may_read_health(owner)) {
-    s.deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
+    deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
   }
   if (const TopicRecord* health = health_of(record); health && health->withheld) {
     throw ValidationError("intake.topics.health.withheld",
@@ -54,10 +53,44 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
                         "trajectory " + to_string(id) + " was already stored (revision " +
                             std::to_string(record.revision) + "); use save()");
   }
-  const std::string text = detail::stored_record_text(record);
+  return detail::stored_record_text(record);
+}
 
+void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& trajectory,
+                                   const std::string& text, std::int64_t policy_id) {
+  const TrajectoryRecord& record = trajectory.record();
+  const TrajectoryId id = trajectory.id();
+  {
+    auto insert = statements.use(sql::kInsert);
+    insert->bind(1, id.value());
+    bind_columns(*insert, trajectory, 1, text, policy_id);
+    insert->exec();
+  }
+  if (has_health_content(record)) detail::write_health(statements, id, *health_of(record));
+  detail::write_deadlines(statements, trajectory, today());
+  insert_audit(actor, AuditAction::kCreate, record.municipality, id, {},
+               "created in state " + std::string(to_string(record.state)));
+}
+
+void SqliteStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id,
+                                        MunicipalityCode taken_by, const std::string& batch) {
   // An id taken by another municipality gets the same answer as one of the actor's own, so that
   // the answer does not tell which municipality has it; the attempt is audited as a denial.
+  if (!actor.may_read(taken_by)) {
+    audit_denial(actor, taken_by, id,
+                 "creating trajectory " + to_string(id) + ": the id is another municipality's");
+  }
+  throw ConflictError(ErrorCode::kIdExists, "trajectory id " + to_string(id) + batch +
+                                                " is already in use; take a new one from "
+                                                "reserve_id()");
+}
+
+std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  s.require_writable("creating a trajectory");
+  const std::string text = s.prepare_create(actor, trajectory);
+  const TrajectoryId id = trajectory.id();
   std::optional<MunicipalityCode> taken_by;
   s.with_retry("creating a trajectory", [&] {
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -65,28 +98,60 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
       taken_by = existing->municipality;
       return;
     }
-    const std::int64_t policy_id = detail::intern_policy(s.db, record.policy);
-    SQLite::Statement insert(s.db, sql::kInsert);
-    insert.bind(1, id.value());
-    s.bind_columns(insert, trajectory, 1, text, policy_id);
-    insert.exec();
-    if (has_health) detail::write_health(s.db, id, *health_of(record));
-    detail::write_deadlines(s.db, trajectory, s.today());
-    s.insert_audit(actor, AuditAction::kCreate, owner, id, {},
-                   "created in state " + std::string(to_string(record.state)));
+    s.insert_new(actor, trajectory, text,
+                 detail::intern_policy(s.statements, trajectory.record().policy));
     transaction.commit();
   });
-  if (taken_by) {
-    if (!actor.may_read(*taken_by)) {
-      s.audit_denial(actor, *taken_by, id,
-                     "creating trajectory " + to_string(id) + ": the id is another municipality's");
-    }
-    throw ConflictError(
-        ErrorCode::kIdExists,
-        "trajectory id " + to_string(id) + " is already in use; take a new one from reserve_id()");
-  }
+  if (taken_by) s.refuse_taken_id(actor, id, *taken_by, "");
   set_revision(trajectory, 1);
   return 1;
+}
+
+std::size_t SqliteStore::create_many(const Actor& actor, std::span<Trajectory> trajectories) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  s.require_writable("creating trajectories");
+  if (trajectories.size() > kMaxBatch) {
+    throw ValidationError("trajectories",
+                          "a batch holds at most " + std::to_string(kMaxBatch) + " trajectories",
+                          std::to_string(trajectories.size()));
+  }
+  std::vector<std::string> texts;
+  texts.reserve(trajectories.size());
+  std::set<std::int64_t> ids;
+  for (std::size_t i = 0; i < trajectories.size(); ++i) {
+    if (!ids.insert(trajectories[i].id().value()).second) {
+      throw ValidationError("trajectories[" + std::to_string(i) + "].id",
+                            "appears twice in the batch", to_string(trajectories[i].id()));
+    }
+    texts.push_back(s.prepare_create(actor, trajectories[i]));
+  }
+  std::optional<std::pair<TrajectoryId, MunicipalityCode>> taken;
+  s.with_retry("creating trajectories", [&] {
+    taken.reset();
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    const Policy* last_policy = nullptr;
+    std::int64_t policy_id = 0;
+    for (std::size_t i = 0; i < trajectories.size(); ++i) {
+      const Trajectory& trajectory = trajectories[i];
+      if (const auto existing = s.read_row(trajectory.id())) {
+        taken.emplace(trajectory.id(), existing->municipality);
+        return;  // rolls back the whole batch
+      }
+      const Policy& policy = trajectory.record().policy;
+      if (last_policy == nullptr || !(policy == *last_policy)) {
+        policy_id = detail::intern_policy(s.statements, policy);
+        last_policy = &policy;
+      }
+      s.insert_new(actor, trajectory, texts[i], policy_id);
+    }
+    transaction.commit();
+  });
+  if (taken) {
+    s.refuse_taken_id(actor, taken->first, taken->second, " (nothing of the batch was stored)");
+  }
+  for (Trajectory& trajectory : trajectories) set_revision(trajectory, 1);
+  return trajectories.size();
 }
 
 std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
@@ -151,7 +216,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
       after.intake.topics[IntakeTopic::kHealth] = *stored_health;  // the placeholder
     }
     if (stored_health != nullptr && has_health) {
-      if (auto content = detail::read_health(s.db, id)) {
+      if (auto content = detail::read_health(s.statements, id)) {
         before.intake.topics[IntakeTopic::kHealth] = std::move(*content);
       }
     }
@@ -160,8 +225,9 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
 
     const std::int64_t policy_id = before.policy == after.policy
                                        ? *current->policy_id
-                                       : detail::intern_policy(s.db, after.policy);
-    SQLite::Statement update(s.db, sql::kUpdate);
+                                       : detail::intern_policy(s.statements, after.policy);
+    auto use_update = s.statements.use(sql::kUpdate);
+    SQLite::Statement& update = *use_update;
     update.bind(1, id.value());
     s.bind_columns(update, trajectory, current->revision + 1, detail::stored_record_text(after),
                    policy_id);
@@ -170,8 +236,8 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
       throw ConflictError(ErrorCode::kStaleRevision,
                           "trajectory " + to_string(id) + " was changed by someone else");
     }
-    if (has_health) detail::write_health(s.db, id, *health_of(after));
-    detail::write_deadlines(s.db, trajectory, s.today());
+    if (has_health) detail::write_health(s.statements, id, *health_of(after));
+    detail::write_deadlines(s.statements, trajectory, s.today());
     s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});
     transaction.commit();
     revision = current->revision + 1;
@@ -300,7 +366,7 @@ RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int
                                   rows.getColumn(2).getString(), std::nullopt,
                                   rows.getColumn(3).getInt64()};
         const Trajectory trajectory = s.checked(s.decode_row(row, id), id);
-        detail::write_deadlines(s.db, trajectory, as_of);
+        detail::write_deadlines(s.statements, trajectory, as_of);
         term_end.reset();
         term_end.bind(1, id.value());
         const auto& record = trajectory.record();

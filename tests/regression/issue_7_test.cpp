@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "storage/record_codec.hpp"
+#include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
 
 namespace inburgering::test {
@@ -554,10 +555,7 @@ TEST(Issue7Format, MigrationFourRecomputesTheStoredDeadlines) {
     // what schema 5 added).
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
     raw.exec("UPDATE trajectory_signal SET due_on = '2024-04-30' WHERE kind = 'pip_due'");
-    raw.exec(
-        "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
-        "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0");
-    raw.exec("PRAGMA user_version = 3");
+    back_to_schema_4(raw, 3);
   }
   EXPECT_EQ(due(), "2024-04-30");
   auto store = storage::SqliteStore::open(path, {.clock = clock});

@@ -14,6 +14,7 @@
 #include "detail/iso_date.hpp"
 #include "detail/text_check.hpp"
 #include "storage/sqlite_schema.hpp"
+#include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
 
 namespace inburgering::test {
@@ -157,10 +158,7 @@ TEST(Issue8Files, AVersionFourFileIsMarkedAndItsTrailChainedOnMigration) {
   {
     // Back to what library 0.3 wrote: no mark, no chain.
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec(
-        "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
-        "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0; "
-        "PRAGMA user_version = 4");
+    back_to_schema_4(raw, 4);
   }
   auto store = SqliteStore::open(path, options());
   EXPECT_EQ(store->schema_version(), 5);
@@ -250,10 +248,7 @@ TEST(Issue8Timestamps, AMigrationStopsAtADamagedSaveTime) {
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
     raw.exec("UPDATE trajectory SET updated_at = '2025-03-01Tzz:00:00Z'");
-    raw.exec(
-        "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
-        "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0; "
-        "PRAGMA user_version = 3");
+    back_to_schema_4(raw, 3);
   }
   std::string message;
   EXPECT_EQ(open_error(path, options(), &message), ErrorCode::kCorruptData);
@@ -606,10 +601,7 @@ TEST(Issue8Open, AReadOnlyStoreNeedsAnExistingFileAtTheCurrentSchema) {
   store_one(path);
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec(
-        "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
-        "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0; "
-        "PRAGMA user_version = 4");
+    back_to_schema_4(raw, 4);
   }
   std::string message;
   EXPECT_EQ(open_error(path, o, &message), ErrorCode::kIncompatibleDatabase);
@@ -678,6 +670,101 @@ TEST(Issue8Refresh, OnlyWritersOfTheirOwnMunicipalityAndSaneBatches) {
   }
   EXPECT_EQ(store->refresh_deadlines(back_office(), d("2025-03-01"), 10000).refreshed, 1);
   EXPECT_EQ(store->refresh_deadlines(back_office(), d("2025-03-01"), 1).batches, 1);
+}
+
+}  // namespace
+}  // namespace inburgering::test
+
+namespace inburgering::test {
+namespace {
+
+// ---- Performance: the batched write path -------------------------------------------------------
+
+std::vector<Trajectory> batch(std::int64_t first, int count) {
+  std::vector<Trajectory> out;
+  for (int i = 0; i < count; ++i) out.push_back(renumber(rich_trajectory(), first + i));
+  return out;
+}
+
+TEST(Issue8Batch, CreateManyStoresEachAsCreateWouldInOneTransaction) {
+  TempDir dir;
+  auto store = SqliteStore::open(dir.file("b.db"), options());
+  auto trajectories = batch(100, 25);
+  EXPECT_EQ(store->create_many(caseworker(), trajectories), 25u);
+  for (const Trajectory& t : trajectories) {
+    EXPECT_EQ(t.record().revision, 1);
+    const Trajectory loaded = store->load(caseworker(), t.id(), {.with_health = true});
+    EXPECT_EQ(loaded.record(), t.record());
+    const auto history = store->history(caseworker(), t.id());
+    ASSERT_GE(history.size(), 1u);
+    EXPECT_EQ(history.front().action, AuditAction::kCreate);
+  }
+  // The same deadlines as one create() writes.
+  Trajectory single = renumber(rich_trajectory(), 999);
+  store->create(caseworker(), single);
+  SQLite::Database raw(dir.file("b.db"));
+  auto signals = [&](std::int64_t id) {
+    SQLite::Statement q(raw,
+                        "SELECT group_concat(kind || due_on || detail, '|') FROM "
+                        "(SELECT * FROM trajectory_signal WHERE trajectory_id = ?1 ORDER BY seq)");
+    q.bind(1, id);
+    q.executeStep();
+    return q.getColumn(0).getString();
+  };
+  EXPECT_FALSE(signals(999).empty());
+  EXPECT_EQ(signals(100), signals(999));
+  EXPECT_TRUE(store->verify_audit(auditor()).intact());
+}
+
+TEST(Issue8Batch, OneBadTrajectoryStoresNoneOfTheBatch) {
+  auto store = SqliteStore::open(":memory:", options());
+  Trajectory existing = renumber(on_route(), 5);
+  store->create(caseworker(), existing);
+  auto count = [&] { return store->list(caseworker(), {}, {}).items.size(); };
+
+  auto taken = batch(1, 10);  // id 5 is stored already
+  EXPECT_EQ(code_of([&] { store->create_many(caseworker(), taken); }), ErrorCode::kIdExists);
+  EXPECT_EQ(taken[0].record().revision, 0);
+
+  auto twice = batch(20, 3);
+  twice.push_back(renumber(on_route(), 21));
+  try {
+    store->create_many(caseworker(), twice);
+    ADD_FAILURE();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "trajectories[3].id");
+  }
+
+  auto foreign = batch(30, 3);
+  TrajectoryRecord r = on_route().record();
+  r.id = TrajectoryId(33);
+  r.municipality = amersfoort();
+  foreign.push_back(Trajectory::from_record(r));
+  EXPECT_THROW(store->create_many(caseworker(), foreign), AccessDenied);
+
+  auto stored = batch(40, 1);
+  store->create_many(caseworker(), stored);
+  EXPECT_EQ(code_of([&] { store->create_many(caseworker(), stored); }), ErrorCode::kAlreadyStored);
+  EXPECT_EQ(count(), 2u);
+  std::vector<Trajectory> none;
+  EXPECT_EQ(store->create_many(caseworker(), none), 0u);
+}
+
+TEST(Issue8Listing, ACursorOfAnotherDayStartsAtToday) {
+  auto store = SqliteStore::open(":memory:", options());
+  for (std::int64_t id = 1; id <= 3; ++id) {
+    Trajectory t = renumber(on_route(), id);
+    store->create(caseworker(), t);
+  }
+  const auto all = store->terms_ending(caseworker(), d("2025-03-01"), 60, {}, {});
+  ASSERT_EQ(all.items.size(), 3u);
+  const auto forged =
+      store->terms_ending(caseworker(), d("2025-03-01"), 60, {}, {.after = "2000-01-01|0"});
+  EXPECT_EQ(forged.items, all.items);
+  const auto second = store->terms_ending(
+      caseworker(), d("2025-03-01"), 60, {},
+      {.after = to_iso(*all.items[0].term_end) + "|" + to_string(all.items[0].id), .limit = 100});
+  EXPECT_EQ(second.items.size(), 2u);
 }
 
 }  // namespace

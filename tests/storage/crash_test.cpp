@@ -16,6 +16,7 @@
 #include <random>
 #include <thread>
 
+#include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
 
 namespace inburgering::test {
@@ -167,10 +168,8 @@ void make_schema_3_database(const std::string& path, int trajectories) {
     }
   }
   SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-  raw.exec(
-      "DROP TRIGGER audit_log_no_replace; DROP TRIGGER audit_log_needs_hash; "
-      "ALTER TABLE audit_log DROP COLUMN hash; PRAGMA application_id = 0; "
-      "DELETE FROM trajectory_signal; PRAGMA user_version = 3");
+  raw.exec("DELETE FROM trajectory_signal");
+  back_to_schema_4(raw, 3);
   raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 

@@ -437,16 +437,42 @@ TEST(SqliteQueryPlans, NoQueryScansATable) {
   SQLite::Database raw(dir.file("plans.db"), SQLite::OPEN_READWRITE);
   raw.exec("ANALYZE");
   namespace sql = storage::detail::sql;
-  for (const char* query :
-       {sql::kLoad, sql::kLoadHealth, sql::kFindByBsn, sql::kListAll, sql::kListByCaseworker,
-        sql::kListByState, sql::kListByRoute, sql::kWorklist, sql::kWorklistByCaseworker,
-        sql::kTermsEnding, sql::kHistory, sql::kExpired, sql::kErasable}) {
-    SQLite::Statement plan(raw, std::string("EXPLAIN QUERY PLAN ") + query);
+  std::vector<std::string> queries = {sql::kLoad,
+                                      sql::kLoadHealth,
+                                      sql::kFindByBsn,
+                                      sql::kWorklist,
+                                      sql::kWorklistByCaseworker,
+                                      sql::kTermsEnding,
+                                      sql::kHistory,
+                                      sql::kExpired,
+                                      sql::kErasable,
+                                      sql::kRefreshBatch};
+  // Every combination of list() filters.
+  for (int i = 0; i < 8; ++i) queries.emplace_back(sql::list_query(i & 1, i & 2, i & 4));
+  for (const std::string& query : queries) {
+    SQLite::Statement plan(raw, "EXPLAIN QUERY PLAN " + query);
     std::string details;
     while (plan.executeStep()) details += plan.getColumn(3).getString() + "; ";
     EXPECT_THAT(details, ::testing::Not(::testing::StartsWith("SCAN"))) << query;
     EXPECT_THAT(details, ::testing::Not(HasSubstr("; SCAN"))) << query;
     EXPECT_THAT(details, HasSubstr("USING")) << query << "\n" << details;
+    // Pages come in index order: no sort of everything that matches.
+    EXPECT_THAT(details, ::testing::Not(HasSubstr("TEMP B-TREE"))) << query << "\n" << details;
+  }
+  // A list page seeks on all its equalities and on the id: no row is read only to be skipped.
+  for (int i = 0; i < 8; ++i) {
+    SQLite::Statement plan(
+        raw, std::string("EXPLAIN QUERY PLAN ") + sql::list_query(i & 1, i & 2, i & 4));
+    std::string details;
+    while (plan.executeStep()) details += plan.getColumn(3).getString();
+    const int equalities = 1 + ((i & 1) ? 1 : 0) + ((i & 2) ? 1 : 0) + ((i & 4) ? 1 : 0);
+    std::size_t found = 0;
+    for (std::size_t at = details.find("=?"); at != std::string::npos;
+         at = details.find("=?", at + 1)) {
+      ++found;
+    }
+    EXPECT_EQ(found, static_cast<std::size_t>(equalities)) << details;
+    EXPECT_THAT(details, HasSubstr(" id>?)")) << details;
   }
 }
 

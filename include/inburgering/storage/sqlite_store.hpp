@@ -26,6 +26,16 @@
 
 namespace inburgering::storage {
 
+/// When a commit is on disk (`PRAGMA synchronous`, in WAL mode).
+enum class SqliteSync {
+  /// Every commit is synced before it returns: a committed save survives a power failure.
+  kFull,
+  /// Commits are synced at checkpoints: still all or nothing, and nothing is lost when the
+  /// process crashes, but the last commits before a power failure or an OS crash may be lost.
+  /// For a bulk import that can be repeated (`create_many` refuses the ids already stored).
+  kNormal,
+};
+
 /// Options of an SQLite store. There is no policy for trajectories here: each carries its own
 /// (`Trajectory::policy()`), and the store never replaces it.
 struct INBURGERING_EXPORT SqliteOptions {
@@ -43,6 +53,8 @@ struct INBURGERING_EXPORT SqliteOptions {
   std::chrono::milliseconds busy_timeout{5000};
   /// How often a transaction that still found the database busy is retried.
   int busy_retries = 8;
+  /// Durability of commits; see `SqliteSync`. Default: `kFull`.
+  SqliteSync synchronous = SqliteSync::kFull;
   /// Create the file when it does not exist (otherwise StorageError).
   bool create_if_missing = true;
   /// Open for reading only (e.g. a file this process may not write, a reporting process):
@@ -73,6 +85,7 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   std::int64_t create(const Actor& actor, Trajectory& trajectory) override;
+  std::size_t create_many(const Actor& actor, std::span<Trajectory> trajectories) override;
   std::int64_t save(const Actor& actor, Trajectory& trajectory) override;
   Trajectory load(const Actor& actor, TrajectoryId id, LoadOptions options = {}) override;
   TrajectoryId reserve_id(const Actor& actor) override;

@@ -28,8 +28,10 @@
 /// the same id twice, even to several processes. `create` refuses an id that is stored already
 /// (`ConflictError`, `ErrorCode::kIdExists`).
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -124,6 +126,19 @@ class INBURGERING_EXPORT TrajectoryStore {
   ///         trajectory has a revision); StorageError.
   virtual std::int64_t create(const Actor& actor, Trajectory& trajectory) = 0;
 
+  /// The most trajectories one `create_many` call takes.
+  static constexpr std::size_t kMaxBatch = 100000;
+
+  /// Stores new trajectories in one transaction, for a bulk import (e.g. from another system):
+  /// each exactly as `create` would, with its own audit entry, and at revision 1, which it sets
+  /// on each; returns how many. All or nothing: a trajectory the actor may not write, an id that
+  /// is stored already or appears twice in the batch, stores none of them. Batches of 1,000 to
+  /// 10,000 are a good size (see the README's benchmark table). An import resumes after a crash
+  /// by leaving out the ids already stored.
+  /// @throws AccessDenied, ConflictError (`kIdExists`, `kAlreadyStored`), ValidationError
+  ///         (duplicate ids, more than `kMaxBatch`), StorageError.
+  virtual std::size_t create_many(const Actor& actor, std::span<Trajectory> trajectories) = 0;
+
   /// Stores the changes to a loaded trajectory, with field-level audit entries, and sets the new
   /// revision on `trajectory` (nothing else of the object changes) and returns it. A save
   /// without changes writes nothing and keeps the revision. A save never removes stored health
@@ -144,7 +159,8 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// StorageError.
   virtual TrajectoryId reserve_id(const Actor& actor) = 0;
 
-  /// The trajectories of a person, by BSN, among those the actor may read.
+  /// The trajectories of a person, by BSN, among those the actor may read (by municipality,
+  /// then id).
   virtual std::vector<TrajectorySummary> find_by_bsn(const Actor& actor, const Bsn& bsn) = 0;
 
   /// One municipality's trajectories, filtered, in id order.
