@@ -66,8 +66,7 @@ void store_one(const std::string& path) {
   store->create(caseworker(), t);
 }
 
-// ---- 1. Another application's file is never modified
-// ---------------------------------------------
+// ---- 1. Another application's file is never modified --------------------------------------------
 
 class Issue8ForeignFiles : public ::testing::TestWithParam<int> {};
 
@@ -222,8 +221,7 @@ TEST(Issue8Actor, HistoryReadsEveryEntryEvenDamagedOnes) {
   EXPECT_EQ(history.front().action, AuditAction::kCreate);
 }
 
-// ---- 7. Timestamps are read strictly
-// ----------------------------------------------------------------
+// ---- 7. Timestamps are read strictly ------------------------------------------------------------
 
 TEST(Issue8Timestamps, OnlyTheExactFormWeWriteIsATimestamp) {
   using ::inburgering::detail::parse_iso_timestamp;
@@ -376,8 +374,7 @@ TEST_F(Issue8AuditChain, OnlyAuditorsAndPrivacyOfficersVerify) {
   EXPECT_EQ(store->verify_audit(auditor()).entries, 6);
 }
 
-// ---- 4. No BSN in an erasure's reason
-// ---------------------------------------------------------------
+// ---- 4. No BSN in an erasure's reason -----------------------------------------------------------
 
 TEST(Issue8Erasure, AReasonThatNamesABsnIsRefusedAndNothingIsErased) {
   auto store = SqliteStore::open(":memory:", options());
@@ -418,8 +415,7 @@ TEST(Issue8Erasure, WhatLooksLikeABsn) {
   EXPECT_FALSE(contains_bsn_like(""));
 }
 
-// ---- 5. Existence does not leak
-// ------------------------------------------------------------------
+// ---- 5. Existence does not leak -----------------------------------------------------------------
 
 TEST(Issue8Existence, AForeignIdAnswersExactlyAsAMissingOne) {
   auto store = SqliteStore::open(":memory:", options());
@@ -464,8 +460,7 @@ TEST(Issue8Existence, AForeignIdAnswersExactlyAsAMissingOne) {
             2);
 }
 
-// ---- 6. Errors name the real cause; read-only stores
-// ------------------------------------------------
+// ---- 6. Errors name the real cause; read-only stores --------------------------------------------
 
 TEST(Issue8Open, ALockedDatabaseIsReportedAsLocked) {
   TempDir dir;
