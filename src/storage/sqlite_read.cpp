@@ -25,12 +25,18 @@ namespace {
 }
 
 template <class E>
-E column_enum(const SQLite::Column& column, const std::string& what, const char* field) {
-  const std::string text = column.getString();
+std::optional<E> enum_text(const std::string& text) {
   for (E value : all_enumerators<E>()) {
     if (to_string(value) == text) return value;
   }
-  damaged(what, field);
+  return std::nullopt;
+}
+
+template <class E>
+E column_enum(const SQLite::Column& column, const std::string& what, const char* field) {
+  const auto value = enum_text<E>(column.getString());
+  if (!value) damaged(what, field);
+  return *value;
 }
 
 // A date the store computed (term end, deadline): the whole calendar, not only the model's
@@ -91,14 +97,6 @@ std::optional<std::vector<FieldChange>> parse_changes(const std::string& text) {
     return std::nullopt;
   }
   return out;
-}
-
-template <class E>
-std::optional<E> enum_text(const std::string& text) {
-  for (E value : all_enumerators<E>()) {
-    if (to_string(value) == text) return value;
-  }
-  return std::nullopt;
 }
 
 // One row of kHistory as far as it can be read: what cannot is named in `unreadable`.
@@ -177,7 +175,8 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   TrajectoryRecord record = *snapshot.record;
   if (snapshot.health) record.intake.topics[IntakeTopic::kHealth] = *snapshot.health;
   const std::int64_t revision = record.revision;
-  std::optional<Trajectory> trajectory = Impl::checked(std::move(record), id);
+  std::optional<Trajectory> trajectory =
+      detail::checked(std::move(record), "trajectory " + to_string(id));
   set_revision(*trajectory, revision);
   if (snapshot.health) {
     // Health is returned: the read is audited (and only then takes the write lock).

@@ -69,6 +69,16 @@ TrajectoryRecord decode_stored_record(const std::string& text, const Policy& pol
   return decode_record(text, "trajectory " + to_string(id), &policy);
 }
 
+Trajectory checked(TrajectoryRecord record, const std::string& what) {
+  try {
+    return Trajectory::from_record(std::move(record));
+  } catch (const ValidationError& e) {
+    throw StorageError(
+        "stored " + what + " breaks a rule of the model: " + e.field() + " " + e.rule(),
+        ErrorCode::kCorruptData);
+  }
+}
+
 std::optional<std::string> retain_until(const TrajectoryRecord& record) {
   if (!record.closure) return std::nullopt;
   return to_iso(add_months(record.closure->on, 12 * record.policy.retention_years));

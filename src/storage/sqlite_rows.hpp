@@ -81,6 +81,11 @@ std::string stored_record_text(const TrajectoryRecord& record);
 TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,
                                       TrajectoryId id);
 
+/// The trajectory of a stored record, checked against the model. @throws StorageError
+/// (kCorruptData) naming `what`, the field and the rule it breaks, never the value (a stored value
+/// may be personal).
+Trajectory checked(TrajectoryRecord record, const std::string& what);
+
 /// The last day personal data of a closed record may be kept (Bi 9.9: `retention_years` of its
 /// policy after closing), as ISO text; empty while it runs.
 std::optional<std::string> retain_until(const TrajectoryRecord& record);

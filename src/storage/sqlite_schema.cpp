@@ -170,18 +170,6 @@ TrajectoryRecord decode_legacy(const std::string& text, const std::string& what,
   return record;
 }
 
-// Checks a migrated record against the model; a failure stops the migration, naming the
-// trajectory, the field and the rule (never the value).
-Trajectory checked(TrajectoryRecord record, const std::string& what) {
-  try {
-    return Trajectory::from_record(std::move(record));
-  } catch (const ValidationError& e) {
-    throw StorageError(
-        "stored " + what + " breaks a rule of the model: " + e.field() + " " + e.rule(),
-        ErrorCode::kCorruptData);
-  }
-}
-
 // Writes the stored deadlines of every live row again: `sql` selects id, record text, updated_at
 // (and whatever `decode` needs), `decode` turns a row into its record.
 template <class Decode>

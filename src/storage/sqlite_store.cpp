@@ -184,17 +184,6 @@ TrajectoryRecord SqliteStore::Impl::decode_row(const StoredRow& row, TrajectoryI
   return record;
 }
 
-Trajectory SqliteStore::Impl::checked(TrajectoryRecord record, TrajectoryId id) {
-  try {
-    return Trajectory::from_record(std::move(record));
-  } catch (const ValidationError& e) {
-    // Field and rule only: the value of a stored field may be personal.
-    throw StorageError("stored trajectory " + to_string(id) +
-                           " breaks a rule of the model: " + e.field() + " " + e.rule(),
-                       ErrorCode::kCorruptData);
-  }
-}
-
 void SqliteStore::Impl::bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
                                      std::int64_t revision, const std::string& record_text,
                                      std::int64_t policy_id) {

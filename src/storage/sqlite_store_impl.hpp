@@ -102,10 +102,6 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   /// @throws StorageError (kCorruptData).
   TrajectoryRecord decode_row(const StoredRow& row, TrajectoryId id);
 
-  /// The trajectory of a decoded record. @throws StorageError (kCorruptData) naming the field and
-  /// the rule it breaks, never the value.
-  static Trajectory checked(TrajectoryRecord record, TrajectoryId id);
-
   /// Binds the columns derived from `trajectory` (?2..?15 of sql::kInsert and sql::kUpdate).
   void bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
                     std::int64_t revision, const std::string& record_text, std::int64_t policy_id);

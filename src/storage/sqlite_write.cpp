@@ -365,7 +365,8 @@ RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int
         const Impl::StoredRow row{municipality, rows.getColumn(1).getInt64(),
                                   rows.getColumn(2).getString(), std::nullopt,
                                   rows.getColumn(3).getInt64()};
-        const Trajectory trajectory = s.checked(s.decode_row(row, id), id);
+        const Trajectory trajectory =
+            detail::checked(s.decode_row(row, id), "trajectory " + to_string(id));
         detail::write_deadlines(s.statements, trajectory, as_of);
         term_end.reset();
         term_end.bind(1, id.value());
