@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -40,33 +41,145 @@ struct Corrupt {
 
 // ---- Encoding --------------------------------------------------------------------------------
 
+// Format 4 leaves out a field whose value is its type's empty value (an absent optional, an empty
+// list, false, 0, an empty text, zero money): most of a record's fields in its first years. The
+// decoder gives such a field exactly that value back, not the member's default initializer
+// (`pvt_hours = 12` written as 0 is read as 0). Enumerations, dates, BSNs, municipality codes and
+// records are always written: a DBA reading the row sees every state, route and date.
 template <class T>
-json to_json(const T& value);
+constexpr bool kOmittable =
+    IsOptional<T>::value || IsVector<T>::value || IsSet<T>::value || IsMap<T>::value ||
+    std::is_same_v<T, bool> || (std::is_integral_v<T> && !std::is_enum_v<T>) ||
+    std::is_same_v<T, std::string> || std::is_same_v<T, Money> || IsStrongId<T>::value;
 
-struct Writer {
-  json* object;
+template <class T>
+bool is_empty_value(const T& value) {
+  if constexpr (IsOptional<T>::value) {
+    return !value.has_value();
+  } else if constexpr (IsVector<T>::value || IsSet<T>::value || IsMap<T>::value) {
+    return value.empty();
+  } else if constexpr (std::is_same_v<T, Money>) {
+    return value.in_cents() == 0;
+  } else if constexpr (IsStrongId<T>::value) {
+    return is_empty_value(value.value());
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return value.empty();
+  } else if constexpr (kOmittable<T>) {
+    return value == T{};
+  } else {
+    return false;
+  }
+}
+
+/// The empty value of an omittable field type, as the decoder of format 4 sets it.
+template <class T>
+T empty_value() {
+  if constexpr (std::is_same_v<T, Money>) {
+    return Money::cents(0);
+  } else if constexpr (IsStrongId<T>::value) {
+    return T(typename T::value_type{});
+  } else {
+    return T{};
+  }
+}
+
+// Format 4 writes a list of records whose fields are all scalars (attendance, exam results,
+// interviews, invitations, coaching sessions, …) as a table: the field names once, then one array
+// per element, {"columns": ["attended_on", "kind", …], "rows": [["2024-04-30", "pvt", …], …]}.
+// Attendance is most of a record after a year on the route, and its names were half its bytes.
+// A DBA still reads it (json_each over "rows", the column by its position in "columns").
+struct FlatnessProbe {
+  bool flat = true;
   template <class F>
-  void operator()(const char* name, const F& field, Sensitivity = Sensitivity::kPlain) {
-    (*object)[name] = to_json(field);
+  void operator()(const char*, const F&, Sensitivity = Sensitivity::kPlain) {
+    if constexpr (IsOptional<F>::value) {
+      flat = flat && ::inburgering::detail::kIsScalar<typename F::value_type>;
+    } else {
+      flat = flat && ::inburgering::detail::kIsScalar<F>;
+    }
   }
 };
 
+/// Whether every field of record type `T` is a scalar or an optional scalar.
 template <class T>
-json to_json(const T& value) {
+bool is_flat_record() {
+  static const bool flat = [] {
+    const T sample = Blank<T>::make();
+    FlatnessProbe probe;
+    describe(probe, sample);
+    return probe.flat;
+  }();
+  return flat;
+}
+
+template <class T>
+json to_json(const T& value, bool omit_empty);
+
+/// The field names of a flat record, in list order.
+struct ColumnNames {
+  json* names;
+  template <class F>
+  void operator()(const char* name, const F&, Sensitivity = Sensitivity::kPlain) {
+    names->push_back(name);
+  }
+};
+
+/// One element of a table: every field, in list order (empty values too: a row is positional).
+struct RowWriter {
+  json* row;
+  template <class F>
+  void operator()(const char*, const F& field, Sensitivity = Sensitivity::kPlain) {
+    row->push_back(to_json(field, false));
+  }
+};
+
+struct Writer {
+  json* object;
+  bool omit_empty;
+  template <class F>
+  void operator()(const char* name, const F& field, Sensitivity = Sensitivity::kPlain) {
+    if (omit_empty && is_empty_value(field)) return;
+    (*object)[name] = to_json(field, omit_empty);
+  }
+};
+
+/// `omit_empty`: the compact form of format 4 (records); false for the texts that carry no
+/// format number of their own (a stored policy, the health topic), which keep every field.
+template <class T>
+json to_json(const T& value, bool omit_empty) {
   if constexpr (Described<T>) {
     json out = json::object();
-    Writer writer{&out};
+    Writer writer{&out, omit_empty};
     describe(writer, value);
     return out;
   } else if constexpr (IsOptional<T>::value) {
-    return value ? to_json(*value) : json(nullptr);
+    return value ? to_json(*value, omit_empty) : json(nullptr);
   } else if constexpr (IsVector<T>::value || IsSet<T>::value) {
+    using Item = typename T::value_type;
+    if constexpr (Described<Item>) {
+      if (omit_empty && !value.empty() && is_flat_record<Item>()) {
+        json table = json::object();
+        json& columns = table["columns"] = json::array();
+        ColumnNames names{&columns};
+        describe(names, value.front());
+        json& rows = table["rows"] = json::array();
+        for (const auto& item : value) {
+          json row = json::array();
+          RowWriter writer{&row};
+          describe(writer, item);
+          rows.push_back(std::move(row));
+        }
+        return table;
+      }
+    }
     json out = json::array();
-    for (const auto& item : value) out.push_back(to_json(item));
+    for (const auto& item : value) out.push_back(to_json(item, omit_empty));
     return out;
   } else if constexpr (IsMap<T>::value) {
     json out = json::object();
-    for (const auto& [key, item] : value) out[std::string(to_string(key))] = to_json(item);
+    for (const auto& [key, item] : value) {
+      out[std::string(to_string(key))] = to_json(item, omit_empty);
+    }
     return out;
   } else if constexpr (std::is_same_v<T, bool> || std::is_integral_v<T> ||
                        std::is_same_v<T, std::string>) {
@@ -78,7 +191,7 @@ json to_json(const T& value) {
   } else if constexpr (std::is_same_v<T, Money>) {
     return value.in_cents();
   } else if constexpr (IsStrongId<T>::value) {
-    return to_json(value.value());
+    return to_json(value.value(), omit_empty);
   } else if constexpr (std::is_same_v<T, MunicipalityCode>) {
     return value.to_string();
   } else if constexpr (std::is_same_v<T, Bsn>) {
@@ -113,6 +226,9 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"extension_decision_weeks", 3},
 };
 
+// Format 4 (0.5): fields holding their empty value are left out.
+constexpr int kFormatOmittingEmpty = 4;
+
 int added_in_format(std::string_view name) {
   const auto it = kAddedInFormat.find(name);
   return it == kAddedInFormat.end() ? 1 : it->second;
@@ -120,6 +236,27 @@ int added_in_format(std::string_view name) {
 
 template <class T>
 void from_json(const json& j, T& out, const Path& path, int format);
+
+/// A field the stored text does not have: its empty value where the row's format allows that,
+/// otherwise damage.
+template <class F>
+void absent(F& field, const Path& here, const char* name, int format) {
+  // Optional and list fields may be absent; any field of an older format may be; from format 4
+  // on, every field the encoder leaves out when it holds its empty value.
+  if constexpr (IsOptional<F>::value || IsVector<F>::value || IsSet<F>::value || IsMap<F>::value) {
+    field = F{};
+    return;
+  } else {
+    if constexpr (kOmittable<F>) {
+      if (format >= kFormatOmittingEmpty) {
+        field = empty_value<F>();
+        return;
+      }
+    }
+    if (added_in_format(name) > format) return;
+    corrupt(here, "missing");
+  }
+}
 
 struct Reader {
   const json* object;
@@ -130,17 +267,28 @@ struct Reader {
     const Path here{path, name};
     const auto it = object->find(name);
     if (it == object->end()) {
-      // Optional and list fields may be absent; any field of an older format may be.
-      if constexpr (IsOptional<F>::value || IsVector<F>::value || IsSet<F>::value ||
-                    IsMap<F>::value) {
-        field = F{};
-        return;
-      } else {
-        if (added_in_format(name) > format) return;
-        corrupt(here, "missing");
-      }
+      absent(field, here, name, format);
+      return;
     }
     from_json(*it, field, here, format);
+  }
+};
+
+/// Reads one row of a table (format 4): each field from the cell of its column.
+struct RowReader {
+  const json* row;
+  const std::map<std::string, std::size_t, std::less<>>* columns;
+  const Path* path;
+  int format;
+  template <class F>
+  void operator()(const char* name, F& field, Sensitivity = Sensitivity::kPlain) {
+    const Path here{path, name};
+    const auto it = columns->find(std::string_view(name));
+    if (it == columns->end()) {
+      absent(field, here, name, format);
+      return;
+    }
+    from_json((*row)[it->second], field, here, format);
   }
 };
 
@@ -175,6 +323,38 @@ E enum_from(std::string_view name, const Path& path) {
   corrupt(path, "unknown name");
 }
 
+/// A list of records in table form (format 4): {"columns": [names], "rows": [[cells], …]}.
+template <class V>
+void read_table(const json& j, V& out, const Path& path, int format) {
+  const auto columns_it = j.find("columns");
+  const auto rows_it = j.find("rows");
+  if (columns_it == j.end() || !columns_it->is_array() || rows_it == j.end() ||
+      !rows_it->is_array()) {
+    corrupt(path, "expected a list, or a table of columns and rows");
+  }
+  std::map<std::string, std::size_t, std::less<>> columns;
+  for (std::size_t c = 0; c < columns_it->size(); ++c) {
+    const json& name = (*columns_it)[c];
+    if (!name.is_string()) corrupt(Path{&path, "columns"}, "expected a list of names");
+    if (!columns.emplace(name.get<std::string>(), c).second) {
+      corrupt(Path{&path, "columns"}, "duplicate column");
+    }
+  }
+  out.clear();
+  out.reserve(rows_it->size());
+  for (std::size_t i = 0; i < rows_it->size(); ++i) {
+    const json& row = (*rows_it)[i];
+    const Path here{&path, {}, i};
+    if (!row.is_array() || row.size() != columns.size()) {
+      corrupt(here, "expected a row with one cell per column");
+    }
+    auto item = Blank<typename V::value_type>::make();
+    RowReader reader{&row, &columns, &here, format};
+    describe(reader, item);
+    out.push_back(std::move(item));
+  }
+}
+
 template <class T>
 void from_json(const json& j, T& out, const Path& path, int format) {
   if constexpr (Described<T>) {
@@ -190,6 +370,12 @@ void from_json(const json& j, T& out, const Path& path, int format) {
       out = std::move(value);
     }
   } else if constexpr (IsVector<T>::value) {
+    if constexpr (Described<typename T::value_type>) {
+      if (format >= kFormatOmittingEmpty && j.is_object()) {
+        read_table(j, out, path, format);
+        return;
+      }
+    }
     if (!j.is_array()) corrupt(path, "expected a list");
     out.clear();
     out.reserve(j.size());
@@ -288,10 +474,14 @@ T decode_json(const json& j, const std::string& what, std::string_view root, int
 
 }  // namespace
 
-std::string encode_record(const TrajectoryRecord& record, bool with_policy) {
-  json out = to_json(record);
+std::string encode_record(const TrajectoryRecord& record, bool with_policy, int format) {
+  if (format != kRecordFormat && format != kFormatOmittingEmpty - 1) {
+    throw std::invalid_argument("encode_record: format " + std::to_string(format) +
+                                " cannot be written");
+  }
+  json out = to_json(record, format >= kFormatOmittingEmpty);
   if (!with_policy) out.erase("policy");
-  out["format"] = kRecordFormat;
+  out["format"] = format;
   return out.dump();
 }
 
@@ -329,22 +519,26 @@ TrajectoryRecord decode_record(std::string_view text, const std::string& what,
     throw StorageError("stored " + what + " has an unknown record format", ErrorCode::kCorruptData);
   }
   // A record stored without its policy gets the one its row references.
-  if (policy != nullptr && j.is_object() && !j.contains("policy")) j["policy"] = to_json(*policy);
+  if (policy != nullptr && j.is_object() && !j.contains("policy"))
+    j["policy"] = to_json(*policy, false);
   return decode_json<TrajectoryRecord>(j, what, "", format);
 }
 
-std::string encode_topic(const TopicRecord& topic) { return to_json(topic).dump(); }
+std::string encode_topic(const TopicRecord& topic) { return to_json(topic, false).dump(); }
 
 TopicRecord decode_topic(std::string_view text, const std::string& what, bool lenient) {
-  return decode_json<TopicRecord>(parse_text(text, what), what, "", lenient ? 1 : kRecordFormat);
+  // Topics are written in full: read strictly as format 3 (the last that wrote every field).
+  return decode_json<TopicRecord>(parse_text(text, what), what, "",
+                                  lenient ? 1 : kFormatOmittingEmpty - 1);
 }
 
-std::string encode_policy(const Policy& policy) { return to_json(policy).dump(); }
+std::string encode_policy(const Policy& policy) { return to_json(policy, false).dump(); }
 
 Policy decode_policy(std::string_view text, const std::string& what) {
   // A stored policy has no format number of its own: one stored by 0.2 (format 2) lacks the
   // numbers format 3 added, which keep their legal defaults.
-  return decode_json<Policy>(parse_text(text, what), what, "", kRecordFormat - 1);
+  // Policies are written in full (no empty values left out), so formats 2 and 3 tell them apart.
+  return decode_json<Policy>(parse_text(text, what), what, "", 2);
 }
 
 }  // namespace inburgering::storage::detail

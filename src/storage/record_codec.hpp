@@ -24,12 +24,20 @@ namespace inburgering::storage::detail {
 /// 2 (0.2): the record carries its policy, PIP versions their norms, the term and the
 /// learnability test their numbers, and the health topic a placeholder. 3 (0.3): extension
 /// requests, route-switch exceptions, the intake fine's new term, a fine's day of establishment
-/// and finality. Each format only adds fields (record_codec.cpp, `kAddedInFormat`).
-inline constexpr int kRecordFormat = 3;
+/// and finality. 4 (0.5): a field holding its type's empty value (absent optional, empty list,
+/// false, 0, empty text, zero money) is left out and read back as that value; enumerations,
+/// dates and codes are always written; a list of records whose fields are all scalars is a table,
+/// {"columns": [names], "rows": [[cells], …]}. Formats 2-3 only add fields (record_codec.cpp,
+/// `kAddedInFormat`); rows of every earlier format still load, and are written in format 4 when
+/// next saved.
+inline constexpr int kRecordFormat = 4;
 
 /// The record as JSON text: every field but the revision (a column of its own), and the policy
-/// only with `with_policy` (a store may keep each distinct policy once, elsewhere).
-std::string encode_record(const TrajectoryRecord& record, bool with_policy = true);
+/// only with `with_policy` (a store may keep each distinct policy once, elsewhere). `format` 3
+/// writes what library 0.4 wrote (every field, lists as lists): for tests of old rows and for
+/// the benchmark's comparison of sizes; the store always writes kRecordFormat.
+std::string encode_record(const TrajectoryRecord& record, bool with_policy = true,
+                          int format = kRecordFormat);
 
 /// The record from JSON text. `what` names it in errors ("trajectory 12"). The revision is 0.
 /// `policy`: the record's policy when the text was encoded without it.

@@ -54,14 +54,14 @@ TopicRecord health_placeholder(const TopicRecord& topic) {
                      .withheld = true};
 }
 
-std::string stored_record_text(const TrajectoryRecord& record) {
+std::string stored_record_text(const TrajectoryRecord& record, int format) {
   const auto health = record.intake.topics.find(IntakeTopic::kHealth);
   if (health == record.intake.topics.end() || health->second.withheld) {
-    return encode_record(record, false);
+    return encode_record(record, false, format);
   }
   TrajectoryRecord copy = record;
   copy.intake.topics[IntakeTopic::kHealth] = health_placeholder(health->second);
-  return encode_record(copy, false);
+  return encode_record(copy, false, format);
 }
 
 TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,

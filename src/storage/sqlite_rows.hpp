@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "inburgering/trajectory/trajectory.hpp"
+#include "storage/record_codec.hpp"
 
 namespace inburgering::storage::detail {
 
@@ -74,8 +75,8 @@ void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic)
 TopicRecord health_placeholder(const TopicRecord& topic);
 
 /// The text of `trajectory.record`: the record without its policy (kept in `policy`), with the
-/// health topic replaced by its placeholder.
-std::string stored_record_text(const TrajectoryRecord& record);
+/// health topic replaced by its placeholder. `format`: as encode_record.
+std::string stored_record_text(const TrajectoryRecord& record, int format = kRecordFormat);
 
 /// The record from a row: `text` of `trajectory.record` and the policy it references.
 TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,

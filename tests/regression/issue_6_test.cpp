@@ -318,7 +318,7 @@ TEST_F(Issue6DamagedRows, ANumberTooLargeForTheDecoder) {
 
 TEST_F(Issue6DamagedRows, ANameWhereANumberBelongs) {
   damage(
-      "UPDATE trajectory SET record = json_set(record, '$.attendance[0].minutes', "
+      "UPDATE trajectory SET record = json_set(record, '$.attendance.rows[0][2]', "
       "json_extract(record, '$.participant.family_name'))");
   expect_corrupt([](auto& s) { s.load(caseworker(), TrajectoryId(7)); });
 }

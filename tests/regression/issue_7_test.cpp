@@ -443,7 +443,7 @@ TEST(Issue7Unburdening, GasWaterAndElectricityAreSeparateItems) {
 TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
   using nlohmann::json;
   Trajectory t = on_route();
-  json row = json::parse(storage::detail::encode_record(t.record()));
+  json row = json::parse(storage::detail::encode_record(t.record(), true, 3));
   row["format"] = 2;
   row["term"].erase("extension_requests");
   row["plan_versions"][0].erase("switch_exception");
@@ -451,8 +451,12 @@ TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
   row["policy"].erase("intake_fine_new_term_months");
   const TrajectoryRecord r = storage::detail::decode_record(row.dump(), "trajectory 1");
   EXPECT_EQ(r, t.record());
-  // The current format may not lack any of them; nor may format 2 lack a field of format 2.
-  const json current = json::parse(storage::detail::encode_record(t.record()));
+  // Format 3 may not lack any of them; nor may format 2 lack a field of format 2. (Format 4 may
+  // lack a number: it leaves out zeros; an enumeration it always writes.)
+  const json current = json::parse(storage::detail::encode_record(t.record(), true, 3));
+  json lacking_enum = json::parse(storage::detail::encode_record(t.record()));
+  lacking_enum["plan_versions"][0].erase("switch_exception");
+  EXPECT_THROW(storage::detail::decode_record(lacking_enum.dump(), "trajectory 1"), StorageError);
   for (const auto& pointer :
        {"/plan_versions/0/switch_exception", "/policy/extension_decision_weeks",
         "/policy/intake_fine_new_term_months"}) {
@@ -462,7 +466,7 @@ TEST(Issue7Format, ARecordOfFormat2LacksTheNewFieldsAndLoads) {
     EXPECT_THROW(storage::detail::decode_record(lacking.dump(), "trajectory 1"), StorageError)
         << pointer;
   }
-  json older = json::parse(storage::detail::encode_record(t.record()));
+  json older = json::parse(storage::detail::encode_record(t.record(), true, 3));
   older["format"] = 2;
   older["plan_versions"][0].erase("norms");
   EXPECT_THROW(storage::detail::decode_record(older.dump(), "trajectory 1"), StorageError);
@@ -490,10 +494,14 @@ TEST(Issue7Format, AStoreLoadsARowOfFormat2AndRewritesItOnSave) {
     store->create(caseworker(), t);
   }
   {
+    // The row as 0.2 wrote it: every field (format 3's shape) less those format 3 added.
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec(
-        "UPDATE trajectory SET record = json_remove(json_set(record, '$.format', 2), "
-        "'$.term.extension_requests', '$.plan_versions[0].switch_exception')");
+    SQLite::Statement update(
+        raw,
+        "UPDATE trajectory SET record = json_remove(json_set(?1, '$.format', "
+        "2), '$.term.extension_requests', '$.plan_versions[0].switch_exception')");
+    update.bind(1, storage::detail::encode_record(on_route().record(), false, 3));
+    update.exec();
   }
   auto store = storage::SqliteStore::open(path, {.clock = clock});
   Trajectory loaded = store->load(caseworker(), TrajectoryId(7));

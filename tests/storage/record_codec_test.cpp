@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "storage/record_codec.hpp"
 #include "support/builders.hpp"
 #include "support/random_record.hpp"
@@ -47,12 +50,80 @@ TEST(RecordCodec, RoundTripIsTheIdentityForRandomRecords) {
   }
 }
 
+// The JSON with every table ({"columns", "rows"}) turned back into a list of objects.
+json untabled(const json& j) {
+  if (j.is_object() && j.size() == 2 && j.contains("columns") && j.contains("rows")) {
+    json list = json::array();
+    for (const json& row : j["rows"]) {
+      json item = json::object();
+      for (std::size_t c = 0; c < j["columns"].size(); ++c) {
+        item[j["columns"][c].get<std::string>()] = untabled(row[c]);
+      }
+      list.push_back(item);
+    }
+    return list;
+  }
+  json out = j;
+  if (j.is_structured()) {
+    for (auto& [key, value] : j.items()) {
+      if (j.is_object()) out[key] = untabled(value);
+    }
+    if (j.is_array()) {
+      for (std::size_t i = 0; i < j.size(); ++i) out[i] = untabled(j[i]);
+    }
+  }
+  return out;
+}
+
+// Random values are never empty but for booleans: every leaf is in the JSON except those that
+// hold false, which format 4 leaves out (outside tables, whose rows have every cell).
 TEST(RecordCodec, EveryLeafOfTheFieldListsIsInTheJson) {
   std::vector<FilledLeaf> leaves;
-  const json j = json::parse(encode_record(random_record(7, &leaves)));
+  const json raw = json::parse(encode_record(random_record(7, &leaves)));
+  const json j = untabled(raw);
+  ASSERT_TRUE(raw["attendance"].contains("rows"));
+  int left_out = 0;
   for (const auto& leaf : leaves) {
-    EXPECT_TRUE(j.contains(json::json_pointer(leaf.pointer))) << leaf.pointer;
+    const json::json_pointer pointer(leaf.pointer);
+    if (leaf.text == "false") {
+      // Left out, or a cell of a table row.
+      left_out += !j.contains(pointer);
+      if (j.contains(pointer)) {
+        EXPECT_EQ(j[pointer], false) << leaf.pointer;
+      }
+      continue;
+    }
+    ASSERT_TRUE(j.contains(pointer)) << leaf.pointer;
+    if (!j[pointer].is_structured()) {
+      EXPECT_EQ(j[pointer].is_string() ? j[pointer].get<std::string>() : j[pointer].dump(),
+                leaf.text)
+          << leaf.pointer;
+    }
   }
+  EXPECT_GT(left_out, 0);
+}
+
+// Lists of flat records are tables: the names once, in list order, then one row per element.
+TEST(RecordCodec, ListsOfFlatRecordsAreTables) {
+  const json j = json::parse(encode_record(rich_trajectory().record()));
+  EXPECT_EQ(j["attendance"]["columns"],
+            json::parse(R"(["attended_on", "kind", "minutes", "reported_by"])"));
+  EXPECT_EQ(j["attendance"]["rows"][0],
+            json::parse(R"(["2024-04-30", "pvt", 720, "Taalschool Utrecht"])"));
+  EXPECT_TRUE(j["exam_results"].contains("rows"));
+  EXPECT_TRUE(j["intake"]["invitations"].contains("rows"));
+  // Records holding lists or records stay lists of objects.
+  EXPECT_TRUE(j["plan_versions"].is_array());
+  EXPECT_TRUE(j["plan_versions"][0]["content"]["activities"].contains("rows"));
+}
+
+// The rich trajectory exactly as library 0.4 wrote it: format 3, every field written, under a
+// policy with 2 progress interviews (tests/storage/record_format_3_rich.json).
+std::string format_3_text() {
+  std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) + "/record_format_3_rich.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 TEST(RecordCodec, StoresEnumsByNameAndTheFormat) {
@@ -104,7 +175,7 @@ TEST(RecordCodec, DecodingIsStrictAndNamesThePathNeverTheValue) {
   missing_new_field["plan_versions"][0].erase("norms");
   expect_corrupt(missing_new_field.dump(), "at plan_versions[0].norms: missing");
   json wrong_type = good;
-  wrong_type["attendance"][0]["minutes"] = "veel";
+  wrong_type["attendance"]["rows"][0][2] = "veel";  // minutes
   expect_corrupt(wrong_type.dump(), "at attendance[0].minutes: expected an integer");
   json name_in_number = good;
   name_in_number["participant"]["family_name"] = 12;
@@ -122,7 +193,7 @@ TEST(RecordCodec, DecodingIsStrictAndNamesThePathNeverTheValue) {
   duplicate["plan_versions"][1]["content"]["scaled_down_parts"] = {"writing", "writing"};
   expect_corrupt(duplicate.dump(), "duplicate");
   json too_big = good;
-  too_big["attendance"][0]["minutes"] = 5000000000LL;
+  too_big["attendance"]["rows"][0][2] = 5000000000LL;
   expect_corrupt(too_big.dump(), "integer out of range");
   json unsigned_huge = good;
   unsigned_huge["id"] = 18446744073709551615ULL;
@@ -145,7 +216,7 @@ TEST(RecordCodec, DecodingIsStrictAndNamesThePathNeverTheValue) {
 TEST(RecordCodec, OlderFormatsDecodeLeniently) {
   // A record of format 1 (library 0.1) lacks the fields added in format 2; they take their
   // defaults, and the migration to schema 3 rewrites the row.
-  json old = json::parse(encode_record(on_route().record()));
+  json old = json::parse(format_3_text());
   old["format"] = 1;
   old.erase("policy");
   old["plan_versions"][0].erase("norms");
@@ -155,6 +226,7 @@ TEST(RecordCodec, OlderFormatsDecodeLeniently) {
   const TrajectoryRecord r = decode_record(old.dump(), "trajectory 7", &legal_defaults);
   EXPECT_EQ(r.policy, legal_defaults);
   EXPECT_EQ(r.plan_versions[0].norms, PlanNorms{});
+  EXPECT_EQ(r.plan_versions[1].norms.min_progress_interviews, 2);  // kept where it was stored
   EXPECT_EQ(r.term->max_interruption_days, 365);
   EXPECT_EQ(r.intake.learnability_test->pass_mark, 28);
 }
@@ -166,6 +238,104 @@ TEST(RecordCodec, ListsAndOptionalsMayBeAbsent) {
   const TrajectoryRecord r = decode_record(old.dump(), "trajectory 7");
   EXPECT_TRUE(r.duo_fines.empty());
   EXPECT_FALSE(r.transfer_in);
+}
+
+// Format 4 leaves out fields that hold their type's empty value and reads them back as that
+// value, not as the member's default initializer.
+TEST(RecordCodec, EmptyValuesAreLeftOutAndReadBackAsEmpty) {
+  Trajectory t = on_route();
+  TrajectoryRecord record = t.record();
+  record.plan_versions[0].content.pvt_hours = 0;  // its default initializer is 12
+  record.plan_versions[0].content.support.clear();
+  record.plan_versions[0].content.goals.clear();
+  record.participant.has_young_children = false;
+  const json j = json::parse(encode_record(record));
+  const json& content = j["plan_versions"][0]["content"];
+  EXPECT_FALSE(content.contains("pvt_hours"));
+  EXPECT_FALSE(content.contains("support"));
+  EXPECT_FALSE(content.contains("goals"));
+  EXPECT_FALSE(content.contains("scaled_down_parts"));
+  EXPECT_FALSE(j["participant"].contains("has_young_children"));
+  EXPECT_FALSE(j.contains("closure"));
+  EXPECT_FALSE(j.contains("duo_fines"));
+  record.revision = 0;
+  const TrajectoryRecord back = decode_record(j.dump(), "trajectory 7");
+  EXPECT_EQ(back.plan_versions[0].content.pvt_hours, 0);
+  EXPECT_EQ(back, record);
+  // Non-empty values are written.
+  EXPECT_EQ(
+      json::parse(encode_record(on_route().record()))["plan_versions"][0]["content"]["pvt_hours"],
+      12);
+}
+
+TEST(RecordCodec, EnumerationsDatesAndCodesAreAlwaysWritten) {
+  // The first enumerator of each (state registered, target group asylum permit holder) is the
+  // enum's zero value, and still written: a DBA reading the row sees it.
+  const json j = json::parse(encode_record(registered().record()));
+  EXPECT_EQ(j["state"], "registered");
+  EXPECT_EQ(j["participant"]["target_group"], "asylum_permit_holder");
+  EXPECT_EQ(j["participant"]["bsn"], kBsn1);
+  EXPECT_EQ(j["municipality"], "0344");
+  EXPECT_EQ(j["registered_on"], "2024-01-15");
+}
+
+// Only format 4 may leave a field out: in a row of format 3 a missing number is damage.
+TEST(RecordCodec, AnOlderFormatMayNotLeaveOutWhatItAlwaysWrote) {
+  json old = json::parse(format_3_text());
+  old["attendance"][0].erase("minutes");
+  expect_corrupt(old.dump(), "at attendance[0].minutes: missing");
+}
+
+TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
+  const std::string old_text = format_3_text();
+  ASSERT_EQ(storage::detail::record_format(old_text, "trajectory 7"), 3);
+  const TrajectoryRecord record = decode_record(old_text, "trajectory 7");
+  Policy policy;
+  policy.min_progress_interviews = 2;
+  TrajectoryRecord expected = rich_trajectory().record();
+  expected.policy = policy;
+  for (auto& version : expected.plan_versions) version.norms = PlanNorms::of(policy);
+  expected.revision = 0;
+  EXPECT_EQ(record, expected);
+  const std::string again = encode_record(record);
+  EXPECT_EQ(decode_record(again, "trajectory 7"), record);
+  // As stored (without the policy, kept once in its own table): 6,610 of 0.4's 9,075 bytes.
+  const std::string stored_3 = encode_record(record, false, 3);
+  const std::string stored_4 = encode_record(record, false);
+  EXPECT_LT(stored_4.size() * 100, stored_3.size() * 75)
+      << stored_4.size() << " of " << stored_3.size();
+}
+
+TEST(RecordCodec, DamagedTablesAreNamedByPath) {
+  const json good = json::parse(encode_record(rich_trajectory().record()));
+  json short_row = good;
+  short_row["attendance"]["rows"][1].erase(3);
+  expect_corrupt(short_row.dump(), "at attendance[1]: expected a row with one cell per column");
+  json duplicate = good;
+  duplicate["attendance"]["columns"][1] = "attended_on";
+  expect_corrupt(duplicate.dump(), "at attendance.columns: duplicate column");
+  json not_names = good;
+  not_names["attendance"]["columns"][0] = 7;
+  expect_corrupt(not_names.dump(), "at attendance.columns: expected a list of names");
+  json no_rows = good;
+  no_rows["attendance"].erase("rows");
+  expect_corrupt(no_rows.dump(), "at attendance: expected a list, or a table");
+  json wrong_cell = good;
+  wrong_cell["attendance"]["rows"][2][2] = "veel";
+  expect_corrupt(wrong_cell.dump(), "at attendance[2].minutes: expected an integer");
+  // A column that is not there: a date is damage, a number its empty value.
+  json no_date = good;
+  no_date["attendance"]["columns"].erase(0);
+  for (auto& row : no_date["attendance"]["rows"]) row.erase(0);
+  expect_corrupt(no_date.dump(), "at attendance[0].attended_on: missing");
+  json no_minutes = good;
+  no_minutes["attendance"]["columns"].erase(2);
+  for (auto& row : no_minutes["attendance"]["rows"]) row.erase(2);
+  EXPECT_EQ(decode_record(no_minutes.dump(), "trajectory 7").attendance[0].minutes, 0);
+  // Only format 4 writes tables.
+  json older = good;
+  older["format"] = 3;
+  expect_corrupt(older.dump(), ": expected a list");
 }
 
 TEST(RecordCodec, PolicyAndTopicRoundTrip) {

@@ -163,7 +163,7 @@ const Policy& legal_defaults(MunicipalityCode) {
 // The JSON of a record as version 0.1 of the library (record format 1) wrote it: no policy, no
 // norms or snapshots, health kept only apart, the revision inside.
 std::string format_one_text(const TrajectoryRecord& record) {
-  auto j = nlohmann::json::parse(storage::detail::encode_record(record));
+  auto j = nlohmann::json::parse(storage::detail::encode_record(record, true, 3));
   j["format"] = 1;
   j["revision"] = 1;
   j.erase("policy");
