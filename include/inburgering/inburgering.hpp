@@ -32,6 +32,7 @@
 #include "inburgering/storage/audit_log.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "inburgering/storage/trajectory_store.hpp"
+#include "inburgering/synthetic.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
 #include "inburgering/trajectory/trajectory_state.hpp"
 #include "inburgering/unburdening/unburdening.hpp"
