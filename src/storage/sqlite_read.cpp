@@ -195,7 +195,8 @@ std::vector<TrajectorySummary> SqliteStore::find_by_bsn(const Actor& actor, cons
   Impl::check_actor(actor);
   return s.with_retry("finding by BSN", [&] {
     std::vector<TrajectorySummary> out;
-    SQLite::Statement query(s.db, sql::kFindByBsn);
+    auto use = s.statements.use(sql::kFindByBsn);
+    SQLite::Statement& query = *use;
     query.bind(1, bsn.digits());
     while (query.executeStep()) {
       TrajectorySummary summary = summary_from(query);
@@ -260,7 +261,8 @@ Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
   const Date today = s.today();
   return s.with_retry("reading the worklist", [&] {
     Page<WorklistItem> out;
-    SQLite::Statement query(s.db, filter.caseworker ? sql::kWorklistByCaseworker : sql::kWorklist);
+    auto use = s.statements.use(filter.caseworker ? sql::kWorklistByCaseworker : sql::kWorklist);
+    SQLite::Statement& query = *use;
     query.bind(1, municipality.to_string());
     query.bind(2, to_iso(due_before));
     query.bind(3, due_after);

@@ -1,0 +1,468 @@
+// The store at the size of a region or a national service centre: it builds its own databases of
+// synthetic trajectories (include/inburgering/synthetic.hpp, seeded, so every run and every
+// machine gets the same data), imports them through create_many, and measures every listing,
+// load and save on them, with the raw SQLiteCpp query of the same rows as baseline in the same
+// run. Each listing reports p50 and p95 in milliseconds over its iterations (counters p50_ms,
+// p95_ms); compare them across sizes for "flat in the size of the store".
+//
+//   quick (ctest runs it):  ./build/release/bench/scale_bench --sizes=2000
+//   large (README figures): ./build/release/bench/scale_bench --sizes=10000,100000,1000000
+//                             --data-dir=/var/tmp/inburgering-bench --benchmark_min_time=0.5
+//
+// --data-dir keeps the databases (about 4 KB per trajectory) so that a second run skips the
+// import; without it they live in a temporary directory that is removed at exit. Build with
+// -DCMAKE_BUILD_TYPE=Release for figures.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <benchmark/benchmark.h>
+#include <inburgering/inburgering.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_rows.hpp"
+
+namespace {
+
+using namespace inburgering;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const Date kAsOf(2026, 11, 23);
+const MunicipalityCode kUtrecht("0344");
+const storage::Actor kBackOffice{UserId("bo-bench"), storage::Role::kBackOffice, kUtrecht, {}};
+constexpr int kImportBatch = 1000;
+constexpr int kPage = 50;
+
+synthetic::Options synthetic_options() {
+  synthetic::Options options;
+  options.seed = 2026;
+  options.as_of = kAsOf;
+  return options;
+}
+
+std::unique_ptr<storage::SqliteStore> open_store(const std::string& path,
+                                                 storage::SqliteSync sync) {
+  storage::SqliteOptions options;
+  options.clock = std::make_shared<FixedClock>(kAsOf);
+  options.synchronous = sync;
+  return storage::SqliteStore::open(path, options);
+}
+
+/// One database of `size` synthetic trajectories, built once per run (or found in --data-dir).
+struct Dataset {
+  std::int64_t size = 0;
+  std::string path;
+  double import_seconds = 0;  // 0: found on disk
+  std::int64_t file_bytes = 0;
+};
+
+std::string g_data_dir;
+std::optional<fs::path> g_temp_dir;
+std::map<std::int64_t, Dataset> g_datasets;
+
+fs::path data_dir() {
+  if (!g_data_dir.empty()) {
+    fs::create_directories(g_data_dir);
+    return g_data_dir;
+  }
+  if (!g_temp_dir) {
+    std::string pattern = (fs::temp_directory_path() / "inburgering-scale-XXXXXX").string();
+    g_temp_dir = fs::path(mkdtemp(pattern.data()));
+  }
+  return *g_temp_dir;
+}
+
+/// Imports `size` synthetic trajectories through create_many (batches of kImportBatch, each
+/// trajectory audited), the import mode of the README: SqliteSync::kNormal.
+const Dataset& dataset(std::int64_t size) {
+  if (auto it = g_datasets.find(size); it != g_datasets.end()) return it->second;
+  Dataset d;
+  d.size = size;
+  d.path = (data_dir() / ("synthetic-" + std::to_string(size) + ".db")).string();
+  const fs::path done_marker = d.path + ".complete";
+  if (!fs::exists(done_marker)) {
+    fs::remove(d.path);
+    fs::remove(d.path + "-wal");
+    fs::remove(d.path + "-shm");
+    auto store = open_store(d.path, storage::SqliteSync::kNormal);
+    const auto options = synthetic_options();
+    const storage::Actor importer{UserId("import"), storage::Role::kCaseworker, kUtrecht, {}};
+    const auto start = Clock::now();
+    std::vector<Trajectory> batch;
+    // create_many writes one municipality per call (the actor's): group by municipality.
+    std::map<std::string, std::vector<Trajectory>> by_municipality;
+    auto flush = [&](std::vector<Trajectory>& pending, const MunicipalityCode& municipality) {
+      if (pending.empty()) return;
+      storage::Actor actor = importer;
+      actor.municipality = municipality;
+      store->create_many(actor, pending);
+      pending.clear();
+    };
+    for (std::int64_t i = 0; i < size; ++i) {
+      Trajectory t = synthetic::trajectory(options, i);
+      auto& pending = by_municipality[t.record().municipality.to_string()];
+      const MunicipalityCode municipality = t.record().municipality;
+      pending.push_back(std::move(t));
+      if (static_cast<int>(pending.size()) == kImportBatch) flush(pending, municipality);
+    }
+    for (auto& [code, pending] : by_municipality) flush(pending, MunicipalityCode(code));
+    store.reset();
+    d.import_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::cerr << "imported " << size << " synthetic trajectories in " << d.import_seconds << " s ("
+              << static_cast<std::int64_t>(static_cast<double>(size) / d.import_seconds) << "/s)\n";
+    {
+      SQLite::Database db(d.path, SQLite::OPEN_READWRITE);
+      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::ofstream(done_marker.string()) << d.import_seconds << "\n";
+  }
+  d.file_bytes = static_cast<std::int64_t>(fs::file_size(d.path));
+  return g_datasets.emplace(size, d).first->second;
+}
+
+/// Per-call timings, reported as p50/p95 counters in milliseconds.
+class Samples {
+ public:
+  template <class F>
+  void time(F&& call) {
+    const auto start = Clock::now();
+    call();
+    ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  void report(benchmark::State& state) {
+    if (ms_.empty()) return;
+    std::sort(ms_.begin(), ms_.end());
+    auto at = [&](double q) {
+      return ms_[std::min(ms_.size() - 1,
+                          static_cast<std::size_t>(q * static_cast<double>(ms_.size())))];
+    };
+    state.counters["p50_ms"] = at(0.50);
+    state.counters["p95_ms"] = at(0.95);
+  }
+
+ private:
+  std::vector<double> ms_;
+};
+
+/// A deterministic sequence of ids and people of a dataset.
+class Picks {
+ public:
+  explicit Picks(std::int64_t size) : size_(size) {}
+  std::int64_t index() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::int64_t>((state_ >> 33) % static_cast<std::uint64_t>(size_));
+  }
+
+ private:
+  std::int64_t size_;
+  std::uint64_t state_ = 42;
+};
+
+// ---- The import itself ---------------------------------------------------------------------
+
+void BM_Import(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  for (auto _ : state) {
+  }
+  state.counters["import_s"] = d.import_seconds;
+  state.counters["per_s"] =
+      d.import_seconds > 0 ? static_cast<double>(d.size) / d.import_seconds : 0;
+  state.counters["bytes_per_trajectory"] =
+      static_cast<double>(d.file_bytes) / static_cast<double>(d.size);
+}
+
+// Bytes per trajectory of the same store with its records as 0.4 wrote them (format 3: every
+// field, lists as lists) and as this version writes them (format 4), both files compacted with
+// VACUUM INTO so that only the encoding differs. Sizes up to 100,000 (the copy is rewritten).
+void BM_RecordFormats(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  const auto options = synthetic_options();
+  std::map<int, double> file_bytes;
+  std::map<int, double> record_bytes;
+  for (auto _ : state) {
+    for (int format : {3, 4}) {
+      const std::string copy = d.path + ".format" + std::to_string(format);
+      fs::remove(copy);
+      {
+        SQLite::Database source(d.path, SQLite::OPEN_READONLY);
+        source.exec("VACUUM INTO '" + copy + "'");
+      }
+      SQLite::Database db(copy, SQLite::OPEN_READWRITE);
+      double total = 0;
+      if (format != storage::detail::kRecordFormat) {
+        SQLite::Transaction transaction(db);
+        SQLite::Statement update(db, "UPDATE trajectory SET record = ?2 WHERE id = ?1");
+        for (std::int64_t i = 0; i < d.size; ++i) {
+          const Trajectory t = synthetic::trajectory(options, i);
+          const std::string text = storage::detail::stored_record_text(t.record(), format);
+          total += static_cast<double>(text.size());
+          update.reset();
+          update.bind(1, t.id().value());
+          update.bind(2, text);
+          update.exec();
+        }
+        transaction.commit();
+        db.exec("VACUUM");
+      } else {
+        total = db.execAndGet("SELECT SUM(length(record)) FROM trajectory").getDouble();
+      }
+      record_bytes[format] = total / static_cast<double>(d.size);
+      file_bytes[format] = static_cast<double>(fs::file_size(copy)) / static_cast<double>(d.size);
+      fs::remove(copy);
+    }
+  }
+  state.counters["record_bytes_f3"] = record_bytes[3];
+  state.counters["record_bytes_f4"] = record_bytes[4];
+  state.counters["file_bytes_f3"] = file_bytes[3];
+  state.counters["file_bytes_f4"] = file_bytes[4];
+  state.counters["file_ratio"] = file_bytes[4] / file_bytes[3];
+}
+
+// ---- Listings --------------------------------------------------------------------------------
+
+storage::TrajectoryFilter filter_of(int combination) {
+  // Bit 0: caseworker, bit 1: state, bit 2: route. The state is one synthetic data never has
+  // (exempted), the worst case of the issue: an index must answer "none" without a scan.
+  storage::TrajectoryFilter f;
+  if (combination & 1) f.caseworker = UserId("km-0344-2");
+  if (combination & 2) f.state = TrajectoryState::kExempted;
+  if (combination & 4) f.route = Route::kZ;
+  return f;
+}
+
+void BM_List(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  const auto filter = filter_of(static_cast<int>(state.range(1)));
+  Samples samples;
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    samples.time([&] {
+      rows = store->list(kBackOffice, filter, {.after = {}, .limit = kPage}).items.size();
+    });
+  }
+  samples.report(state);
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+// The raw baseline of a listing: the same SQL the store runs, through SQLiteCpp.
+void BM_Raw_List(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  SQLite::Database db(d.path, SQLite::OPEN_READONLY);
+  const int combination = static_cast<int>(state.range(1));
+  const auto filter = filter_of(combination);
+  SQLite::Statement query(
+      db, storage::detail::sql::list_query(filter.caseworker.has_value(), filter.state.has_value(),
+                                           filter.route.has_value()));
+  Samples samples;
+  for (auto _ : state) {
+    samples.time([&] {
+      query.reset();
+      query.clearBindings();
+      query.bind(1, kUtrecht.to_string());
+      if (filter.caseworker) query.bind(2, filter.caseworker->value());
+      if (filter.state) query.bind(3, std::string(to_string(*filter.state)));
+      if (filter.route) query.bind(4, std::string(to_string(*filter.route)));
+      query.bind(5, std::int64_t{0});
+      query.bind(6, kPage + 1);  // as the store
+      while (query.executeStep()) benchmark::DoNotOptimize(query.getColumn(0).getInt64());
+    });
+  }
+  samples.report(state);
+}
+
+void BM_Worklist(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  storage::TrajectoryFilter filter;
+  if (state.range(1) == 1) filter.caseworker = UserId("km-0344-2");
+  Samples samples;
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    samples.time([&] {
+      rows = store
+                 ->worklist(kBackOffice, kAsOf + boost::gregorian::weeks(8), filter,
+                            {.after = {}, .limit = kPage})
+                 .items.size();
+    });
+  }
+  samples.report(state);
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+// The raw baseline of the worklist: the same SQL, first page.
+void BM_Raw_Worklist(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  SQLite::Database db(d.path, SQLite::OPEN_READONLY);
+  const bool by_caseworker = state.range(1) == 1;
+  SQLite::Statement query(db, by_caseworker ? storage::detail::sql::kWorklistByCaseworker
+                                            : storage::detail::sql::kWorklist);
+  const std::string due_before = to_iso(kAsOf + boost::gregorian::weeks(8));
+  Samples samples;
+  for (auto _ : state) {
+    samples.time([&] {
+      query.reset();
+      query.bind(1, kUtrecht.to_string());
+      query.bind(2, due_before);
+      query.bind(3, "");
+      query.bind(4, std::int64_t{0});
+      query.bind(5, std::int64_t{-1});
+      query.bind(6, kPage + 1);  // as the store: one more, to know whether a next page exists
+      if (by_caseworker) query.bind(7, "km-0344-2");
+      while (query.executeStep()) benchmark::DoNotOptimize(query.getColumn(5).getString());
+    });
+  }
+  samples.report(state);
+}
+
+// Argument 2: the page (1 = first; 10 = after nine pages of kPage, through their cursors).
+void BM_TermsEnding(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  storage::PageRequest page{.after = {}, .limit = kPage};
+  for (std::int64_t i = 1; i < state.range(1); ++i) {
+    page.after = store->terms_ending(kBackOffice, kAsOf, 36, {}, page).next;
+  }
+  Samples samples;
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    samples.time(
+        [&] { rows = store->terms_ending(kBackOffice, kAsOf, 36, {}, page).items.size(); });
+  }
+  samples.report(state);
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_FindByBsn(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  const auto options = synthetic_options();
+  Picks picks(d.size);
+  Samples samples;
+  for (auto _ : state) {
+    const Bsn bsn = synthetic::bsn(options.seed, picks.index());
+    samples.time([&] { benchmark::DoNotOptimize(store->find_by_bsn(kBackOffice, bsn)); });
+  }
+  samples.report(state);
+}
+
+// ---- One trajectory at a time, on realistic rows ----------------------------------------------
+
+// Loads of random trajectories of Utrecht (the others are another municipality's: NotFound).
+void BM_Load(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  const auto ids = store->list(kBackOffice, {}, {.after = {}, .limit = 1000}).items;
+  Picks picks(static_cast<std::int64_t>(ids.size()));
+  Samples samples;
+  for (auto _ : state) {
+    const TrajectoryId id = ids[static_cast<std::size_t>(picks.index())].id;
+    samples.time([&] { benchmark::DoNotOptimize(store->load(kBackOffice, id)); });
+  }
+  samples.report(state);
+}
+
+void BM_Raw_Load(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  const auto ids = store->list(kBackOffice, {}, {.after = {}, .limit = 1000}).items;
+  store.reset();
+  SQLite::Database db(d.path, SQLite::OPEN_READONLY);
+  SQLite::Statement select(db, "SELECT record FROM trajectory WHERE id = ?1");
+  Picks picks(static_cast<std::int64_t>(ids.size()));
+  Samples samples;
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    const TrajectoryId id = ids[static_cast<std::size_t>(picks.index())].id;
+    samples.time([&] {
+      select.reset();
+      select.bind(1, id.value());
+      select.executeStep();
+      bytes += select.getColumn(0).getBytes();
+    });
+  }
+  samples.report(state);
+  state.counters["record_bytes"] =
+      static_cast<double>(bytes) / static_cast<double>(state.iterations());
+}
+
+std::vector<std::int64_t> parse_sizes(const std::string& text) {
+  std::vector<std::int64_t> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = text.find(',', start);
+    const std::string part = text.substr(start, comma == std::string::npos ? comma : comma - start);
+    if (!part.empty()) out.push_back(std::stoll(part));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::int64_t> sizes = {2000};
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--sizes=", 0) == 0) {
+      sizes = parse_sizes(arg.substr(8));
+    } else if (arg.rfind("--data-dir=", 0) == 0) {
+      g_data_dir = arg.substr(11);
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  for (std::int64_t size : sizes) {
+    const auto unit = benchmark::kMillisecond;
+    benchmark::RegisterBenchmark("Import", BM_Import)->Arg(size)->Iterations(1)->Unit(unit);
+    if (size <= 100000) {
+      benchmark::RegisterBenchmark("RecordFormats", BM_RecordFormats)
+          ->Arg(size)
+          ->Iterations(1)
+          ->Unit(unit);
+    }
+    for (int combination = 0; combination < 8; ++combination) {
+      benchmark::RegisterBenchmark("List", BM_List)->Args({size, combination})->Unit(unit);
+      benchmark::RegisterBenchmark("Raw_List", BM_Raw_List)->Args({size, combination})->Unit(unit);
+    }
+    benchmark::RegisterBenchmark("Worklist", BM_Worklist)
+        ->Args({size, 0})
+        ->Args({size, 1})
+        ->Unit(unit);
+    benchmark::RegisterBenchmark("Raw_Worklist", BM_Raw_Worklist)
+        ->Args({size, 0})
+        ->Args({size, 1})
+        ->Unit(unit);
+    benchmark::RegisterBenchmark("TermsEnding", BM_TermsEnding)
+        ->Args({size, 1})
+        ->Args({size, 10})
+        ->Unit(unit);
+    benchmark::RegisterBenchmark("FindByBsn", BM_FindByBsn)->Arg(size)->Unit(unit);
+    benchmark::RegisterBenchmark("Load", BM_Load)->Arg(size)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark("Raw_Load", BM_Raw_Load)->Arg(size)->Unit(benchmark::kMicrosecond);
+  }
+  int count = static_cast<int>(rest.size());
+  benchmark::Initialize(&count, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(count, rest.data())) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  g_datasets.clear();
+  if (g_temp_dir) {
+    std::error_code ignored;
+    fs::remove_all(*g_temp_dir, ignored);
+  }
+  return 0;
+}
