@@ -7,8 +7,10 @@
 #   subdirectory  uses add_subdirectory on SOURCE_DIR.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
+# No build type (no -g, no optimisation): these builds compile the library again and only need to
+# link and run, so they take the cheapest compile.
 set(configure_args -S "${SOURCE_DIR}/tests/consumer" -B "${WORK_DIR}/build" -G "${GENERATOR}"
-    -DCONSUMER_README=${SOURCE_DIR}/README.md)
+    -DCONSUMER_README=${SOURCE_DIR}/README.md -DCMAKE_BUILD_TYPE=)
 if(LAUNCHER)
   list(APPEND configure_args -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
 endif()
@@ -28,7 +30,7 @@ if(MODE STREQUAL "find_package")
   list(APPEND configure_args -DCONSUMER_MODE=find_package -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
 elseif(MODE STREQUAL "shared")
   set(lib_args -S "${SOURCE_DIR}" -B "${WORK_DIR}/lib" -G "${GENERATOR}" -DBUILD_SHARED_LIBS=ON
-      -DCMAKE_BUILD_TYPE=Debug -DINBURGERING_BUILD_TESTS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF
+      -DCMAKE_BUILD_TYPE= -DINBURGERING_BUILD_TESTS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF
       -DINBURGERING_BUILD_BENCHMARKS=OFF)
   if(LAUNCHER)
     list(APPEND lib_args -DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER})
