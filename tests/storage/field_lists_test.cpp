@@ -70,10 +70,10 @@ TEST(FieldLists, EveryMemberOfEveryRecordIsListed) {
 }
 
 // Every path of the record's fields (formats 3 and 4 have the same fields; format 4 writes lists
-// of flat records as tables), list indices as [], each with "P" when the audit trail must mask it (personal or special-category). Renaming or dropping a
-// field, or changing whether it is personal, changes this list: then raise kRecordFormat, write a
-// migration for the rows already stored, and update tests/storage/record_format_3.txt (run this
-// test once with INBURGERING_UPDATE_GOLDEN=1).
+// of flat records as tables), list indices as [], each with "P" when the audit trail must mask it
+// (personal or special-category). Renaming or dropping a field, or changing whether it is personal,
+// changes this list: then raise kRecordFormat, write a migration for the rows already stored, and
+// update tests/storage/record_format_3.txt (run this test once with INBURGERING_UPDATE_GOLDEN=1).
 TEST(FieldLists, TheStoredFormatIsPinned) {
   std::vector<FilledLeaf> leaves;
   random_record(1, &leaves);
