@@ -455,13 +455,38 @@ json parse_text(std::string_view text, const std::string& what) {
   }
 }
 
+/// The top level of a record stored without its policy: the policy its row references is copied
+/// in (decoded once per store and cached there), every other field read as usual.
+struct RootReader {
+  Reader fields;
+  const Policy* supplied;
+  template <class F>
+  void operator()(const char* name, F& field, Sensitivity mark = Sensitivity::kPlain) {
+    if constexpr (std::is_same_v<F, Policy>) {
+      if (supplied != nullptr && fields.object->find(name) == fields.object->end()) {
+        field = *supplied;
+        return;
+      }
+    }
+    fields(name, field, mark);
+  }
+};
+
 // Decodes parsed JSON as a T; every failure becomes StorageError (kCorruptData) naming `what`
-// and the path, never a value.
+// and the path, never a value. `policy`: for a record, the policy of its row.
 template <class T>
-T decode_json(const json& j, const std::string& what, std::string_view root, int format) {
+T decode_json(const json& j, const std::string& what, std::string_view root, int format,
+              const Policy* policy = nullptr) {
   T out = Blank<T>::make();
   try {
-    from_json(j, out, Path{nullptr, root}, format);
+    const Path path{nullptr, root};
+    if constexpr (std::is_same_v<T, TrajectoryRecord>) {
+      if (!j.is_object()) corrupt(path, "expected an object");
+      RootReader reader{Reader{&j, &path, format}, policy};
+      describe(reader, out);
+    } else {
+      from_json(j, out, path, format);
+    }
   } catch (const Corrupt& c) {
     throw StorageError("stored " + what + " is damaged at " + c.path + ": " + c.problem,
                        ErrorCode::kCorruptData);
@@ -508,7 +533,7 @@ int record_format(std::string_view text, const std::string& what) {
 
 TrajectoryRecord decode_record(std::string_view text, const std::string& what,
                                const Policy* policy) {
-  json j = parse_text(text, what);
+  const json j = parse_text(text, what);
   const int format = format_of(j, what);
   if (format > kRecordFormat) {
     throw StorageError("stored " + what + " was written by a newer library (record format " +
@@ -519,9 +544,7 @@ TrajectoryRecord decode_record(std::string_view text, const std::string& what,
     throw StorageError("stored " + what + " has an unknown record format", ErrorCode::kCorruptData);
   }
   // A record stored without its policy gets the one its row references.
-  if (policy != nullptr && j.is_object() && !j.contains("policy"))
-    j["policy"] = to_json(*policy, false);
-  return decode_json<TrajectoryRecord>(j, what, "", format);
+  return decode_json<TrajectoryRecord>(j, what, "", format, policy);
 }
 
 std::string encode_topic(const TopicRecord& topic) { return to_json(topic, false).dump(); }

@@ -146,7 +146,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
     std::optional<TrajectoryRecord> record;
     std::optional<TopicRecord> health;
   };
-  const Snapshot snapshot = s.with_retry("loading a trajectory", [&] {
+  Snapshot snapshot = s.with_retry("loading a trajectory", [&] {
     Snapshot out;
     SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
     out.row = s.read_row(id);
@@ -172,7 +172,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   if (snapshot.row->purged_on) {
     throw NotFound("purged trajectory", to_string(id), ErrorCode::kPurged);
   }
-  TrajectoryRecord record = *snapshot.record;
+  TrajectoryRecord record = std::move(*snapshot.record);
   if (snapshot.health) record.intake.topics[IntakeTopic::kHealth] = *snapshot.health;
   const std::int64_t revision = record.revision;
   std::optional<Trajectory> trajectory =
