@@ -63,7 +63,7 @@ std::unique_ptr<storage::SqliteStore> open_store(const std::string& path,
 struct Dataset {
   std::int64_t size = 0;
   std::string path;
-  double import_seconds = 0;  // 0: found on disk
+  double import_seconds = 0;  // of the run that built it (kept beside it in --data-dir)
   std::int64_t file_bytes = 0;
 };
 
@@ -127,6 +127,8 @@ const Dataset& dataset(std::int64_t size) {
     }
     std::ofstream(done_marker.string()) << d.import_seconds << "\n";
   }
+  if (d.import_seconds == 0)
+    std::ifstream(done_marker.string()) >> d.import_seconds;  // earlier run
   d.file_bytes = static_cast<std::int64_t>(fs::file_size(d.path));
   return g_datasets.emplace(size, d).first->second;
 }

@@ -8,7 +8,7 @@ packages=(
   libboost-date-time-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsodium-dev
+  libsodium-dev libsimdjson-dev
   clang libclang-rt-14-dev binutils
 )
 
