@@ -159,7 +159,7 @@ json to_json(const T& value, bool omit_empty) {
     return value ? to_json(*value, omit_empty) : json(nullptr);
   } else if constexpr (IsVector<T>::value || IsSet<T>::value) {
     using Item = typename T::value_type;
-    if constexpr (Described<Item>) {
+    if constexpr (IsVector<T>::value && Described<Item>) {  // the decoder reads tables as vectors
       if (omit_empty && !value.empty() && is_flat_record<Item>()) {
         json table = json::object();
         json& columns = table["columns"] = json::array();
@@ -264,13 +264,15 @@ void absent(F& field, const Path& here, const char* name, int format) {
     field = F{};
     return;
   } else {
+    // A field a later format added keeps its default (a row cannot hold it); only then does
+    // format 4's rule apply, to the fields the row's own format knows.
+    if (added_in_format(name) > format) return;
     if constexpr (kOmittable<F>) {
       if (format >= kFormatOmittingEmpty) {
         field = empty_value<F>();
         return;
       }
     }
-    if (added_in_format(name) > format) return;
     corrupt(here, "missing");
   }
 }
@@ -320,8 +322,13 @@ I integer_from(Value j, const Path& path) {
   }
   if (j.type() != Type::INT64) corrupt(path, "expected an integer");
   const auto wide = std::int64_t(j);
-  if (wide < static_cast<std::int64_t>(std::numeric_limits<I>::min()) ||
-      wide > static_cast<std::int64_t>(std::numeric_limits<I>::max())) {
+  if constexpr (std::is_unsigned_v<I>) {
+    // simdjson reports UINT64 only above INT64_MAX; every other value comes as INT64.
+    if (wide < 0 || static_cast<std::uint64_t>(wide) > std::numeric_limits<I>::max()) {
+      corrupt(path, "integer out of range");
+    }
+  } else if (wide < static_cast<std::int64_t>(std::numeric_limits<I>::min()) ||
+             wide > static_cast<std::int64_t>(std::numeric_limits<I>::max())) {
     corrupt(path, "integer out of range");
   }
   return static_cast<I>(wide);
@@ -424,7 +431,7 @@ void from_json(Value j, T& out, const Path& path, int format) {
       const auto k = enum_from<typename T::key_type>(entry.key, path);
       auto value = Blank<typename T::mapped_type>::make();
       from_json(entry.value, value, Path{&path, to_string(k)}, format);
-      out.emplace(k, std::move(value));
+      if (!out.emplace(k, std::move(value)).second) corrupt(path, "duplicate entry");
     }
   } else if constexpr (std::is_same_v<T, bool>) {
     if (j.type() != Type::BOOL) corrupt(path, "expected true or false");

@@ -7,6 +7,9 @@
 // field added later decodes from older rows; and the text is independent of the compiler and
 // the platform. The transfer dossier (Boost.Serialization XML) is driven by the same lists.
 //
+// A key twice in one object (which the encoder never writes): the first counts; twice in a map
+// of topics, or a column twice in a table, is damage.
+//
 // Decoding is strict for the current format: an unknown enum name, a wrong type, a number out of
 // range or a missing field throws StorageError (kCorruptData) naming the record and the path,
 // never the stored value. A row of an older format may lack exactly the fields later formats

@@ -231,8 +231,11 @@ TEST(RecordCodec, OlderFormatsDecodeLeniently) {
   EXPECT_EQ(r.intake.learnability_test->pass_mark, 28);
 }
 
+// In every format (here 3, which wrote them all) lists and optionals may be absent.
 TEST(RecordCodec, ListsAndOptionalsMayBeAbsent) {
-  json old = json::parse(encode_record(on_route().record()));
+  json old = json::parse(format_3_text());
+  ASSERT_FALSE(old["duo_fines"].empty());
+  ASSERT_TRUE(old.contains("transfer_in"));
   old.erase("duo_fines");
   old.erase("transfer_in");
   const TrajectoryRecord r = decode_record(old.dump(), "trajectory 7");
@@ -266,6 +269,37 @@ TEST(RecordCodec, EmptyValuesAreLeftOutAndReadBackAsEmpty) {
   EXPECT_EQ(
       json::parse(encode_record(on_route().record()))["plan_versions"][0]["content"]["pvt_hours"],
       12);
+}
+
+// Zero money and an empty id are empty values too (decoding does not apply the model's rules).
+TEST(RecordCodec, ZeroMoneyAndEmptyIdsAreLeftOutAndReadBack) {
+  TrajectoryRecord record = rich_trajectory().record();
+  record.caseworker = UserId("");
+  record.unburdening->items[0].monthly_amount = Money::cents(0);
+  record.revision = 0;
+  const json j = json::parse(encode_record(record));
+  EXPECT_FALSE(j.contains("caseworker"));
+  const json& items = j["unburdening"]["items"];
+  ASSERT_TRUE(items.contains("rows"));  // a table: every cell written, zero too
+  EXPECT_EQ(decode_record(j.dump(), "trajectory 7"), record);
+  // Outside a table zero money is left out (its default initializer is 250 euros).
+  TrajectoryRecord free = rich_trajectory().record();
+  free.policy.intake_fine = Money::cents(0);
+  free.revision = 0;
+  const json f = json::parse(encode_record(free));
+  EXPECT_FALSE(f["policy"].contains("intake_fine"));
+  EXPECT_EQ(decode_record(f.dump(), "trajectory 7").policy.intake_fine, Money::cents(0));
+}
+
+// The record's own policy, when its text has one, wins over the row's.
+TEST(RecordCodec, APolicyInTheTextWinsOverTheRowsPolicy) {
+  Policy in_text;
+  in_text.min_progress_interviews = 4;
+  TrajectoryRecord record = on_route().record();
+  record.policy = in_text;
+  const Policy of_row;
+  EXPECT_EQ(decode_record(encode_record(record, true), "trajectory 7", &of_row).policy, in_text);
+  EXPECT_EQ(decode_record(encode_record(record, false), "trajectory 7", &of_row).policy, of_row);
 }
 
 TEST(RecordCodec, EnumerationsDatesAndCodesAreAlwaysWritten) {
@@ -317,6 +351,15 @@ TEST(RecordCodec, DamagedTablesAreNamedByPath) {
   json not_names = good;
   not_names["attendance"]["columns"][0] = 7;
   expect_corrupt(not_names.dump(), "at attendance.columns: expected a list of names");
+  json long_row = good;
+  long_row["attendance"]["rows"][1].push_back(1);
+  expect_corrupt(long_row.dump(), "at attendance[1]: expected a row with one cell per column");
+  // A topic twice (the text is edited by hand: the encoder never writes it).
+  std::string twice = good.dump();
+  const auto topics = twice.find("\"topics\":{");
+  ASSERT_NE(topics, std::string::npos);
+  twice.insert(topics + 10, "\"finances\":{\"recorded_on\":\"2024-01-26\"},");
+  expect_corrupt(twice, "at intake.topics: duplicate entry");
   json no_rows = good;
   no_rows["attendance"].erase("rows");
   expect_corrupt(no_rows.dump(), "at attendance: expected a list, or a table");
@@ -346,6 +389,14 @@ TEST(RecordCodec, PolicyAndTopicRoundTrip) {
   const TopicRecord topic{"rugklachten", d("2024-01-25"), false, false};
   EXPECT_EQ(storage::detail::decode_topic(storage::detail::encode_topic(topic), "health"), topic);
   EXPECT_THROW(storage::detail::decode_topic("{\"notes\": \"x\"}", "health"), StorageError);
+  // A topic keeps every field: one without `withheld` is damaged (format 3's strictness), though
+  // a record of format 4 may leave a false out.
+  EXPECT_THROW(
+      storage::detail::decode_topic(
+          R"({"notes": "x", "recorded_on": "2024-01-25", "not_applicable": false})", "health"),
+      StorageError);
+  EXPECT_NO_THROW(storage::detail::decode_topic(
+      R"({"notes": "x", "recorded_on": "2024-01-25", "not_applicable": false})", "health", true));
   EXPECT_THROW(storage::detail::decode_policy("{}", "policy 1"), StorageError);
 }
 
