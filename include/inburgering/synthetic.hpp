@@ -24,9 +24,11 @@ struct INBURGERING_EXPORT Options {
   /// Any value; the same seed, index and options give the same trajectory on every platform
   /// (the generator uses its own integer arithmetic, not the standard distributions).
   std::uint64_t seed = 1;
-  /// The date the data describes: nothing happens after it. Registrations spread over the
-  /// `history_days` before it, so some trajectories are in their intake, most on their route,
-  /// and the oldest completed, ended or at their term's end.
+  /// The date the data describes: no act is dated after it (deadlines and planned dates, such as
+  /// an invitation's respond-by date or an activity's start, may be). Registrations spread over
+  /// the `history_days` (1 .. 3650) before it, so some trajectories are in their intake, most on
+  /// their route, and the oldest completed, ended or at their term's end. No act of an ended or
+  /// completed trajectory is dated after its closure.
   Date as_of = Date(2026, 11, 23);
   int history_days = 1500;
   /// The municipalities the trajectories are spread over (round robin by a hash of the index).
@@ -35,7 +37,7 @@ struct INBURGERING_EXPORT Options {
       MunicipalityCode("0344"), MunicipalityCode("0307"), MunicipalityCode("0363")};
   /// Caseworkers per municipality, user ids "km-<code>-<n>" with n from 1.
   int caseworkers_per_municipality = 4;
-  /// The id of trajectory index 0; index i gets `first_id + i`.
+  /// The id of trajectory index 0 (>= 1); index i gets `first_id + i` (and that participant id).
   std::int64_t first_id = 1;
 };
 
@@ -48,7 +50,8 @@ struct INBURGERING_EXPORT Options {
 /// unburdening with budgeting coaching for most asylum permit holders, a rare fine, interruption
 /// or extension, and completion or an early end. Every act goes through the Trajectory API, so
 /// the result satisfies every rule of the model.
-/// @throws ValidationError for an index < 0 or options without municipalities or caseworkers.
+/// @throws ValidationError naming the field: an index < 0, no municipalities or caseworkers,
+///         `history_days` or `as_of` out of range, `first_id + index` not a positive id.
 INBURGERING_EXPORT Trajectory trajectory(const Options& options, std::int64_t index);
 
 /// The BSN of synthetic person `index`: a nine-digit number beginning with 9 that passes the

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -52,6 +54,8 @@ constexpr std::array<const char*, 6> kProviders = {"Taalschool Centrum", "NT2 In
                                                    "ROC Taal",           "Volksuniversiteit",
                                                    "Taalhuis Noord",     "Leerwerkplaats"};
 
+constexpr int kMaxHistoryDays = 3650;
+
 void check(const Options& options, std::int64_t index) {
   if (index < 0) {
     throw ValidationError("index", "must be 0 or more", std::to_string(index));
@@ -63,19 +67,25 @@ void check(const Options& options, std::int64_t index) {
     throw ValidationError("options.caseworkers_per_municipality", "must be at least 1",
                           std::to_string(options.caseworkers_per_municipality));
   }
-  if (options.history_days < 1) {
-    throw ValidationError("options.history_days", "must be at least 1",
+  if (options.history_days < 1 || options.history_days > kMaxHistoryDays) {
+    throw ValidationError("options.history_days", "must be 1 .. 3650 (ten years)",
                           std::to_string(options.history_days));
+  }
+  require_valid(options.as_of, "options.as_of");
+  if (options.first_id < 1 || index > std::numeric_limits<std::int64_t>::max() - options.first_id) {
+    throw ValidationError("options.first_id", "first_id + index must be 1 .. 2^63-1",
+                          std::to_string(options.first_id));
   }
 }
 
 /// Takes one trajectory through the acts its dates allow. `today` bounds every date.
 class Story {
  public:
-  Story(Trajectory& t, Random& random, Date today) : t_(t), random_(random), today_(today) {}
+  Story(Trajectory& t, Random& random, Date today)
+      : t_(t), random_(random), today_(today), stop_(today) {}
 
-  /// Whether `on` has happened by the data's date.
-  bool happened(Date on) const { return on <= today_; }
+  /// Whether `on` has happened by the data's date (and before an early end that was decided).
+  bool happened(Date on) const { return on <= stop_; }
 
   void run(Date registered) {
     Date invited = registered + days(random_.between(1, 14));
@@ -114,8 +124,9 @@ class Story {
     const Date issued =
         intake_done + days(random_.percent(85) ? random_.between(7, 45) : random_.between(60, 120));
     if (!happened(issued)) return;
-    if (random_.percent(2)) {  // left before the PIP
-      t_.end(issued, EndReason::kLeftCountry);
+    if (random_.percent(2)) {  // left before the PIP (after any coaching session so far)
+      const Date left_on = std::max(issued, last_act());
+      if (happened(left_on)) t_.end(left_on, EndReason::kLeftCountry);
       return;
     }
     const Route route = choose_route(score, registered);
@@ -169,9 +180,47 @@ class Story {
     return day - days(14);
   }
 
+  /// The last day of any act recorded so far.
+  Date last_act() const {
+    const TrajectoryRecord& r = t_.record();
+    Date last = r.registered_on;
+    auto later = [&last](Date on) { last = std::max(last, on); };
+    for (const auto& entry : r.attendance) later(entry.attended_on);
+    for (const auto& result : r.exam_results) later(result.taken_on);
+    for (const auto& interview : r.interviews) {
+      if (interview.held_on) later(*interview.held_on);
+    }
+    for (const auto& fine : r.municipal_fines) later(fine.imposed_on);
+    if (r.unburdening) {
+      for (const auto& session : r.unburdening->coaching_sessions) later(session.held_on);
+    }
+    for (const auto& interruption : r.term ? r.term->interruptions : std::vector<Interruption>{}) {
+      if (interruption.until) later(*interruption.until);
+    }
+    for (const auto* on :
+         {&r.components.pvt_statement_signed_on, &r.components.map_final_interview_on,
+          &r.components.z_route_final_interview_on, &r.components.bridging_course_completed_on}) {
+      if (*on) later(**on);
+    }
+    return last;
+  }
+
   void follow(Route route, Date issued, int score) {
     const Date term_end = issued + days(3 * 365);
     const Date course_start = issued + days(14);
+
+    // About one in fifty leaves early (the country, or loses the permit): decided first, so that
+    // no act is dated after the end.
+    std::optional<std::pair<Date, EndReason>> early_end;
+    if (random_.percent(2)) {
+      const Date on = issued + days(random_.between(200, 400));
+      const EndReason reason =
+          random_.percent(50) ? EndReason::kLeftCountry : EndReason::kPermitWithdrawn;
+      if (on <= today_) {
+        early_end = std::pair{on, reason};
+        stop_ = on;
+      }
+    }
 
     // PVT: 12 hours in the first months, then the statement.
     attend(HourKind::kPvt, issued + days(30), term_end, 6, 12);
@@ -235,13 +284,13 @@ class Story {
     if (route == Route::kZ && happened(exams_on) && random_.percent(85)) {
       t_.record_z_route_final_interview(exams_on);
     }
-    const Date done_on = exams_on + days(random_.between(7, 30));
-    if (happened(done_on) && pvt_done && t_.completion_report().all_met()) {
-      t_.complete(done_on);
-    } else if (happened(issued + days(400)) && random_.percent(2)) {
-      t_.end(issued + days(random_.between(200, 400)),
-             random_.percent(50) ? EndReason::kLeftCountry : EndReason::kPermitWithdrawn);
+    if (early_end) {
+      t_.end(early_end->first, early_end->second);
+      return;
     }
+    // The diploma or certificate, on a day after every act so far.
+    const Date done_on = std::max(exams_on + days(random_.between(7, 30)), last_act());
+    if (happened(done_on) && pvt_done && t_.completion_report().all_met()) t_.complete(done_on);
   }
 
   /// The scheduled progress interviews in order; about one caseworker in six falls behind at
@@ -296,6 +345,8 @@ class Story {
   Trajectory& t_;
   Random& random_;
   Date today_;
+  /// The last day acts happen: today, or the day of an early end.
+  Date stop_;
 };
 
 }  // namespace
@@ -343,16 +394,20 @@ Trajectory trajectory(const Options& options, std::int64_t index) {
   const TargetGroup group = group_roll < 58   ? TargetGroup::kAsylumPermitHolder
                             : group_roll < 90 ? TargetGroup::kFamilyMigrant
                                               : TargetGroup::kOtherMigrant;
-  Participant person{
-      .id = ParticipantId(options.first_id + index),
-      .bsn = bsn(options.seed, index),
-      .given_names = random.pick(kGivenNames),
-      .family_name = random.pick(kFamilyNames),
-      .birth_date = registered - days(365 * random.between(18, 55) + random.below(365)),
-      .target_group = group,
-      .permit = group == TargetGroup::kAsylumPermitHolder ? ResidencePermit::kTemporaryAsylum
-                                                          : ResidencePermit::kRegular,
-      .has_young_children = random.percent(30)};
+  // Each draw in a statement of its own: the order of evaluation of operands and arguments is
+  // unspecified, and the data must not depend on the compiler.
+  const int age_years = random.between(18, 55);
+  const int age_days = 365 * age_years + random.below(365);
+  Participant person{.id = ParticipantId(options.first_id + index),
+                     .bsn = bsn(options.seed, index),
+                     .given_names = random.pick(kGivenNames),
+                     .family_name = random.pick(kFamilyNames),
+                     .birth_date = registered - days(age_days),
+                     .target_group = group,
+                     .permit = group == TargetGroup::kAsylumPermitHolder
+                                   ? ResidencePermit::kTemporaryAsylum
+                                   : ResidencePermit::kRegular,
+                     .has_young_children = random.percent(30)};
   Obligation obligation;
   obligation.duo_notice_date = registered - days(random.between(0, 20));
   obligation.brp_registration_date = registered;

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <inburgering/inburgering.hpp>
 
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -14,17 +16,37 @@ using synthetic::Options;
 
 constexpr int kCount = 3000;
 
-// Every date the generator chose, for the check that none lies after `as_of`.
+// Every date of an act the generator recorded, for the checks that none lies after `as_of`, and
+// none after the closure of a closed trajectory.
 std::vector<Date> acts(const TrajectoryRecord& r) {
   std::vector<Date> out{r.registered_on};
+  auto add = [&out](const std::optional<Date>& on) {
+    if (on) out.push_back(*on);
+  };
+  for (const auto& i : r.intake.invitations) out.push_back(i.sent_on);
+  for (const auto& [topic, record] : r.intake.topics) out.push_back(record.recorded_on);
+  if (r.intake.learnability_test) out.push_back(r.intake.learnability_test->taken_on);
+  add(r.intake.completed_on);
   for (const auto& e : r.attendance) out.push_back(e.attended_on);
   for (const auto& e : r.exam_results) out.push_back(e.taken_on);
-  for (const auto& i : r.interviews) {
-    if (i.held_on) out.push_back(*i.held_on);
-  }
+  for (const auto& i : r.interviews) add(i.held_on);
   for (const auto& v : r.plan_versions) out.push_back(v.date_of_issue);
-  if (r.closure) out.push_back(r.closure->on);
+  add(r.components.pvt_statement_signed_on);
+  add(r.components.map_final_interview_on);
+  add(r.components.z_route_final_interview_on);
+  add(r.components.bridging_course_completed_on);
+  for (const auto& f : r.municipal_fines) {
+    out.push_back(f.imposed_on);
+    add(f.established_on);
+  }
+  if (r.term) {
+    for (const auto& i : r.term->interruptions) {
+      out.push_back(i.from);
+      add(i.until);
+    }
+  }
   if (r.unburdening) {
+    out.push_back(r.unburdening->assistance_start);
     for (const auto& s : r.unburdening->coaching_sessions) out.push_back(s.held_on);
   }
   return out;
@@ -39,7 +61,13 @@ TEST(Synthetic, EveryTrajectoryIsValidAndNothingHappensAfterItsDate) {
       const Trajectory t = synthetic::trajectory(options, i);
       // from_record checks every rule of a stored record.
       EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
-      for (Date on : acts(t.record())) EXPECT_LE(on, options.as_of);
+      const auto& closure = t.record().closure;
+      for (Date on : acts(t.record())) {
+        EXPECT_LE(on, options.as_of);
+        if (closure) {
+          EXPECT_LE(on, closure->on) << to_string(closure->final_state);
+        }
+      }
       EXPECT_GE(t.record().registered_on, options.as_of - boost::gregorian::days(1500));
       EXPECT_EQ(t.id(), TrajectoryId(1 + i));
     }
@@ -56,9 +84,25 @@ TEST(Synthetic, SameSeedSameDataOtherSeedOtherData) {
     differ += synthetic::trajectory(a, i).record() != synthetic::trajectory(b, i).record();
   }
   EXPECT_EQ(differ, 50);
-  // Pinned: a change to the recipe changes every benchmark database; do it on purpose.
-  const TrajectoryRecord r = synthetic::trajectory(a, 0).record();
-  EXPECT_EQ(r.participant.bsn.digits(), synthetic::bsn(1, 0).digits());
+  EXPECT_EQ(synthetic::trajectory(a, 0).record().participant.bsn, synthetic::bsn(1, 0));
+}
+
+// Pinned: the recipe (and the order of its random draws) decides every benchmark database and
+// demo. A change of these values must be deliberate: update them and say so.
+TEST(Synthetic, TheRecipeIsPinned) {
+  EXPECT_EQ(synthetic::bsn(1, 0).digits(), "900000107");
+  EXPECT_EQ(synthetic::bsn(2026, 12345).digits(), "985897570");
+  Options options;
+  std::string summary;
+  for (int i = 0; i < 4; ++i) {
+    const TrajectoryRecord r = synthetic::trajectory(options, i).record();
+    summary += r.caseworker.value() + " " + to_iso(r.registered_on) + " " +
+               std::string(to_string(r.state)) + " " + r.participant.given_names + " " +
+               std::to_string(r.attendance.size()) + "; ";
+  }
+  EXPECT_EQ(summary,
+            "km-0344-4 2022-12-10 route Fatima 35; km-0307-2 2026-07-29 route Ahmad 5; "
+            "km-0307-1 2026-04-16 route Amal 15; km-0363-3 2023-07-28 completed Lina 37; ");
 }
 
 TEST(Synthetic, ProportionsAreRealistic) {
@@ -121,6 +165,14 @@ TEST(Synthetic, BsnsAreValidDistinctAndBeginWithNine) {
   }
   // The last index of the range is still distinct from the first ones' numbers and valid.
   EXPECT_EQ(seen.count(synthetic::bsn(5, 8'999'999).digits()), 0U);
+  // Distinct over the whole range: the six digits after the 9 are a bijection of index / 9.
+  std::vector<bool> prefixes(1'000'000);
+  for (std::int64_t p = 0; p < 1'000'000; ++p) {
+    const std::string digits = synthetic::bsn(5, 9 * p).digits();
+    const auto prefix = static_cast<std::size_t>(std::stoi(digits.substr(1, 6)));
+    ASSERT_FALSE(prefixes[prefix]) << p;
+    prefixes[prefix] = true;
+  }
 }
 
 TEST(Synthetic, BadOptionsNameTheField) {
@@ -145,6 +197,21 @@ TEST(Synthetic, BadOptionsNameTheField) {
   Options no_history = options;
   no_history.history_days = 0;
   EXPECT_EQ(field_of([&] { synthetic::trajectory(no_history, 0); }), "options.history_days");
+  Options too_long = options;
+  too_long.history_days = 3651;
+  EXPECT_EQ(field_of([&] { synthetic::trajectory(too_long, 0); }), "options.history_days");
+  too_long.history_days = 3650;
+  EXPECT_NO_THROW(synthetic::trajectory(too_long, 0));
+  Options no_date = options;
+  no_date.as_of = Date(boost::gregorian::not_a_date_time);
+  EXPECT_EQ(field_of([&] { synthetic::trajectory(no_date, 0); }), "options.as_of");
+  Options zero_id = options;
+  zero_id.first_id = 0;
+  EXPECT_EQ(field_of([&] { synthetic::trajectory(zero_id, 0); }), "options.first_id");
+  Options last_id = options;
+  last_id.first_id = std::numeric_limits<std::int64_t>::max();
+  EXPECT_NO_THROW(synthetic::trajectory(last_id, 0));
+  EXPECT_EQ(field_of([&] { synthetic::trajectory(last_id, 1); }), "options.first_id");
 }
 
 }  // namespace
