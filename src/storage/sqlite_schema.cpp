@@ -273,6 +273,10 @@ const std::vector<Migration>& migrations() {
       // the extension decision of Bi 4.5.1): the stored worklist is computed again.
       {4, "-- deadlines recomputed in C++", &recompute_deadlines},
       {5, kVersion5, &chain_audit_trail},
+      // 0.5 writes records in format 4, which 0.4 cannot read: the version number makes 0.4
+      // refuse the whole file at open instead of failing on each row 0.5 has saved. Older rows
+      // stay as they are until their next save.
+      {6, "-- record format 4 from here on", nullptr},
   };
   return all;
 }
@@ -281,7 +285,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 5; }
+int latest_schema_version() noexcept { return 6; }
 
 AuditContent audit_content(SQLite::Statement& row, int first) {
   auto text = [&](int i) { return row.getColumn(first + i).getString(); };

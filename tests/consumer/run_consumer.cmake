@@ -43,11 +43,12 @@ elseif(MODE STREQUAL "shared")
     message(FATAL_ERROR "consumer shared: no libinburgering.so was installed")
   endif()
   list(GET shared_libs 0 shared_lib)
-  # The shared library exports the API only: none of SQLite's, SQLiteCpp's or nlohmann's symbols.
+  # The shared library exports the API only: none of SQLite's, SQLiteCpp's, nlohmann's or
+  # simdjson's symbols.
   run(nm -DC --defined-only "${shared_lib}")
   set(exported "${last_output}")
   # Boost.Date_Time is a public dependency (Date in the API); its exception types may appear.
-  foreach(foreign "nlohmann" "SQLite::" " sqlite3_" "::Impl::")
+  foreach(foreign "nlohmann" "simdjson" "SQLite::" " sqlite3_" "::Impl::")
     string(FIND "${exported}" "${foreign}" found)
     if(NOT found EQUAL -1)
       message(FATAL_ERROR "consumer shared: libinburgering.so exports ${foreign} symbols")

@@ -13,6 +13,7 @@
 
 #include "detail/iso_date.hpp"
 #include "detail/text_check.hpp"
+#include "storage/sqlite_rows.hpp"
 #include "storage/sqlite_schema.hpp"
 #include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
@@ -89,7 +90,7 @@ TEST_P(Issue8ForeignFiles, AnotherApplicationsFileWithOurVersionNumberIsRefusedU
   EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "delete");
 }
 
-INSTANTIATE_TEST_SUITE_P(Versions, Issue8ForeignFiles, ::testing::Values(1, 2, 3, 4, 5));
+INSTANTIATE_TEST_SUITE_P(Versions, Issue8ForeignFiles, ::testing::Values(1, 2, 3, 4, 5, 6));
 
 TEST(Issue8Files, AFileMarkedByAnotherApplicationIsRefusedUntouched) {
   TempDir dir;
@@ -160,7 +161,7 @@ TEST(Issue8Files, AVersionFourFileIsMarkedAndItsTrailChainedOnMigration) {
     back_to_schema_4(raw, 4);
   }
   auto store = SqliteStore::open(path, options());
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
   const auto check = store->verify_audit(auditor());
   EXPECT_TRUE(check.intact()) << check.problem;
   EXPECT_EQ(check.entries, 2);
@@ -665,6 +666,46 @@ TEST(Issue8Refresh, OnlyWritersOfTheirOwnMunicipalityAndSaneBatches) {
   }
   EXPECT_EQ(store->refresh_deadlines(back_office(), d("2025-03-01"), 10000).refreshed, 1);
   EXPECT_EQ(store->refresh_deadlines(back_office(), d("2025-03-01"), 1).batches, 1);
+}
+
+// ---- Record format 4 and schema 6 (library 0.5) -----------------------------------------------
+
+// A file of library 0.4 (schema 5, records of format 3) opens at schema 6; its rows load as they
+// are and are written in format 4 at their next save, smaller.
+TEST(Issue8Format, A04FileUpgradesAndItsRowsShrinkAtTheirNextSave) {
+  TempDir dir;
+  const std::string path = dir.file("v04.db");
+  Trajectory t = rich_trajectory();
+  {
+    auto store = SqliteStore::open(path, options());
+    store->create(caseworker(), t);
+  }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    SQLite::Statement old(raw, "UPDATE trajectory SET record = ?1");
+    old.bind(1, storage::detail::stored_record_text(t.record(), 3));
+    old.exec();
+    raw.exec("PRAGMA user_version = 5");
+  }
+  auto format_and_size = [&] {
+    SQLite::Database raw(path, SQLite::OPEN_READONLY);
+    SQLite::Statement row(
+        raw, "SELECT json_extract(record, '$.format'), length(record) FROM trajectory");
+    row.executeStep();
+    return std::pair{row.getColumn(0).getInt(), row.getColumn(1).getInt()};
+  };
+  auto store = SqliteStore::open(path, options());
+  EXPECT_EQ(store->schema_version(), 6);
+  const auto [before_format, before_size] = format_and_size();
+  EXPECT_EQ(before_format, 3);
+  Trajectory loaded = store->load(caseworker(), t.id(), {.with_health = true});
+  EXPECT_EQ(loaded.record(), t.record());
+  loaded.record_progress_interview(d("2025-02-20"), ProgressAssessment::kOnTrack, "goed bezig");
+  store->save(caseworker(), loaded);
+  const auto [after_format, after_size] = format_and_size();
+  EXPECT_EQ(after_format, 4);
+  EXPECT_LT(after_size * 4, before_size * 3);
+  EXPECT_EQ(store->load(caseworker(), t.id(), {.with_health = true}).record(), loaded.record());
 }
 
 }  // namespace
