@@ -120,6 +120,86 @@ void BM_Store_Save(benchmark::State& state) {
 }
 BENCHMARK(BM_Store_Save)->Unit(benchmark::kMicrosecond);
 
+// The raw floor of a save: the rows a save writes (the trajectory row updated in every column,
+// its deadlines deleted and written again, an audit entry with its link), values computed
+// beforehand, statements prepared once, one transaction. The caseworker alternates as above.
+void BM_Raw_SaveRowSet(benchmark::State& state) {
+  TempFile file("raw-save.db");
+  {
+    Trajectory t = sample(1);
+    store(file.path())->create(kCaseworker, t);
+  }
+  SQLite::Database db(file.path(), SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+  std::string texts[2];
+  std::vector<Signal> deadlines[2];
+  for (int k = 0; k < 2; ++k) {
+    TrajectoryRecord r = sample(1).record();
+    r.caseworker = UserId(k == 0 ? "km-a" : "km-b");
+    texts[k] = storage::detail::stored_record_text(r);
+    deadlines[k] = Trajectory::from_record(r).deadlines(parse_date("2027-02-01"));
+  }
+  SQLite::Statement update(db, storage::detail::sql::kUpdate);
+  SQLite::Statement remove(db, "DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
+  SQLite::Statement signal(db,
+                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
+                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  SQLite::Statement audit(db,
+                          "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
+                          "on_behalf_of, arrangement, action, trajectory_id, changes, note, hash) "
+                          "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
+                          "'0344', '', 'update', 1, ?1, '', ?2)");
+  const std::string changes = R"([{"path":"/caseworker","before":"km-a","after":"km-b"}])";
+  const std::string hash(64, 'a');
+  const std::int64_t policy_id =
+      db.execAndGet("SELECT policy_id FROM trajectory WHERE id = 1").getInt64();
+  std::int64_t revision = 1;
+  for (auto _ : state) {
+    const int k = static_cast<int>(revision % 2);
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    update.reset();
+    update.bind(1, std::int64_t{1});
+    update.bind(2, "0344");
+    update.bind(3, k == 0 ? "km-a" : "km-b");
+    update.bind(4, revision + 1);
+    update.bind(5, "route");
+    update.bind(6, "b1");
+    update.bind(7, "asylum_permit_holder");
+    update.bind(8, test::kBsn1);
+    update.bind(9, "2024-03-21");
+    update.bind(10, "2027-03-20");
+    update.bind(11);
+    update.bind(12, texts[k]);
+    update.bind(13, "2027-02-01T09:00:00Z");
+    update.bind(14, policy_id);
+    update.bind(15);
+    update.bind(16, revision);
+    update.exec();
+    remove.reset();
+    remove.bind(1, std::int64_t{1});
+    remove.exec();
+    int seq = 0;
+    for (const Signal& s : deadlines[k]) {
+      signal.reset();
+      signal.bind(1, std::int64_t{1});
+      signal.bind(2, seq++);
+      signal.bind(3, "0344");
+      signal.bind(4, k == 0 ? "km-a" : "km-b");
+      signal.bind(5, std::string(to_string(s.kind)));
+      signal.bind(6, to_iso(s.due_on));
+      signal.bind(7, s.detail);
+      signal.exec();
+    }
+    audit.reset();
+    audit.bind(1, changes);
+    audit.bind(2, hash);
+    audit.exec();
+    transaction.commit();
+    ++revision;
+  }
+}
+BENCHMARK(BM_Raw_SaveRowSet)->Unit(benchmark::kMicrosecond);
+
 // ---- Bulk import: create_many against raw inserts of the same rows ----------------------------
 // The raw floor writes, on the same schema (a store file), exactly the rows create_many writes for
 // a trajectory (its row, its deadlines, its audit entry), with statements prepared once and the
@@ -237,7 +317,9 @@ BENCHMARK(BM_Store_Load)->Unit(benchmark::kMicrosecond);
 // Caseworker: reads health, which writes an audit entry (a committed transaction).
 void BM_Store_LoadWithHealth(benchmark::State& state) {
   StoredSample stored;
-  for (auto _ : state) benchmark::DoNotOptimize(stored.db->load(kCaseworker, TrajectoryId(1)));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(stored.db->load(kCaseworker, TrajectoryId(1), {.with_health = true}));
+  }
 }
 BENCHMARK(BM_Store_LoadWithHealth)->Unit(benchmark::kMicrosecond);
 
