@@ -120,6 +120,32 @@ void BM_Store_Save(benchmark::State& state) {
 }
 BENCHMARK(BM_Store_Save)->Unit(benchmark::kMicrosecond);
 
+// The statements the raw baselines write deadlines and audit entries with.
+constexpr const char* kRawSignalInsert =
+    "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, caseworker, kind, due_on, "
+    "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kRawAuditColumns =
+    "INSERT INTO audit_log (at, user_id, role, actor_municipality, on_behalf_of, arrangement, "
+    "action, trajectory_id, changes, note, hash) ";
+
+/// Writes a trajectory's deadlines as the store does, through a prepared INSERT into
+/// trajectory_signal (the raw baselines below share it).
+void raw_write_deadlines(SQLite::Statement& signal, std::int64_t id, const std::string& caseworker,
+                         const std::vector<Signal>& deadlines) {
+  int seq = 0;
+  for (const Signal& s : deadlines) {
+    signal.reset();
+    signal.bind(1, id);
+    signal.bind(2, seq++);
+    signal.bind(3, "0344");
+    signal.bind(4, caseworker);
+    signal.bind(5, std::string(to_string(s.kind)));
+    signal.bind(6, to_iso(s.due_on));
+    signal.bind(7, s.detail);
+    signal.exec();
+  }
+}
+
 // The raw floor of a save: the rows a save writes (the trajectory row updated in every column,
 // its deadlines deleted and written again, an audit entry with its link), values computed
 // beforehand, statements prepared once, one transaction. The caseworker alternates as above.
@@ -141,14 +167,11 @@ void BM_Raw_SaveRowSet(benchmark::State& state) {
   }
   SQLite::Statement update(db, storage::detail::sql::kUpdate);
   SQLite::Statement remove(db, "DELETE FROM trajectory_signal WHERE trajectory_id = ?1");
-  SQLite::Statement signal(db,
-                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
-                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  SQLite::Statement signal(db, kRawSignalInsert);
   SQLite::Statement audit(db,
-                          "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
-                          "on_behalf_of, arrangement, action, trajectory_id, changes, note, hash) "
-                          "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
-                          "'0344', '', 'update', 1, ?1, '', ?2)");
+                          std::string(kRawAuditColumns) +
+                              "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
+                              "'0344', '', 'update', 1, ?1, '', ?2)");
   const std::string changes = R"([{"path":"/caseworker","before":"km-a","after":"km-b"}])";
   const std::string hash(64, 'a');
   const std::int64_t policy_id =
@@ -178,18 +201,7 @@ void BM_Raw_SaveRowSet(benchmark::State& state) {
     remove.reset();
     remove.bind(1, std::int64_t{1});
     remove.exec();
-    int seq = 0;
-    for (const Signal& s : deadlines[k]) {
-      signal.reset();
-      signal.bind(1, std::int64_t{1});
-      signal.bind(2, seq++);
-      signal.bind(3, "0344");
-      signal.bind(4, k == 0 ? "km-a" : "km-b");
-      signal.bind(5, std::string(to_string(s.kind)));
-      signal.bind(6, to_iso(s.due_on));
-      signal.bind(7, s.detail);
-      signal.exec();
-    }
+    raw_write_deadlines(signal, 1, k == 0 ? "km-a" : "km-b", deadlines[k]);
     audit.reset();
     audit.bind(1, changes);
     audit.bind(2, hash);
@@ -217,14 +229,11 @@ void BM_Raw_ImportBatch(benchmark::State& state) {
   const std::int64_t policy_id = storage::detail::intern_policy(statements, record.policy);
   const auto deadlines = t.deadlines(parse_date("2027-02-01"));
   SQLite::Statement row(db, storage::detail::sql::kInsert);
-  SQLite::Statement signal(db,
-                           "INSERT INTO trajectory_signal (trajectory_id, seq, municipality, "
-                           "caseworker, kind, due_on, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  SQLite::Statement signal(db, kRawSignalInsert);
   SQLite::Statement audit(db,
-                          "INSERT INTO audit_log (at, user_id, role, actor_municipality, "
-                          "on_behalf_of, arrangement, action, trajectory_id, changes, note, hash) "
-                          "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
-                          "'0344', '', 'create', ?1, '[]', 'created in state route', ?2)");
+                          std::string(kRawAuditColumns) +
+                              "VALUES ('2027-02-01T09:00:00Z', 'km-bench', 'caseworker', '0344', "
+                              "'0344', '', 'create', ?1, '[]', 'created in state route', ?2)");
   const std::string hash(64, 'a');
   const auto batch = state.range(0);
   std::int64_t id = 0;
@@ -249,18 +258,7 @@ void BM_Raw_ImportBatch(benchmark::State& state) {
       row.bind(14, policy_id);
       row.bind(15);
       row.exec();
-      int seq = 0;
-      for (const Signal& s : deadlines) {
-        signal.reset();
-        signal.bind(1, id);
-        signal.bind(2, seq++);
-        signal.bind(3, "0344");
-        signal.bind(4, record.caseworker.value());
-        signal.bind(5, std::string(to_string(s.kind)));
-        signal.bind(6, to_iso(s.due_on));
-        signal.bind(7, s.detail);
-        signal.exec();
-      }
+      raw_write_deadlines(signal, id, record.caseworker.value(), deadlines);
       audit.reset();
       audit.bind(1, id);
       audit.bind(2, hash);
