@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,6 +66,16 @@ constexpr std::array<E, N> values_of(const EnumName<E> (&table)[N]) {
   std::array<E, N> out{};
   for (std::size_t i = 0; i < N; ++i) out[i] = table[i].value;
   return out;
+}
+
+/// The enumerator named `name` (its stable name), or none: for readers of stored text that
+/// report a bad name themselves (the record decoder, the audit trail's reader).
+template <class E>
+std::optional<E> enum_named(std::string_view name) {
+  for (E value : all_enumerators<E>()) {
+    if (to_string(value) == name) return value;
+  }
+  return std::nullopt;
 }
 
 template <class E, std::size_t N>

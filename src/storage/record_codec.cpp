@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/enum_table.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
@@ -277,39 +278,42 @@ void absent(F& field, const Path& here, const char* name, int format) {
   }
 }
 
-struct Reader {
-  dom::object object;
+/// Reads each field of a record from wherever `Find` finds its value by name (an object's
+/// member, or a table row's cell), and gives a field it does not find its `absent` value.
+template <class Find>
+struct FieldReader {
+  Find find;  // std::optional<Value>(std::string_view name)
   const Path* path;
   int format;  // of the row: fields added by a later format may be missing
   template <class F>
   void operator()(const char* name, F& field, Sensitivity = Sensitivity::kPlain) {
     const Path here{path, name};
-    const auto value = member(object, name);
-    if (!value) {
+    if (const auto value = find(name)) {
+      from_json(*value, field, here, format);
+    } else {
       absent(field, here, name, format);
-      return;
     }
-    from_json(*value, field, here, format);
   }
 };
 
-/// Reads one row of a table (format 4): each field from the cell of its column.
-struct RowReader {
+/// The members of an object.
+struct MemberOf {
+  dom::object object;
+  std::optional<Value> operator()(std::string_view name) const { return member(object, name); }
+};
+
+/// The cells of one row of a table (format 4), found through the table's columns.
+struct CellOf {
   const std::vector<Value>* cells;
   const std::map<std::string_view, std::size_t, std::less<>>* columns;
-  const Path* path;
-  int format;
-  template <class F>
-  void operator()(const char* name, F& field, Sensitivity = Sensitivity::kPlain) {
-    const Path here{path, name};
-    const auto it = columns->find(std::string_view(name));
-    if (it == columns->end()) {
-      absent(field, here, name, format);
-      return;
-    }
-    from_json((*cells)[it->second], field, here, format);
+  std::optional<Value> operator()(std::string_view name) const {
+    const auto it = columns->find(name);
+    if (it == columns->end()) return std::nullopt;
+    return (*cells)[it->second];
   }
 };
+
+using Reader = FieldReader<MemberOf>;
 
 template <class I>
 I integer_from(Value j, const Path& path) {
@@ -341,10 +345,9 @@ std::string_view text_from(Value j, const Path& path) {
 
 template <class E>
 E enum_from(std::string_view name, const Path& path) {
-  for (E value : all_enumerators<E>()) {
-    if (to_string(value) == name) return value;
-  }
-  corrupt(path, "unknown name");
+  const auto value = ::inburgering::detail::enum_named<E>(name);
+  if (!value) corrupt(path, "unknown name");
+  return *value;
 }
 
 /// A list of records in table form (format 4): {"columns": [names], "rows": [[cells], …]}.
@@ -377,7 +380,7 @@ void read_table(dom::object table, V& out, const Path& path, int format) {
       corrupt(here, "expected a row with one cell per column");
     }
     auto item = Blank<typename V::value_type>::make();
-    RowReader reader{&cells, &columns, &here, format};
+    FieldReader<CellOf> reader{CellOf{&cells, &columns}, &here, format};
     describe(reader, item);
     out.push_back(std::move(item));
   }
@@ -387,7 +390,7 @@ template <class T>
 void from_json(Value j, T& out, const Path& path, int format) {
   if constexpr (Described<T>) {
     if (j.type() != Type::OBJECT) corrupt(path, "expected an object");
-    Reader reader{dom::object(j), &path, format};
+    Reader reader{MemberOf{dom::object(j)}, &path, format};
     describe(reader, out);
   } else if constexpr (IsOptional<T>::value) {
     if (j.type() == Type::NULL_VALUE) {
@@ -495,8 +498,13 @@ struct RootReader {
   template <class F>
   void operator()(const char* name, F& field, Sensitivity mark = Sensitivity::kPlain) {
     if constexpr (std::is_same_v<F, Policy>) {
-      if (supplied != nullptr && !member(fields.object, name)) {
-        field = *supplied;
+      if (supplied != nullptr) {
+        const Path here{fields.path, name};
+        if (const auto value = fields.find(name)) {
+          from_json(*value, field, here, fields.format);
+        } else {
+          field = *supplied;
+        }
         return;
       }
     }
@@ -514,7 +522,7 @@ T decode_json(Value j, const std::string& what, std::string_view root, int forma
     const Path path{nullptr, root};
     if constexpr (std::is_same_v<T, TrajectoryRecord>) {
       if (j.type() != Type::OBJECT) corrupt(path, "expected an object");
-      RootReader reader{Reader{dom::object(j), &path, format}, policy};
+      RootReader reader{Reader{MemberOf{dom::object(j)}, &path, format}, policy};
       describe(reader, out);
     } else {
       from_json(j, out, path, format);

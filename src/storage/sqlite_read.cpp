@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "detail/enum_table.hpp"
 #include "detail/iso_date.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "storage/page_cursor.hpp"
@@ -25,16 +26,8 @@ namespace {
 }
 
 template <class E>
-std::optional<E> enum_text(const std::string& text) {
-  for (E value : all_enumerators<E>()) {
-    if (to_string(value) == text) return value;
-  }
-  return std::nullopt;
-}
-
-template <class E>
 E column_enum(const SQLite::Column& column, const std::string& what, const char* field) {
-  const auto value = enum_text<E>(column.getString());
+  const auto value = ::inburgering::detail::enum_named<E>(column.getString());
   if (!value) damaged(what, field);
   return *value;
 }
@@ -110,7 +103,7 @@ AuditEntry audit_entry_from(SQLite::Statement& row) {
     unreadable("at");
   }
   entry.user = UserId(row.getColumn(2).getString());
-  entry.role = enum_text<Role>(row.getColumn(3).getString());
+  entry.role = ::inburgering::detail::enum_named<Role>(row.getColumn(3).getString());
   if (!entry.role) unreadable("role");
   auto municipality = [&](int column, const char* field) -> std::optional<MunicipalityCode> {
     try {
@@ -123,7 +116,7 @@ AuditEntry audit_entry_from(SQLite::Statement& row) {
   entry.actor_municipality = municipality(4, "actor_municipality");
   if (!row.getColumn(5).isNull()) entry.on_behalf_of = municipality(5, "on_behalf_of");
   entry.arrangement = row.getColumn(6).getString();
-  entry.action = enum_text<AuditAction>(row.getColumn(7).getString());
+  entry.action = ::inburgering::detail::enum_named<AuditAction>(row.getColumn(7).getString());
   if (!entry.action) unreadable("action");
   if (!row.getColumn(8).isNull()) entry.trajectory = TrajectoryId(row.getColumn(8).getInt64());
   if (auto changes = parse_changes(row.getColumn(9).getString())) {

@@ -78,12 +78,20 @@ void check(const Options& options, std::int64_t index) {
   }
 }
 
-/// Takes one trajectory through the acts its dates allow. `today` bounds every date.
+/// Takes one trajectory through the acts its dates allow. `today` bounds every date; `provider`
+/// gives the person's courses and reports their hours.
 class Story {
  public:
-  Story(Trajectory& t, Random& random, Date today)
-      : t_(t), random_(random), today_(today), stop_(today) {}
+  Story(Trajectory& t, Random& random, Date today, std::string provider)
+      : t_(t), random_(random), today_(today), stop_(today), provider_(std::move(provider)) {}
 
+  /// Unburdening from the registration on (most asylum permit holders), then the route.
+  void live(Date registered) {
+    unburden(registered);
+    run(registered);
+  }
+
+ private:
   /// Whether `on` has happened by the data's date (and before an early end that was decided).
   bool happened(Date on) const { return on <= stop_; }
 
@@ -134,7 +142,6 @@ class Story {
     follow(route, issued, score);
   }
 
- private:
   Route choose_route(int score, Date registered) {
     const int age = age_in_months(t_.participant().birth_date, registered) / 12;
     if (score < 28) return random_.percent(85) ? Route::kZ : Route::kB1;
@@ -268,14 +275,11 @@ class Story {
     // The end of the route.
     const Date exams_on = course_end + days(random_.between(14, 60));
     if (route == Route::kB1 && happened(exams_on) && course_end > course_start + days(300)) {
-      bool all = true;
       for (ExamPart part : {ExamPart::kReading, ExamPart::kListening, ExamPart::kWriting,
                             ExamPart::kSpeaking, ExamPart::kKnm}) {
         const bool pass = random_.percent(score >= 28 ? 85 : 55);
-        all = all && pass;
         t_.record_exam_result(ExamResult{part, LanguageLevel::kB1, exams_on, pass});
       }
-      (void)all;
     }
     if (route == Route::kEducation && happened(exams_on) && course_end > course_start + days(400) &&
         random_.percent(80)) {
@@ -312,7 +316,6 @@ class Story {
     }
   }
 
- public:
   void unburden(Date registered) {
     if (t_.participant().target_group != TargetGroup::kAsylumPermitHolder || !random_.percent(85)) {
       return;
@@ -339,14 +342,12 @@ class Story {
     }
   }
 
-  std::string provider_;
-
- private:
   Trajectory& t_;
   Random& random_;
   Date today_;
   /// The last day acts happen: today, or the day of an early end.
   Date stop_;
+  std::string provider_;
 };
 
 }  // namespace
@@ -414,10 +415,8 @@ Trajectory trajectory(const Options& options, std::int64_t index) {
 
   Trajectory t = Trajectory::open(TrajectoryId(options.first_id + index), municipality, caseworker,
                                   std::move(person), obligation, registered);
-  Story story(t, random, options.as_of);
-  story.provider_ = random.pick(kProviders);
-  story.unburden(registered);
-  story.run(registered);
+  Story story(t, random, options.as_of, random.pick(kProviders));
+  story.live(registered);
   return t;
 }
 
