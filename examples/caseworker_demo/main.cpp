@@ -192,7 +192,8 @@ void print(const Trajectory& t, Date today) {
               << to_iso(p->date_of_issue)
               << (t.is_late(r.plan_versions.front()) ? ", first PIP was LATE" : "") << ")\n";
     std::cout << "  term             " << to_iso(r.term->start) << " .. "
-              << to_iso(*t.term_end(today)) << " (" << r.term->days_left(today) << " days left)\n";
+              << to_iso(*t.term_end(today)) << " (" << r.term->days_left(today, r.duo_fines)
+              << " days left)\n";
     const auto missing = t.completion_report().missing();
     std::cout << "  still required   ";
     if (missing.empty()) std::cout << "nothing: ready to complete";

@@ -75,33 +75,118 @@ IntegrationTerm IntegrationTerm::starting_after(Date date_of_issue, const Policy
   return term;
 }
 
-Date IntegrationTerm::end_date(Date as_of) const {
-  int months = length_months;
-  for (const auto& extension : extensions) {
-    if (extension.decided_on <= as_of) months += extension.months;
+namespace {
+
+// Bi 4.1: "termijn" is the Wi 11.1 term or a new term a DUO fine set (Wi 24.2-3, 25.2). The
+// acts dated in [from, before) belong to one of them and lengthen it.
+struct Span {
+  Date from;
+  Date before;
+};
+
+const Date kNever{bg::pos_infin};
+
+// The fines that set a new term and were made known on or before `as_of`.
+bool sets_new_term(const DuoFine& fine, Date as_of) {
+  return fine.new_term_months > 0 && fine.made_known_on() <= as_of;
+}
+
+// When the first new term's fine was made known: the acts before it belong to the Wi 11.1 term.
+Date first_new_term(const std::vector<DuoFine>& duo_fines, Date as_of) {
+  Date first = kNever;
+  for (const auto& fine : duo_fines) {
+    if (sets_new_term(fine, as_of)) first = std::min(first, fine.made_known_on());
   }
-  Date end = last_day_of_period(start, months);
-  for (const auto& interruption : interruptions) {
-    if (interruption.from > as_of) continue;
+  return first;
+}
+
+// The term whose first day is `first_day` and length `months`, lengthened by the extensions
+// decided and the interruptions begun within `span` and on or before `as_of` (Wi 12; Bi 4.2).
+Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Span span,
+                    Date as_of) {
+  const auto belongs = [&](Date date) {
+    return date >= span.from && date < span.before && date <= as_of;
+  };
+  for (const auto& extension : term.extensions) {
+    if (belongs(extension.decided_on)) months += extension.months;
+  }
+  Date end = last_day_of_period(first_day, months);
+  for (const auto& interruption : term.interruptions) {
+    if (!belongs(interruption.from)) continue;
     const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
     const long days = (last - interruption.from).days() + 1;
-    end += bg::days(std::min<long>(days, max_interruption_days));
+    end += bg::days(std::min<long>(days, term.max_interruption_days));
   }
   return end;
 }
 
-long IntegrationTerm::days_left(Date as_of) const { return (end_date(as_of) - as_of).days(); }
+}  // namespace
 
-Date IntegrationTerm::extension_window_opens(Date as_of) const {
-  return first_day_of_period_ending(end_date(as_of), extension_request_window_months);
+Date IntegrationTerm::statutory_end(Date as_of, const std::vector<DuoFine>& duo_fines) const {
+  return lengthened_end(*this, start, length_months, Span{start, first_new_term(duo_fines, as_of)},
+                        as_of);
 }
 
-bool IntegrationTerm::extension_window_open(Date as_of) const {
-  return as_of >= extension_window_opens(as_of) && as_of <= end_date(as_of);
+Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
+                                   const std::vector<DuoFine>& duo_fines) const {
+  // Its acts run until the next new term of the same part was made known.
+  Date before = kNever;
+  for (const auto& next : duo_fines) {
+    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of) &&
+        next.made_known_on() > fine.made_known_on()) {
+      before = std::min(before, next.made_known_on());
+    }
+  }
+  return lengthened_end(*this, fine.new_term_start(), fine.new_term_months,
+                        Span{fine.made_known_on(), before}, as_of);
 }
 
-bool IntegrationTerm::running_on(Date as_of) const {
-  return as_of >= start && as_of <= end_date(as_of);
+const DuoFine* IntegrationTerm::newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines) {
+  const DuoFine* newest = nullptr;
+  for (const auto& fine : duo_fines) {
+    if (sets_new_term(fine, as_of) &&
+        (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
+      newest = &fine;
+    }
+  }
+  return newest;
+}
+
+Date IntegrationTerm::end_date(Date as_of, const std::vector<DuoFine>& duo_fines) const {
+  // The newest new term of each part; with none, the Wi 11.1 term.
+  std::optional<Date> end;
+  for (const DuoFineKind part : {DuoFineKind::kPvtMapNotInTime, DuoFineKind::kRouteNotInTime}) {
+    const DuoFine* newest = nullptr;
+    for (const auto& fine : duo_fines) {
+      if (fine.kind == part && sets_new_term(fine, as_of) &&
+          (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
+        newest = &fine;
+      }
+    }
+    if (newest != nullptr) {
+      const Date part_end = new_term_end(*newest, as_of, duo_fines);
+      end = end ? std::max(*end, part_end) : part_end;
+    }
+  }
+  return end ? *end : statutory_end(as_of, duo_fines);
+}
+
+long IntegrationTerm::days_left(Date as_of, const std::vector<DuoFine>& duo_fines) const {
+  return (end_date(as_of, duo_fines) - as_of).days();
+}
+
+Date IntegrationTerm::extension_window_opens(Date as_of,
+                                             const std::vector<DuoFine>& duo_fines) const {
+  return first_day_of_period_ending(end_date(as_of, duo_fines), extension_request_window_months);
+}
+
+bool IntegrationTerm::extension_window_open(Date as_of,
+                                            const std::vector<DuoFine>& duo_fines) const {
+  return as_of >= extension_window_opens(as_of, duo_fines) && as_of <= end_date(as_of, duo_fines);
+}
+
+bool IntegrationTerm::running_on(Date as_of, const std::vector<DuoFine>& duo_fines) const {
+  return as_of >= start && as_of <= end_date(as_of, duo_fines);
 }
 
 Date IntegrationTerm::route_switch_deadline() const {

@@ -28,6 +28,7 @@ void describe(V& v, P& f) {
   v("imposed_on", f.imposed_on);
   v("amount", f.amount, detail::Sensitivity::kPersonal);
   v("new_term_months", f.new_term_months);
+  v("announced_on", f.announced_on);
 }
 
 }  // namespace inburgering

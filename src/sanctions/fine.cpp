@@ -44,31 +44,51 @@ int culpability_percent(Culpability culpability, const Policy& policy) noexcept 
 
 namespace {
 
-// The DUO fine that started the new term `on` falls in, if any (the latest one on or before it).
-const DuoFine* current_new_term(const std::vector<DuoFine>& duo_fines, Date on) {
-  const DuoFine* latest = nullptr;
-  for (const auto& fine : duo_fines) {
-    if (fine.imposed_on <= on && fine.new_term_months > 0 &&
-        (latest == nullptr || fine.imposed_on >= latest->imposed_on)) {
-      latest = &fine;
+// The new terms whose caps apply on `on` (Bi 7.1.5): per part (Wi 24 for PVT/MAP, Wi 25 for the
+// route), the newest new term that started on or before `on`. A new term's cap keeps applying
+// after it ran out, until the next one starts (README, "Deliberate interpretations": Bi 7.1.5
+// sets no cap for the time between, and a reset would leave the college's fines uncapped).
+std::vector<const DuoFine*> new_terms_on(const std::vector<DuoFine>& duo_fines, Date on) {
+  std::vector<const DuoFine*> out;
+  for (const DuoFineKind part : {DuoFineKind::kPvtMapNotInTime, DuoFineKind::kRouteNotInTime}) {
+    const DuoFine* newest = nullptr;
+    for (const auto& fine : duo_fines) {
+      if (fine.kind != part || fine.new_term_months <= 0 || fine.new_term_start() > on) continue;
+      if (newest == nullptr || fine.new_term_start() >= newest->new_term_start()) newest = &fine;
     }
+    if (newest != nullptr) out.push_back(newest);
   }
-  return latest;
+  return out;
 }
 
-// What the cap leaves on `on`: the cap of the current term minus the fines imposed in it.
+// Bi 7.1.5.a-d: €400, €800, €1,200, €1,600 for a new term of six months, one year, one and a
+// half, two years: the half-year amount per six months begun.
+Money new_term_cap(const DuoFine& fine, const Policy& policy) {
+  return policy.municipal_fine_cap_per_new_term_half_year.times((fine.new_term_months + 5) / 6);
+}
+
+// What the cap leaves on `on`: per term in force, its cap minus the standing fines imposed in
+// it; with two new terms in force (one per part), the lesser.
 Money cap_left(const std::vector<MunicipalFine>& fines, const std::vector<DuoFine>& duo_fines,
                Date on, const Policy& policy) {
-  const DuoFine* new_term = current_new_term(duo_fines, on);
+  const auto used_since = [&](std::optional<Date> from) {
+    Money used;
+    for (const auto& fine : fines) {
+      if (fine.stands_on(on) && (!from || fine.imposed_on >= *from)) used += fine.amount;
+    }
+    return used;
+  };
+  const auto new_terms = new_terms_on(duo_fines, on);
   // Intake fines imposed before the term count towards the cap of the term (README,
   // "Deliberate interpretations": Bi 7.1.5 names the fines of its first lid, which mostly fall
   // before the term starts). Annulled fines count for nothing.
-  Money used;
-  for (const auto& fine : fines) {
-    if (!fine.stands_on(on)) continue;
-    if (new_term == nullptr || fine.imposed_on >= new_term->imposed_on) used += fine.amount;
+  if (new_terms.empty()) return policy.municipal_fine_cap_per_term - used_since(std::nullopt);
+  std::optional<Money> left;
+  for (const DuoFine* term : new_terms) {
+    const Money term_left = new_term_cap(*term, policy) - used_since(term->new_term_start());
+    left = left ? std::min(*left, term_left) : term_left;
   }
-  return municipal_fine_cap(duo_fines, on, policy) - used;
+  return *left;
 }
 
 void require_no_double_sanction(bool assistance_already_lowered) {
@@ -94,10 +114,11 @@ MunicipalFine apply_cap(MunicipalFine fine, const std::vector<MunicipalFine>& fi
 }  // namespace
 
 Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on, const Policy& policy) {
-  const DuoFine* new_term = current_new_term(duo_fines, on);
-  if (new_term == nullptr) return policy.municipal_fine_cap_per_term;
-  const int half_years = (new_term->new_term_months + 5) / 6;
-  return policy.municipal_fine_cap_per_new_term_half_year.times(half_years);
+  std::optional<Money> cap;
+  for (const DuoFine* term : new_terms_on(duo_fines, on)) {
+    cap = cap ? std::min(*cap, new_term_cap(*term, policy)) : new_term_cap(*term, policy);
+  }
+  return cap ? *cap : policy.municipal_fine_cap_per_term;
 }
 
 MunicipalFine next_intake_fine(const std::vector<MunicipalFine>& fines,
@@ -203,7 +224,16 @@ void validate(const DuoFine& fine, const Policy& policy) {
                                                         : " (Wi 26.1.d)"),
         "out of range");  // the amount of a person's fine is personal: not repeated
   }
-  if (fine.new_term_months < 0 || fine.new_term_months > 24) {
+  if (fine.announced_on) {
+    require_valid(*fine.announced_on, "duo_fine.announced_on");
+    if (*fine.announced_on < fine.imposed_on) {
+      throw ValidationError("duo_fine.announced_on",
+                            "a decision is made known on or after the day it is taken (" +
+                                to_iso(fine.imposed_on) + ")",
+                            to_iso(*fine.announced_on));
+    }
+  }
+  if (fine.new_term_months < 0 || fine.new_term_months > kMaxDuoNewTermMonths) {
     throw ValidationError("duo_fine.new_term_months",
                           "DUO sets a new term of at most 2 years (Wi 24.2, 25.2), or none for "
                           "the repeated fine of Wi 24.4 (0)",

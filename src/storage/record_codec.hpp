@@ -30,10 +30,12 @@ namespace inburgering::storage::detail {
 /// and finality. 4 (0.5): a field holding its type's empty value (absent optional, empty list,
 /// false, 0, empty text, zero money) is left out and read back as that value; enumerations,
 /// dates and codes are always written; a list of records whose fields are all scalars is a table,
-/// {"columns": [names], "rows": [[cells], …]}. Formats 2-3 only add fields (record_codec.cpp,
+/// {"columns": [names], "rows": [[cells], …]}. 5 (0.6): a DUO fine's day made known
+/// (`announced_on`); a library that does not know it must not load, and drop it on the next
+/// save. Formats 2-3 and 5 only add fields (record_codec.cpp,
 /// `kAddedInFormat`); rows of every earlier format still load, and are written in format 4 when
 /// next saved.
-inline constexpr int kRecordFormat = 4;
+inline constexpr int kRecordFormat = 5;
 
 /// The record as JSON text: every field but the revision (a column of its own), and the policy
 /// only with `with_policy` (a store may keep each distinct policy once, elsewhere). `format` 3

@@ -238,6 +238,33 @@ void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
                     });
 }
 
+// 0.6 (issue 7) counts the new term a DUO fine sets as the term in force (Wi 24.2-3, 25.2; Bi
+// 4.1): the stored end of the term and the deadlines of every row with a DUO fine are computed
+// again, as known when the row was saved. Rows without one are unchanged.
+void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
+  SQLite::Statement term_end(db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
+  rewrite_deadlines(
+      db,
+      "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
+      "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL "
+      "AND json_extract(t.record, '$.duo_fines') IS NOT NULL "
+      "AND json_extract(t.record, '$.duo_fines') != '[]'",
+      [&](SQLite::Statement& row, const std::string& what) {
+        const Policy policy = decode_policy(row.getColumn(3).getString(), "policy of " + what);
+        TrajectoryRecord record = decode_record(row.getColumn(1).getString(), what, &policy);
+        term_end.reset();
+        term_end.bind(1, row.getColumn(0).getInt64());
+        if (record.state == TrajectoryState::kRoute && record.term) {
+          const Date saved = saved_on(row.getColumn(2).getString(), what);
+          term_end.bind(2, to_iso(record.term->end_date(saved, record.duo_fines)));
+        } else {
+          term_end.bind(2);
+        }
+        term_end.exec();
+        return record;
+      });
+}
+
 // Links the entries written before version 5 into the chain, oldest first. The append-only
 // trigger is lifted for this one transaction and put back as it was.
 void chain_audit_trail(SQLite::Database& db, const LegacyPolicyFor&) {
@@ -277,6 +304,8 @@ const std::vector<Migration>& migrations() {
       // refuse the whole file at open instead of failing on each row 0.5 has saved. Older rows
       // stay as they are until their next save.
       {6, "-- record format 4 from here on", nullptr},
+      // 0.6 writes records in format 5 and ends the term with DUO's new terms.
+      {7, "-- term ends and deadlines recomputed in C++", &recompute_after_duo_fines},
   };
   return all;
 }
@@ -285,7 +314,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 6; }
+int latest_schema_version() noexcept { return 7; }
 
 AuditContent audit_content(SQLite::Statement& row, int first) {
   auto text = [&](int i) { return row.getColumn(first + i).getString(); };

@@ -87,8 +87,8 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
         "no attendance hours reported since " + to_iso(reference) + " (Wi 35.3)");
 
     // Term ending: the extension-request window is open.
-    const Date end = term.end_date(today);
-    const Date window = term.extension_window_opens(today);
+    const Date end = term.end_date(today, record_.duo_fines);
+    const Date window = term.extension_window_opens(today, record_.duo_fines);
     add(SignalKind::kTermEnding, end, window,
         "term ends on " + to_iso(end) + "; extension requests accepted from " + to_iso(window) +
             " (Wi 12; Bi 4.5)");

@@ -92,7 +92,7 @@ PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
       if (interview.held() && interview.plan_version != 0) ++held;
     }
   }
-  const Date until = term->end_date(date_of_issue);
+  const Date until = term->end_date(date_of_issue, record_.duo_fines);
   if (until > date_of_issue) {
     const int remaining = std::max(0, version.content.progress_interview_count - held);
     for (Date date : spread_interviews(date_of_issue, until, remaining)) {

@@ -126,15 +126,87 @@ void Trajectory::record_fine_annulled(std::size_t index, Date on) {
   fine_at(index, on, "annulling the fine").annulled_on = on;
 }
 
+namespace {
+
+// Whether the PVT and, where the route has one, the MAP were completed by `end` (Wi 24.1).
+bool pvt_and_map_done_by(const ComponentStatus& components, const RequirementReport& report,
+                         Date end) {
+  const auto done = [&](const std::optional<Date>& on) { return on && *on <= end; };
+  const bool map_required =
+      std::any_of(report.requirements.begin(), report.requirements.end(),
+                  [](const Requirement& requirement) { return requirement.code == "map"; });
+  return done(components.pvt_statement_signed_on) &&
+         (!map_required || done(components.map_final_interview_on));
+}
+
+}  // namespace
+
 void Trajectory::record_duo_fine(DuoFine fine) {
   require_state({TrajectoryState::kRoute}, "recording a DUO fine");
   detail::check_input(fine, "duo_fine");
   validate(fine, record_.policy);
-  if (fine.new_term_months % 6 != 0) {
+  // A person's fines are personal: the messages below name no date or amount of one.
+  const bool pvt_map = fine.kind == DuoFineKind::kPvtMapNotInTime;
+  const char* first_lid = pvt_map ? "Wi 24.1" : "Wi 25.1";
+  const char* new_term_lids = pvt_map ? "Wi 24.2-3" : "Wi 24.2-3, 25.2";
+  const char* repeat_lid = pvt_map ? "Wi 24.4" : "Wi 24.4, 25.2";
+  std::vector<const DuoFine*> earlier;  // this part's fines, in the order imposed
+  for (const auto& recorded : record_.duo_fines) {
+    if (recorded.kind == fine.kind) earlier.push_back(&recorded);
+  }
+  if (!earlier.empty() && fine.imposed_on <= earlier.back()->imposed_on) {
+    throw ValidationError("duo_fine.imposed_on",
+                          "must be after the previous DUO fine for the same part",
+                          to_iso(fine.imposed_on));
+  }
+  // Which term must have run out: the Wi 11.1 term (extended) for the first fine, the first
+  // new term for the second, the second new term for every later one.
+  const auto& term = *record_.term;
+  Date ran_out = term.statutory_end(fine.imposed_on, record_.duo_fines);
+  const char* lid = first_lid;
+  if (!earlier.empty()) {
+    const DuoFine& set_by = *earlier[std::min<std::size_t>(earlier.size(), 2) - 1];
+    lid = earlier.size() == 1 ? (pvt_map ? "Wi 24.3" : "Wi 24.3, 25.2") : repeat_lid;
+    // Fines stored before library 0.6 may set no new term: then their date is the reference.
+    ran_out = set_by.new_term_months > 0
+                  ? term.new_term_end(set_by, fine.imposed_on, record_.duo_fines)
+                  : set_by.imposed_on;
+  }
+  if (fine.imposed_on <= ran_out) {
+    throw RuleViolation(
+        lid, earlier.empty()
+                 ? "DUO fines once the term has run out; it runs until " + to_iso(ran_out)
+                 : std::string("DUO fines again only once the new term of the "
+                               "previous fine has run out"));
+  }
+  if (pvt_map && pvt_and_map_done_by(record_.components, completion_report(), ran_out)) {
+    throw RuleViolation(first_lid, "the PVT and MAP were completed within the term");
+  }
+  if (earlier.size() < 2 && fine.new_term_months == 0) {
     throw ValidationError("duo_fine.new_term_months",
-                          "a new term of 6, 12, 18 or 24 months (the lengths Bi 7.1.5 caps the "
-                          "college's fines for), or 0 for the repeated fine of Wi 24.4",
+                          std::string("the first and second DUO fine for a part set a new term "
+                                      "of 1 to 24 months (") +
+                              new_term_lids + ")",
+                          "0");
+  }
+  if (fine.new_term_months % 6 != 0) {
+    // Wi 24.2 allows any term up to two years, but Bi 7.1.5.a-d caps the college's fines only
+    // for new terms of six months, one year, one and a half and two years (README).
+    throw ValidationError("duo_fine.new_term_months",
+                          "a new term of 6, 12, 18 or 24 months, the lengths Bi 7.1.5 caps the "
+                          "college's fines for",
                           std::to_string(fine.new_term_months));
+  }
+  if (earlier.size() >= 2 && fine.new_term_months != 0) {
+    throw ValidationError("duo_fine.new_term_months",
+                          std::string("after the second new term DUO fines every two years "
+                                      "without setting a new term (") +
+                              repeat_lid + ")",
+                          std::to_string(fine.new_term_months));
+  }
+  if (earlier.size() >= 3 &&
+      fine.imposed_on < add_months(earlier.back()->imposed_on, 12 * kDuoRepeatFineYears)) {
+    throw RuleViolation(repeat_lid, "DUO repeats the fine every two years, not sooner");
   }
   record_.duo_fines.push_back(fine);
 }

@@ -47,6 +47,9 @@ void Trajectory::check_extension(const Extension& extension, bool requested) con
   validate(extension);
   const auto& term = *record_.term;
   require_in_term(term, extension.decided_on, "extension.decided_on");
+  if (extension.ground == ExtensionGround::kSubstantialEfforts) {
+    require_not_in_new_term(extension.decided_on, "an extension for substantial efforts");
+  }
   if (extension.ground == ExtensionGround::kSubstantialEfforts &&
       extension.months != record_.policy.substantial_efforts_extension_months) {
     throw RuleViolation("Bi 4.4.1",
@@ -58,7 +61,7 @@ void Trajectory::check_extension(const Extension& extension, bool requested) con
   // earlier than the window (Bi 4.5.1-2); a decision on a request follows the request. Only
   // a categorical extension (Bi 4.5.3) comes at any time.
   if (!requested && extension.ground != ExtensionGround::kCategorical) {
-    const Date opens = term.extension_window_opens(extension.decided_on);
+    const Date opens = term.extension_window_opens(extension.decided_on, record_.duo_fines);
     if (extension.decided_on < opens) {
       throw RuleViolation("Bi 4.5", "an extension is decided no earlier than " +
                                         std::to_string(term.extension_request_window_months) +
@@ -66,6 +69,19 @@ void Trajectory::check_extension(const Extension& extension, bool requested) con
                                         to_iso(opens) + "; decided on " +
                                         to_iso(extension.decided_on));
     }
+  }
+}
+
+void Trajectory::require_not_in_new_term(Date on, const char* what) const {
+  // Wi 24.2 (and 25.2): of Wi 12 only its first lid, ground a, applies to a new term; Bi 4.4.1
+  // extends only the term of Wi 11.1.
+  // A person's fines are personal: the message names no date of one.
+  if (IntegrationTerm::newest_new_term(on, record_.duo_fines) != nullptr) {
+    throw RuleViolation("Wi 24.2; Bi 4.4.1",
+                        std::string(what) +
+                            " lengthens only the term of Wi 11.1; a new term set with a DUO "
+                            "fine runs, which only a circumstance not the person's fault "
+                            "extends (Wi 12.1.a)");
   }
 }
 
@@ -86,7 +102,11 @@ void Trajectory::record_extension_request(ExtensionRequest request) {
                                         to_iso(term.extension_requests.back().requested_on) +
                                         " awaits DUO's decision");
   }
-  const Date opens = term.extension_window_opens(request.requested_on);
+  if (request.ground == ExtensionGround::kSubstantialEfforts) {
+    require_not_in_new_term(request.requested_on,
+                            "a request for extension for substantial efforts");
+  }
+  const Date opens = term.extension_window_opens(request.requested_on, record_.duo_fines);
   if (request.requested_on < opens) {
     throw RuleViolation("Bi 4.5.1", "a request for extension can be made no earlier than " +
                                         std::to_string(term.extension_request_window_months) +
@@ -165,7 +185,7 @@ void Trajectory::end_interruption(Date until) {
 
 std::optional<Date> Trajectory::term_end(Date as_of) const {
   if (!record_.term) return std::nullopt;
-  return record_.term->end_date(as_of);
+  return record_.term->end_date(as_of, record_.duo_fines);
 }
 
 }  // namespace inburgering

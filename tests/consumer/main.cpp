@@ -6,7 +6,7 @@
 int main() {
   using namespace inburgering;
   const IntegrationTerm term = IntegrationTerm::starting_after(parse_date("2024-02-28"), Policy{});
-  const Date end = term.end_date(parse_date("2024-03-01"));
+  const Date end = term.end_date(parse_date("2024-03-01"), {});
   if (to_iso(end) != "2027-02-28") {
     std::cerr << "unexpected term end " << to_iso(end) << "\n";
     return 1;

@@ -103,7 +103,7 @@ ExtensionRequest request_on(const char* iso,
 
 TEST(Issue7Extensions, ARequestBeforeTheWindowIsRefusedNamingTheDayItOpens) {
   Trajectory t = on_route();
-  EXPECT_EQ(t.record().term->extension_window_opens(d("2026-09-01")), d("2026-09-02"));
+  EXPECT_EQ(t.record().term->extension_window_opens(d("2026-09-01"), {}), d("2026-09-02"));
   try {
     t.record_extension_request(request_on("2026-09-01"));
     FAIL();
@@ -208,9 +208,10 @@ TEST(Issue7Interruptions, AtMostOneCalendarYear) {
 
 TEST(Issue7Interruptions, AYearWithALeapDayAddsThreeHundredSixtySixDays) {
   IntegrationTerm term = IntegrationTerm::starting_after(d("2023-06-01"), Policy{});
-  EXPECT_EQ(term.end_date(d("2023-06-02")), d("2026-06-01"));
+  EXPECT_EQ(term.end_date(d("2023-06-02"), {}), d("2026-06-01"));
   term.interruptions.push_back(Interruption{d("2023-06-10"), d("2024-06-09"), "buitenland"});
-  EXPECT_EQ(term.end_date(d("2024-07-01")), d("2027-06-02"));  // 366 days: one year with 29 Feb.
+  EXPECT_EQ(term.end_date(d("2024-07-01"), {}),
+            d("2027-06-02"));  // 366 days: one year with 29 Feb.
 }
 
 // ---- 13. Route-switch exceptions (Bi 5.4.2-3) -----------------------------------------------
@@ -569,6 +570,190 @@ TEST(Issue7Format, MigrationFourRecomputesTheStoredDeadlines) {
   auto store = storage::SqliteStore::open(path, {.clock = clock});
   EXPECT_EQ(store->schema_version(), storage::SqliteStore::latest_schema_version());
   EXPECT_EQ(due(), "2024-03-18");
+}
+
+// ---- DUO's fines and the new term (Wi 24-25; Bi 4.1, 7.1.5) ----------------------------------
+// on_route(): the term runs from 2024-03-02 to 2027-03-01.
+
+DuoFine route_fine(const char* on, int months, std::optional<Date> made_known = std::nullopt) {
+  return DuoFine{DuoFineKind::kRouteNotInTime, d(on), Money::euros(500), months, made_known};
+}
+
+DuoFine pvt_map_fine(const char* on, int months) {
+  return DuoFine{DuoFineKind::kPvtMapNotInTime, d(on), Money::euros(340), months};
+}
+
+template <class Error>
+void expect_refused(Trajectory& t, const DuoFine& fine, const std::string& rule_or_field) {
+  const auto before = t.record();
+  try {
+    t.record_duo_fine(fine);
+    ADD_FAILURE() << "recorded a DUO fine of " << to_iso(fine.imposed_on);
+  } catch (const Error& e) {
+    if constexpr (std::is_same_v<Error, RuleViolation>) {
+      EXPECT_EQ(e.rule(), rule_or_field);
+    } else {
+      EXPECT_EQ(e.field(), rule_or_field);
+    }
+  }
+  EXPECT_EQ(t.record(), before);
+}
+
+TEST(Issue7DuoFines, FirstAfterTheTermThenAfterEachNewTermThenEveryTwoYears) {
+  Trajectory t = on_route();
+  // Wi 25.1: not while the term runs (its last day is 2027-03-01).
+  expect_refused<RuleViolation>(t, route_fine("2027-03-01", 12), "Wi 25.1");
+  // Wi 24.2 (25.2): the first fine sets a new term.
+  expect_refused<ValidationError>(t, route_fine("2027-03-02", 0), "duo_fine.new_term_months");
+  t.record_duo_fine(route_fine("2027-03-02", 12, d("2027-03-05")));
+  // The new term runs from the day after the decision was made known, for 12 months.
+  EXPECT_EQ(t.term_end(d("2027-03-04")), d("2027-03-01"));
+  EXPECT_EQ(t.term_end(d("2027-03-05")), d("2028-03-05"));
+  // Wi 24.3: the second once that new term ran out, again with a new term.
+  expect_refused<RuleViolation>(t, route_fine("2028-03-05", 12), "Wi 24.3, 25.2");
+  expect_refused<ValidationError>(t, route_fine("2028-03-06", 0), "duo_fine.new_term_months");
+  t.record_duo_fine(route_fine("2028-03-06", 6));  // made known the same day
+  EXPECT_EQ(t.term_end(d("2028-03-06")), d("2028-09-06"));
+  // Wi 24.4: then, once the second new term ran out, every two years without a new term.
+  expect_refused<RuleViolation>(t, route_fine("2028-09-06", 0), "Wi 24.4, 25.2");
+  expect_refused<ValidationError>(t, route_fine("2028-09-07", 6), "duo_fine.new_term_months");
+  t.record_duo_fine(route_fine("2028-09-07", 0));
+  EXPECT_EQ(t.term_end(d("2029-06-01")), d("2028-09-06"));  // no term in force any more
+  EXPECT_FALSE(t.record().term->running_on(d("2029-06-01"), t.record().duo_fines));
+  expect_refused<RuleViolation>(t, route_fine("2030-09-06", 0), "Wi 24.4, 25.2");
+  t.record_duo_fine(route_fine("2030-09-07", 0));
+  expect_refused<ValidationError>(t, route_fine("2030-09-07", 0), "duo_fine.imposed_on");
+  EXPECT_EQ(t.record().duo_fines.size(), 4u);
+}
+
+TEST(Issue7DuoFines, PvtAndMapHaveTheirOwnNewTermAndTheLaterEndCounts) {
+  Trajectory t = on_route();
+  attend(t, HourKind::kPvt, 12, "2024-04-30");
+  t.record_pvt_statement_signed(d("2024-05-01"));
+  Trajectory done_in_time = t;
+  // Wi 24.1: no fine when the PVT and the MAP were completed within the term.
+  done_in_time.record_map_final_interview(d("2027-03-01"));
+  expect_refused<RuleViolation>(done_in_time, pvt_map_fine("2027-03-02", 12), "Wi 24.1");
+  done_in_time.record_duo_fine(route_fine("2027-03-02", 6));  // the route is another part
+  // A MAP completed a day late does not avert it.
+  t.record_map_final_interview(d("2027-03-02"));
+  t.record_duo_fine(route_fine("2027-03-02", 6));     // 2027-03-03 .. 2027-09-02
+  t.record_duo_fine(pvt_map_fine("2027-03-10", 12));  // 2027-03-11 .. 2028-03-10
+  EXPECT_EQ(t.term_end(d("2027-03-09")), d("2027-09-02"));
+  EXPECT_EQ(t.term_end(d("2027-03-10")), d("2028-03-10"));
+  // Each part counts its own fines: the route's second follows the route's new term.
+  expect_refused<RuleViolation>(t, route_fine("2027-09-02", 6), "Wi 24.3, 25.2");
+  t.record_duo_fine(route_fine("2027-09-03", 6));
+}
+
+TEST(Issue7DuoFines, TheNewTermTakesGroundAExtensionsInterruptionsAndTheWindowOfBi45) {
+  Trajectory t = on_route();
+  // An extension of the Wi 11.1 term (to 2027-04-01) does not lengthen the new term.
+  t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 1});
+  expect_refused<RuleViolation>(t, route_fine("2027-04-01", 12), "Wi 25.1");
+  t.record_duo_fine(route_fine("2027-04-02", 12, d("2027-04-05")));  // until 2028-04-05
+  EXPECT_EQ(t.term_end(d("2027-05-01")), d("2028-04-05"));
+  const auto& fines = t.record().duo_fines;
+  EXPECT_EQ(t.record().term->statutory_end(d("2027-05-01"), fines), d("2027-04-01"));
+  // Bi 4.1, 4.5.1: the request window opens six months before the new term ends.
+  try {
+    t.record_extension_request(
+        ExtensionRequest{.requested_on = d("2027-10-05"), .ground = ExtensionGround::kNotCulpable});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 4.5.1");
+    EXPECT_THAT(e.what(), HasSubstr("2027-10-06"));
+  }
+  // Wi 24.2: of Wi 12 only ground a applies to the new term; substantial efforts do not.
+  Trajectory efforts = t;
+  try {
+    efforts.record_extension_request(ExtensionRequest{.requested_on = d("2027-10-06")});
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 24.2; Bi 4.4.1");
+  }
+  EXPECT_THROW(
+      efforts.record_extension(Extension{ExtensionGround::kSubstantialEfforts, d("2027-10-06"), 6}),
+      RuleViolation);
+  t.record_extension_request(
+      ExtensionRequest{.requested_on = d("2027-10-06"), .ground = ExtensionGround::kNotCulpable});
+  t.record_extension_decision(d("2027-11-01"), true, 4);
+  EXPECT_EQ(t.term_end(d("2027-11-01")), d("2028-08-05"));
+  // Bi 4.1, 4.2: an interruption in the new term lengthens it, not the Wi 11.1 term.
+  t.record_interruption(Interruption{d("2027-12-01"), d("2027-12-10"), "tijdelijk geen BRP"});
+  EXPECT_EQ(t.term_end(d("2028-01-01")), d("2028-08-15"));
+  EXPECT_EQ(t.record().term->statutory_end(d("2028-01-01"), fines), d("2027-04-01"));
+  // The kTermEnding signal follows the term in force.
+  const auto signals = t.deadlines(d("2028-01-01"));
+  const auto ending = std::find_if(signals.begin(), signals.end(), [](const Signal& s) {
+    return s.kind == SignalKind::kTermEnding;
+  });
+  ASSERT_NE(ending, signals.end());
+  EXPECT_EQ(ending->due_on, d("2028-08-15"));
+}
+
+TEST(Issue7DuoFines, TheCapOfANewTermAppliesFromItsFirstDayAndTheLesserOfTwo) {
+  // Bi 7.1.5.a, d: €400 for a new term of six months, €1,600 for two years.
+  const std::vector<DuoFine> both = {route_fine("2027-03-02", 24, d("2027-03-04")),
+                                     pvt_map_fine("2027-03-10", 6)};
+  EXPECT_EQ(municipal_fine_cap(both, d("2027-03-04"), Policy{}), Money::euros(2400));
+  EXPECT_EQ(municipal_fine_cap(both, d("2027-03-05"), Policy{}), Money::euros(1600));
+  EXPECT_EQ(municipal_fine_cap(both, d("2027-03-10"), Policy{}), Money::euros(1600));
+  EXPECT_EQ(municipal_fine_cap(both, d("2027-03-11"), Policy{}), Money::euros(400));
+}
+
+TEST(Issue7DuoFines, TheStoreListsTheNewTermsEnd) {
+  TempDir dir;
+  auto clock = std::make_shared<FixedClock>(d("2027-06-01"));
+  auto store = storage::SqliteStore::open(dir.file("new-term.db"), {.clock = clock});
+  Trajectory t = on_route();
+  t.record_duo_fine(route_fine("2027-03-02", 12, d("2027-03-05")));  // until 2028-03-05
+  store->create(caseworker(), t);
+  const auto within = [&](int months) {
+    return store->terms_ending(caseworker(), d("2027-06-01"), months, {}, {}).items.size();
+  };
+  EXPECT_EQ(within(9), 0u);   // up to 2028-03-01
+  EXPECT_EQ(within(10), 1u);  // up to 2028-04-01
+}
+
+TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFine) {
+  TempDir dir;
+  const std::string path = dir.file("duo.db");
+  auto clock = std::make_shared<FixedClock>(d("2027-06-01"));
+  {
+    auto store = storage::SqliteStore::open(path, {.clock = clock});
+    Trajectory fined = on_route();
+    fined.record_duo_fine(route_fine("2027-03-02", 12, d("2027-03-05")));
+    store->create(caseworker(), fined);
+    TrajectoryRecord other = on_route(Route::kB1, family_migrant()).record();
+    other.id = TrajectoryId(8);
+    Trajectory unfined = Trajectory::from_record(other);
+    store->create(caseworker(), unfined);
+  }
+  const auto column = [&](const char* sql) {
+    SQLite::Database raw(path);
+    return raw.execAndGet(sql).getString();
+  };
+  const char* fined_end = "SELECT term_end FROM trajectory WHERE record LIKE '%duo_fines%'";
+  const char* other_end = "SELECT term_end FROM trajectory WHERE record NOT LIKE '%duo_fines%'";
+  const char* signal =
+      "SELECT due_on FROM trajectory_signal s JOIN trajectory t ON t.id = s.trajectory_id "
+      "WHERE s.kind = 'term_ending' AND t.record LIKE '%duo_fines%'";
+  EXPECT_EQ(column(fined_end), "2028-03-05");
+  EXPECT_EQ(column(signal), "2028-03-05");
+  {
+    // What 0.5 stored: the end of the Wi 11.1 term; a row without DUO fines is left alone.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE trajectory SET term_end = '2027-03-01' WHERE record LIKE '%duo_fines%'");
+    raw.exec("UPDATE trajectory SET term_end = '2000-01-01' WHERE record NOT LIKE '%duo_fines%'");
+    raw.exec("UPDATE trajectory_signal SET due_on = '2027-03-01' WHERE kind = 'term_ending'");
+    raw.exec("PRAGMA user_version = 6");
+  }
+  auto store = storage::SqliteStore::open(path, {.clock = clock});
+  EXPECT_EQ(store->schema_version(), storage::SqliteStore::latest_schema_version());
+  EXPECT_EQ(column(fined_end), "2028-03-05");
+  EXPECT_EQ(column(signal), "2028-03-05");
+  EXPECT_EQ(column(other_end), "2000-01-01");
 }
 
 }  // namespace

@@ -135,8 +135,9 @@ TEST(MunicipalFines, CapOfTwentyFourHundredPerTerm) {
 TEST(MunicipalFines, ANewTermAfterADuoFineHasItsOwnCap) {
   const std::vector<DuoFine> duo = {
       DuoFine{DuoFineKind::kRouteNotInTime, d("2027-04-01"), Money::euros(500), 12}};
-  EXPECT_EQ(municipal_fine_cap(duo, d("2027-03-31"), kPolicy), Money::euros(2400));
-  EXPECT_EQ(municipal_fine_cap(duo, d("2027-04-01"), kPolicy), Money::euros(800));
+  // The new term runs from the day after the decision was made known (Wi 24.2).
+  EXPECT_EQ(municipal_fine_cap(duo, d("2027-04-01"), kPolicy), Money::euros(2400));
+  EXPECT_EQ(municipal_fine_cap(duo, d("2027-04-02"), kPolicy), Money::euros(800));
   const std::vector<DuoFine> half = {
       DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-04-01"), Money::euros(340), 6}};
   EXPECT_EQ(municipal_fine_cap(half, d("2027-05-01"), kPolicy), Money::euros(400));
@@ -299,10 +300,17 @@ TEST(DuoFine, IsValidatedAgainstTheStatutoryAmounts) {
   EXPECT_THROW(t.record_duo_fine(
                    DuoFine{DuoFineKind::kRouteNotInTime, d("2027-04-01"), Money::euros(600), 9}),
                ValidationError);  // Bi 7.1.5 knows 6, 12, 18 and 24 months.
-  t.record_duo_fine(DuoFine{DuoFineKind::kRouteNotInTime, d("2027-04-01"), Money::euros(600), 24});
-  // The fine repeated every two years (Wi 24.4) sets no new term.
-  t.record_duo_fine(DuoFine{DuoFineKind::kRouteNotInTime, d("2029-04-01"), Money::euros(600), 0});
-  EXPECT_EQ(t.record().duo_fines.size(), 2u);
+  try {
+    t.record_duo_fine(DuoFine{DuoFineKind::kRouteNotInTime, d("2027-04-01"), Money::euros(600), 24,
+                              d("2027-03-31")});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "duo_fine.announced_on");  // made known before it was taken
+  }
+  EXPECT_TRUE(t.record().duo_fines.empty());
+  t.record_duo_fine(DuoFine{DuoFineKind::kRouteNotInTime, d("2027-04-01"), Money::euros(600), 24,
+                            d("2027-04-01")});
+  EXPECT_EQ(t.record().duo_fines.size(), 1u);
 }
 
 TEST(Culpability, PercentagesOfBi714) {

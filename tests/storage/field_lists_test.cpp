@@ -69,11 +69,12 @@ TEST(FieldLists, EveryMemberOfEveryRecordIsListed) {
   EXPECT_GE(checker.seen.size(), 28u);  // every record type reachable from the trajectory
 }
 
-// Every path of the record's fields (formats 3 and 4 have the same fields; format 4 writes lists
-// of flat records as tables), list indices as [], each with "P" when the audit trail must mask it
-// (personal or special-category). Renaming or dropping a field, or changing whether it is personal,
-// changes this list: then raise kRecordFormat, write a migration for the rows already stored, and
-// update tests/storage/record_format_3.txt (run this test once with INBURGERING_UPDATE_GOLDEN=1).
+// Every path of the record's fields (formats 3 and 4 have the same fields, format 4 writes lists
+// of flat records as tables, format 5 adds a DUO fine's `announced_on`), list indices as [], each
+// with "P" when the audit trail must mask it (personal or special-category). Renaming or dropping a
+// field, or changing whether it is personal, changes this list: then raise kRecordFormat, write a
+// migration for the rows already stored, and update tests/storage/record_fields.txt (run this test
+// once with INBURGERING_UPDATE_GOLDEN=1).
 TEST(FieldLists, TheStoredFormatIsPinned) {
   std::vector<FilledLeaf> leaves;
   random_record(1, &leaves);
@@ -90,7 +91,7 @@ TEST(FieldLists, TheStoredFormatIsPinned) {
   }
   std::ostringstream actual;
   for (const auto& [path, sensitive] : paths) actual << (sensitive ? "P " : "  ") << path << "\n";
-  const std::string golden_path = std::string(INBURGERING_TEST_DATA_DIR) + "/record_format_3.txt";
+  const std::string golden_path = std::string(INBURGERING_TEST_DATA_DIR) + "/record_fields.txt";
   if (std::getenv("INBURGERING_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(golden_path) << actual.str();  // after a deliberate change of format
   }

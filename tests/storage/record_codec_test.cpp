@@ -330,6 +330,9 @@ TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
   expected.policy = policy;
   for (auto& version : expected.plan_versions) version.norms = PlanNorms::of(policy);
   expected.revision = 0;
+  // 0.4's builder recorded the DUO fine within the term, before its order was checked (Wi 24.1).
+  expected.duo_fines = {
+      DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24}};
   EXPECT_EQ(record, expected);
   const std::string again = encode_record(record);
   EXPECT_EQ(decode_record(again, "trajectory 7"), record);

@@ -204,7 +204,10 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
                                                     .culpability = Culpability::kGrossNegligence});
   t.record_interruption(Interruption{d("2025-05-01"), d("2025-05-20"), "tijdelijk geen BRP"});
   t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 4});
-  t.record_duo_fine(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24});
+  // The term (with the extension and interruption) ran out on 2027-08-09: DUO fines for the
+  // MAP (Wi 24.1) and sets a new term from the day after the decision was made known (Wi 24.2).
+  t.record_duo_fine(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-08-20"), Money::euros(340), 24,
+                            d("2027-08-23")});
   return t;
 }
 

@@ -12,6 +12,7 @@
 #include "inburgering/calendar.hpp"
 #include "inburgering/enum_text.hpp"
 #include "inburgering/export.hpp"
+#include "inburgering/sanctions/fine.hpp"
 
 namespace inburgering {
 
@@ -85,6 +86,17 @@ struct INBURGERING_EXPORT Interruption {
 /// A term keeps the numbers of the policy it started under (`starting_after`): its length, the
 /// most an interruption adds, and the extension-request window. A later policy change does not
 /// rewrite a running term, so its end needs no policy.
+///
+/// **The term in force.** When the term ran out and DUO fined the person for it, the fine
+/// decision sets a new term of at most two years, running from the day after the decision was
+/// made known (Wi 24.2-3 for PVT and MAP, 25.2 for the route; `DuoFine::new_term_months`). In
+/// chapter 4 of the Bi, "termijn" is the Wi 11.1 term or that new term (Bi 4.1): interruptions
+/// (Bi 4.2) and the request window (Bi 4.5) apply to whichever is in force, and an extension
+/// lengthens the new term (Wi 24.2: only ground Wi 12.1.a). So the end of the term depends on
+/// DUO's fines, which the record keeps apart (`TrajectoryRecord::duo_fines`); every query below
+/// takes them. An extension or interruption belongs to the term in force on its date: the
+/// Wi 11.1 term before the first new term's fine was made known, afterwards the newest new term
+/// of each part (both, when DUO set one for PVT/MAP and one for the route).
 struct INBURGERING_EXPORT IntegrationTerm {
   /// First day of the term: the day after the first PIP's date of issue (Wi 11.2).
   Date start;
@@ -107,18 +119,29 @@ struct INBURGERING_EXPORT IntegrationTerm {
   /// The term that starts after a PIP issued on `date_of_issue`, with the numbers of `policy`.
   static IntegrationTerm starting_after(Date date_of_issue, const Policy& policy);
 
-  /// The last day of the term as it is known on `as_of`: only extensions decided on or before
-  /// that date count, and interruptions only with the days they had lasted by then.
-  Date end_date(Date as_of) const;
+  /// The last day of the term in force (see above) as it is known on `as_of`: only extensions
+  /// decided and DUO fines made known on or before that date count, and interruptions only with
+  /// the days they had lasted by then. With new terms for both parts, the later end.
+  Date end_date(Date as_of, const std::vector<DuoFine>& duo_fines) const;
+  /// The last day of the Wi 11.1 term, extended (Wi 12) and interrupted (Bi 4.2) while it was
+  /// in force, as known on `as_of`: what the first DUO fine of each part follows (Wi 24.1, 25.1).
+  Date statutory_end(Date as_of, const std::vector<DuoFine>& duo_fines) const;
+  /// The last day of the new term `fine` set (Wi 24.2-3, 25.2), with the extensions and
+  /// interruptions that belong to it, as known on `as_of`. `fine` is one of `duo_fines` and
+  /// sets a new term (`new_term_months` > 0).
+  Date new_term_end(const DuoFine& fine, Date as_of, const std::vector<DuoFine>& duo_fines) const;
+  /// The DUO fine whose new term is in force on `as_of` (the newest one made known by then), or
+  /// null while the Wi 11.1 term is.
+  static const DuoFine* newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines);
   /// Days from `as_of` up to and including the last day (0 on the last day, negative after).
-  long days_left(Date as_of) const;
+  long days_left(Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// First day on which DUO accepts a request for extension: `extension_request_window_months`
-  /// before the end (Bi 4.5), as the end is known on `as_of`.
-  Date extension_window_opens(Date as_of) const;
+  /// before the end of the term in force (Bi 4.1, 4.5), as the end is known on `as_of`.
+  Date extension_window_opens(Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// Whether an extension request may be made on `as_of` (window open and term not ended).
-  bool extension_window_open(Date as_of) const;
-  /// Whether `as_of` lies within the term (start ≤ as_of ≤ end).
-  bool running_on(Date as_of) const;
+  bool extension_window_open(Date as_of, const std::vector<DuoFine>& duo_fines) const;
+  /// Whether `as_of` lies within the term (start ≤ as_of ≤ end of the term in force).
+  bool running_on(Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// The last day a route switch is allowed (Wi 17.2; Bi 5.4): `route_switch_window_months`
   /// after the start (the day before the start when the window is 0).
   Date route_switch_deadline() const;

@@ -91,6 +91,13 @@ struct INBURGERING_EXPORT CooperationFineDecision {
   bool assistance_already_lowered = false;
 };
 
+/// The longest new term a DUO fine decision sets, in months (Wi 24.2: "ten hoogste twee jaar";
+/// Wi 25.2). Statutory, and DUO's to apply, not the college's: not a `Policy` number.
+inline constexpr int kMaxDuoNewTermMonths = 24;
+/// DUO repeats the fine every this many years once the second new term ran out (Wi 24.4:
+/// "iedere twee jaar"; Wi 25.2).
+inline constexpr int kDuoRepeatFineYears = 2;
+
 /// DUO's fines.
 enum class DuoFineKind {
   /// PVT or MAP not completed in time (Wi 24): €340.
@@ -99,16 +106,28 @@ enum class DuoFineKind {
   kRouteNotInTime,
 };
 
-/// A fine DUO imposed, recorded when the college is told (Bi 9.6.5). The first fines set a new
-/// term (Wi 24.2-3, 25.2); the fine repeated every two years after the last new term ran out
-/// (Wi 24.4) sets none.
+/// A fine DUO imposed, recorded when the college is told (Bi 9.6.5), for one part of the
+/// obligation (`kind`). Per part, DUO fines in this order, each only after the term before it
+/// ran out: the first after the Wi 11.1 term (Wi 24.1, 25.1), setting a new term (Wi 24.2); the
+/// second after that new term, setting another (Wi 24.3); then, while the part is not done, one
+/// every two years after the second new term ran out, setting none (Wi 24.4; Wi 25.2 applies
+/// 24.2-4 to the route). `Trajectory::record_duo_fine` checks that order.
 struct INBURGERING_EXPORT DuoFine {
   DuoFineKind kind = DuoFineKind::kRouteNotInTime;
   Date imposed_on;
   Money amount;
-  /// Length of the new term DUO set, in months: 6, 12, 18 or 24, the lengths Bi 7.1.5 caps the
-  /// college's fines for (Wi 24.2: at most two years); 0 for the repeated fine of Wi 24.4.
+  /// Length of the new term DUO set, in months: 1 to 24 (Wi 24.2: "ten hoogste twee jaar");
+  /// 0 for the repeated fine of Wi 24.4, which sets none.
   int new_term_months = 0;
+  /// The day the fine decision was made known (bekendgemaakt, Awb 3:41) to the person: the new
+  /// term runs from the day after (Wi 24.2: "na het bekendmaken van de boetebeschikking").
+  /// Empty: the day it was imposed (fines recorded before library 0.6, and when unknown).
+  std::optional<Date> announced_on;
+
+  /// The day the decision was made known: `announced_on`, else `imposed_on`.
+  Date made_known_on() const noexcept { return announced_on.value_or(imposed_on); }
+  /// The first day of the new term the decision set (the day after it was made known).
+  Date new_term_start() const { return made_known_on() + boost::gregorian::days(1); }
   friend bool operator==(const DuoFine&, const DuoFine&) = default;
 };
 
@@ -120,8 +139,10 @@ INBURGERING_ENUM_TEXT(DuoFineKind);
 INBURGERING_EXPORT int culpability_percent(Culpability culpability, const Policy& policy) noexcept;
 
 /// The cap on Wi 22 and Wi 23 fines together for the term in which `on` falls (Bi 7.1.5):
-/// `municipal_fine_cap_per_term`, or, after a DUO fine set a new term, the half-year amount
-/// times the new term's half years.
+/// `municipal_fine_cap_per_term`, or, once a DUO fine set a new term (from the day after it was
+/// made known, Wi 24.2), the half-year amount times the new term's half years (Bi 7.1.5.a-d:
+/// €400 to €1,600). A new term's cap applies until the part's next new term starts; with new
+/// terms for both parts, the lesser cap.
 INBURGERING_EXPORT Money municipal_fine_cap(const std::vector<DuoFine>& duo_fines, Date on,
                                             const Policy& policy);
 
@@ -153,7 +174,8 @@ INBURGERING_EXPORT MunicipalFine next_cooperation_fine(const std::vector<Municip
                                                        const Policy& policy);
 
 /// @throws ValidationError: invalid date; amount not positive or above the statutory amount
-///         (Wi 26.1.b: €340; Wi 26.1.d: €1,000); new term outside 0..24 months.
+///         (Wi 26.1.b: €340; Wi 26.1.d: €1,000); new term outside 0..24 months; made known
+///         before it was imposed.
 INBURGERING_EXPORT void validate(const DuoFine& fine, const Policy& policy);
 
 }  // namespace inburgering

@@ -250,7 +250,9 @@ class INBURGERING_EXPORT Trajectory {
   /// Closes the open interruption. @throws RuleViolation if none is open, or (Bi 2.1.2) if it
   ///         lasted more than a year.
   void end_interruption(Date until);
-  /// The term's last day as known on `as_of`; empty before the first PIP.
+  /// The last day of the term in force as known on `as_of`: the Wi 11.1 term (extended,
+  /// interrupted) or, once DUO made known a fine that set one, the new term (Wi 24.2-3, 25.2;
+  /// Bi 4.1; see `IntegrationTerm`). Empty before the first PIP.
   std::optional<Date> term_end(Date as_of) const;
 
   // ---- Unburdening (Pw 56a, 57) -------------------------------------------------------------
@@ -284,7 +286,15 @@ class INBURGERING_EXPORT Trajectory {
   void record_fine_contested(std::size_t index, Date on);
   void record_fine_irrevocable(std::size_t index, Date on);
   void record_fine_annulled(std::size_t index, Date on);
-  /// Records a fine DUO imposed (Wi 24-26). @throws ValidationError for a malformed fine.
+  /// Records a fine DUO imposed (Wi 24-26), per part (PVT/MAP or route) in the order of the Act:
+  /// the first once the Wi 11.1 term (as extended) ran out, setting a new term; the second once
+  /// that new term ran out, setting another; later ones once the second new term ran out, two
+  /// years apart at least, setting none. The new terms count as the term in force (`term_end`).
+  /// @throws RuleViolation (Wi 24.1/25.1, 24.3, 24.4) for a fine before the term it follows ran
+  ///         out or within two years of the last; (Wi 24.1) a PVT/MAP fine when both were
+  ///         completed within the term. ValidationError: a malformed fine (see `validate`), a
+  ///         first or second fine without a new term of 6, 12, 18 or 24 months (Wi 24.2; Bi
+  ///         7.1.5) or a later one with one (Wi 24.4), a fine not after the part's previous one.
   void record_duo_fine(DuoFine fine);
 
   // ---- Lifecycle -----------------------------------------------------------------------------
@@ -319,6 +329,7 @@ class INBURGERING_EXPORT Trajectory {
   void move_to(TrajectoryState next);
   void require_on_or_after_registration(Date date, const char* field) const;
   void check_extension(const Extension& extension, bool requested) const;
+  void require_not_in_new_term(Date on, const char* what) const;
   MunicipalFine& fine_at(std::size_t index, Date on, const char* action);
   /// The deadline of Bi 5.3.1 before any deviation under Bi 5.3.2 (empty: not known yet).
   std::optional<Date> first_plan_base_deadline() const;
