@@ -101,21 +101,38 @@ Date first_new_term(const std::vector<DuoFine>& duo_fines, Date as_of) {
 }
 
 // The term whose first day is `first_day` and length `months`, lengthened by the extensions
-// decided and the interruptions begun within `span` and on or before `as_of` (Wi 12; Bi 4.2).
+// decided and the interruptions begun within `span` and on or before `as_of` (Wi 12; Bi 4.2), in
+// the order of their dates: each lengthens the term as it then stands ("telkens", Wi 12.1), an
+// extension by whole months from the day after its current end, an interruption by its days
+// (at most `max_interruption_days`, as far as it had lasted on `as_of`). On one day, the
+// extension comes first.
 Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Span span,
                     Date as_of) {
   const auto belongs = [&](Date date) {
     return date >= span.from && date < span.before && date <= as_of;
   };
+  struct Step {
+    Date on;
+    int order;    // 0: extension, 1: interruption
+    long amount;  // months, or days
+  };
+  std::vector<Step> steps;
   for (const auto& extension : term.extensions) {
-    if (belongs(extension.decided_on)) months += extension.months;
+    if (belongs(extension.decided_on)) steps.push_back({extension.decided_on, 0, extension.months});
   }
-  Date end = last_day_of_period(first_day, months);
   for (const auto& interruption : term.interruptions) {
     if (!belongs(interruption.from)) continue;
     const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
     const long days = (last - interruption.from).days() + 1;
-    end += bg::days(std::min<long>(days, term.max_interruption_days));
+    steps.push_back({interruption.from, 1, std::min<long>(days, term.max_interruption_days)});
+  }
+  std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+    return a.on != b.on ? a.on < b.on : a.order < b.order;
+  });
+  Date end = last_day_of_period(first_day, months);
+  for (const Step& step : steps) {
+    end = step.order == 0 ? last_day_of_period(end + bg::days(1), static_cast<int>(step.amount))
+                          : end + bg::days(step.amount);
   }
   return end;
 }

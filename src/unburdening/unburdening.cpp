@@ -30,11 +30,13 @@ bool Unburdening::active_on(Date on) const { return on >= assistance_start && on
 std::vector<ScheduledPayment> Unburdening::payment_schedule() const {
   std::vector<ScheduledPayment> schedule;
   const Date end = end_date();
-  for (int k = 0;; ++k) {
-    const Date month_start = add_months(assistance_start, k);
-    if (month_start > end) break;
+  // Each calendar month that begins within the period, on its first day: a period of six months
+  // holds six such days, whatever day it starts on (a month-end start skips no month).
+  const Date first_month(assistance_start.year(), assistance_start.month(), 1);
+  Date due = assistance_start.day() == 1 ? first_month : first_month + boost::gregorian::months(1);
+  for (; due <= end; due += boost::gregorian::months(1)) {
     for (const auto& item : items) {
-      schedule.push_back(ScheduledPayment{month_start, item.kind, item.payee, item.monthly_amount});
+      schedule.push_back(ScheduledPayment{due, item.kind, item.payee, item.monthly_amount});
     }
   }
   return schedule;

@@ -84,6 +84,29 @@ TEST(IntegrationTerm, AnOpenInterruptionCountsUpToTheReferenceDate) {
   EXPECT_EQ(term.end_date(d("2025-01-31"), {}), d("2027-04-15"));
 }
 
+// Wi 12.1 ("telkens"), Bi 4.1-4.2: each extension and interruption lengthens the term as it
+// stands on its date; the order matters at the end of a month.
+TEST(IntegrationTerm, ExtensionsAndInterruptionsApplyInTheOrderOfTheirDates) {
+  auto term = IntegrationTerm::starting_after(d("2024-01-31"), kPolicy);  // until 2027-01-31
+  term.interruptions.push_back(Interruption{d("2025-04-01"), d("2025-04-30"), "geen BRP"});
+  EXPECT_EQ(term.end_date(d("2026-01-01"), {}), d("2027-03-02"));  // + 30 days
+  term.extensions.push_back(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 1});
+  // One month from the day after 2027-03-02, not 37 months from the start plus 30 days
+  // (2027-03-30).
+  EXPECT_EQ(term.end_date(d("2026-12-01"), {}), d("2027-04-02"));
+
+  auto other = IntegrationTerm::starting_after(d("2024-03-01"), kPolicy);  // until 2027-03-01
+  other.extensions.push_back(Extension{ExtensionGround::kNotCulpable, d("2025-01-01"), 6});
+  EXPECT_EQ(other.end_date(d("2025-01-01"), {}), d("2027-09-01"));
+  other.interruptions.push_back(Interruption{d("2025-02-01"), d("2025-03-03"), "geen BRP"});
+  EXPECT_EQ(other.end_date(d("2025-06-01"), {}), d("2027-10-02"));  // + 31 days after
+  // On one day the extension comes first.
+  auto same_day = IntegrationTerm::starting_after(d("2024-01-31"), kPolicy);
+  same_day.interruptions.push_back(Interruption{d("2026-12-01"), d("2026-12-30"), "geen BRP"});
+  same_day.extensions.push_back(Extension{ExtensionGround::kNotCulpable, d("2026-12-01"), 1});
+  EXPECT_EQ(same_day.end_date(d("2027-01-01"), {}), d("2027-03-30"));  // 2027-02-28 + 30
+}
+
 TEST(IntegrationTerm, AnInterruptionCountsForAtMostOneYear) {
   auto term = IntegrationTerm::starting_after(d("2024-03-15"), kPolicy);
   term.interruptions.push_back(Interruption{d("2024-06-01"), d("2026-06-01"), "buitenland"});

@@ -716,7 +716,7 @@ TEST(Issue7DuoFines, TheStoreListsTheNewTermsEnd) {
   EXPECT_EQ(within(10), 1u);  // up to 2028-04-01
 }
 
-TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFine) {
+TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothActs) {
   TempDir dir;
   const std::string path = dir.file("duo.db");
   auto clock = std::make_shared<FixedClock>(d("2027-06-01"));
@@ -729,23 +729,33 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFine) {
     other.id = TrajectoryId(8);
     Trajectory unfined = Trajectory::from_record(other);
     store->create(caseworker(), unfined);
+    // Extended and interrupted: 0.5 added the months first (2027-05-01), 0.6 goes by date.
+    TrajectoryRecord both = on_route(Route::kB1, family_migrant()).record();
+    both.id = TrajectoryId(9);
+    Trajectory lengthened = Trajectory::from_record(both);
+    lengthened.record_interruption(Interruption{d("2025-01-01"), d("2025-01-30"), "geen BRP"});
+    lengthened.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 1});
+    store->create(caseworker(), lengthened);
   }
   const auto column = [&](const char* sql) {
     SQLite::Database raw(path);
     return raw.execAndGet(sql).getString();
   };
   const char* fined_end = "SELECT term_end FROM trajectory WHERE record LIKE '%duo_fines%'";
-  const char* other_end = "SELECT term_end FROM trajectory WHERE record NOT LIKE '%duo_fines%'";
+  const char* other_end = "SELECT term_end FROM trajectory WHERE id = 8";
+  const char* both_end = "SELECT term_end FROM trajectory WHERE id = 9";
   const char* signal =
       "SELECT due_on FROM trajectory_signal s JOIN trajectory t ON t.id = s.trajectory_id "
       "WHERE s.kind = 'term_ending' AND t.record LIKE '%duo_fines%'";
   EXPECT_EQ(column(fined_end), "2028-03-05");
   EXPECT_EQ(column(signal), "2028-03-05");
+  EXPECT_EQ(column(both_end), "2027-04-30");  // 2027-03-31, then a month from 2027-04-01
   {
     // What 0.5 stored: the end of the Wi 11.1 term; a row without DUO fines is left alone.
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
     raw.exec("UPDATE trajectory SET term_end = '2027-03-01' WHERE record LIKE '%duo_fines%'");
-    raw.exec("UPDATE trajectory SET term_end = '2000-01-01' WHERE record NOT LIKE '%duo_fines%'");
+    raw.exec("UPDATE trajectory SET term_end = '2000-01-01' WHERE id = 8");
+    raw.exec("UPDATE trajectory SET term_end = '2027-05-01' WHERE id = 9");
     raw.exec("UPDATE trajectory_signal SET due_on = '2027-03-01' WHERE kind = 'term_ending'");
     raw.exec("PRAGMA user_version = 6");
   }
@@ -754,6 +764,7 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFine) {
   EXPECT_EQ(column(fined_end), "2028-03-05");
   EXPECT_EQ(column(signal), "2028-03-05");
   EXPECT_EQ(column(other_end), "2000-01-01");
+  EXPECT_EQ(column(both_end), "2027-04-30");
 }
 
 }  // namespace

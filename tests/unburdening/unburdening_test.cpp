@@ -71,7 +71,27 @@ TEST(Unburdening, StartAtMonthEnd) {
   EXPECT_EQ(u.end_date(), d("2025-02-28"));
   const auto schedule = u.payment_schedule();
   ASSERT_EQ(schedule.size(), 24u);
-  EXPECT_EQ(schedule[4].due_on, d("2024-10-01"));  // 31 Sep does not exist: 1 Oct.
+  // One payment on the first of each month that begins in the period: none skipped, none twice.
+  std::vector<Date> months;
+  for (std::size_t i = 0; i < schedule.size(); i += 4) months.push_back(schedule[i].due_on);
+  EXPECT_EQ(months, (std::vector<Date>{d("2024-09-01"), d("2024-10-01"), d("2024-11-01"),
+                                       d("2024-12-01"), d("2025-01-01"), d("2025-02-01")}));
+  // Stopped on 2024-12-01: that day's payment is still made, the next is not.
+  u.stopped_on = d("2024-12-01");
+  EXPECT_EQ(u.payment_schedule().size(), 16u);
+  u.stopped_on = d("2024-11-30");
+  EXPECT_EQ(u.payment_schedule().size(), 12u);
+}
+
+TEST(Unburdening, AStartAfterTheFirstPaysFromTheNextMonth) {
+  Unburdening u{.assistance_start = d("2024-01-31"), .months = 6, .items = fixed_costs()};
+  EXPECT_EQ(u.end_date(), d("2024-07-30"));
+  const auto schedule = u.payment_schedule();
+  ASSERT_EQ(schedule.size(), 24u);
+  EXPECT_EQ(schedule.front().due_on, d("2024-02-01"));  // not twice in March, none in February
+  EXPECT_EQ(schedule[4].due_on, d("2024-03-01"));
+  EXPECT_EQ(schedule[8].due_on, d("2024-04-01"));
+  EXPECT_EQ(schedule.back().due_on, d("2024-07-01"));
 }
 
 TEST(Unburdening, APolicyOf02WithALongerPeriodKeepsIt) {

@@ -64,7 +64,7 @@ struct INBURGERING_EXPORT CoachingSession {
 
 /// One payment of the schedule.
 struct INBURGERING_EXPORT ScheduledPayment {
-  /// The first day of the month of the period the payment covers.
+  /// The first day of the calendar month the payment covers.
   Date due_on;
   FixedCostKind kind = FixedCostKind::kRent;
   std::string payee;
@@ -90,8 +90,9 @@ struct INBURGERING_EXPORT Unburdening {
   Date end_date() const;
   /// Whether payments are made on `on`.
   bool active_on(Date on) const;
-  /// One payment per item per month of the period: month k covers the k-th month from the start
-  /// (`add_months(assistance_start, k)`), up to the end date.
+  /// One payment per item for each calendar month that begins within the period (from
+  /// `assistance_start` to `end_date()`), due on its first day: six months give six payments per
+  /// item, also from a start at the end of a month.
   std::vector<ScheduledPayment> payment_schedule() const;
   /// The sum of the schedule.
   Money total_scheduled() const;
