@@ -37,7 +37,8 @@ void validate(const PlanContent& content, const PlanNorms& norms) {
   if (content.pvt_hours < norms.pvt_min_hours) {
     throw ValidationError(
         "plan.pvt_hours",
-        "the PVT takes at least " + std::to_string(norms.pvt_min_hours) + " hours (Bi 3.1)",
+        "the PIP plans the PVT for at least " + std::to_string(norms.pvt_min_hours) +
+            " hours, the norm less the hours of the broad intake (Bi 3.1.3, 3.1.5)",
         std::to_string(content.pvt_hours));
   }
   if (content.map_hours < 0) {
@@ -49,10 +50,11 @@ void validate(const PlanContent& content, const PlanNorms& norms) {
                           std::to_string(content.map_hours));
   }
   if (content.route != Route::kEducation && content.map_hours < norms.map_min_hours) {
-    throw ValidationError(
-        "plan.map_hours",
-        "the MAP takes at least " + std::to_string(norms.map_min_hours) + " hours (Bi 3.2)",
-        std::to_string(content.map_hours));
+    throw ValidationError("plan.map_hours",
+                          "the PIP plans the MAP for at least " +
+                              std::to_string(norms.map_min_hours) +
+                              " hours, the norm less the hours of the broad intake (Bi 3.2.3)",
+                          std::to_string(content.map_hours));
   }
   if (content.progress_interview_count < norms.min_progress_interviews) {
     throw ValidationError("plan.progress_interview_count",

@@ -31,8 +31,33 @@ const PlanVersion* Trajectory::current_plan() const noexcept {
   return record_.plan_versions.empty() ? nullptr : &record_.plan_versions.back();
 }
 
+PlanNorms Trajectory::plan_norms() const {
+  // Bi 3.1.5, 3.2.3: PVT and MAP activity "in het kader van de brede intake" may be deducted
+  // from the hour norm, so the PIP plans only what is left (whole hours, rounded up). Hours
+  // outside the intake do not count here (Bi 5.3.5).
+  PlanNorms norms = PlanNorms::of(record_.policy);
+  const auto started = record_.intake.started_on();
+  const auto completed = record_.intake.completed_on;
+  const auto in_intake = [&](HourKind kind) {
+    long minutes = 0;
+    for (const auto& entry : record_.attendance) {
+      if (entry.kind != kind || !started || entry.attended_on < *started) continue;
+      if (completed && entry.attended_on > *completed) continue;
+      minutes += entry.minutes;
+    }
+    return minutes;
+  };
+  const auto left = [](int norm_hours, long credited_minutes) {
+    const long rest = std::max(0L, static_cast<long>(norm_hours) * 60 - credited_minutes);
+    return static_cast<int>((rest + 59) / 60);
+  };
+  norms.pvt_min_hours = left(norms.pvt_min_hours, in_intake(HourKind::kPvt));
+  norms.map_min_hours = left(norms.map_min_hours, in_intake(HourKind::kMap));
+  return norms;
+}
+
 void Trajectory::check_plan_content(const PlanContent& content) const {
-  validate(content, record_.policy);
+  validate(content, plan_norms());
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",
@@ -80,7 +105,7 @@ PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
                       std::move(explanation),
                       record_.municipality,
                       std::move(content),
-                      PlanNorms::of(record_.policy),
+                      plan_norms(),
                       due_by};
 
   // Progress interviews: keep what was held, reschedule what is still to come (Bi 5.3.4).

@@ -572,6 +572,38 @@ TEST(Issue7Format, MigrationFourRecomputesTheStoredDeadlines) {
   EXPECT_EQ(due(), "2024-03-18");
 }
 
+// ---- Bi 3.1.5, 3.2.3: PVT hours of the broad intake are deducted from the norm in the PIP -----
+
+TEST(Issue7PlanHours, ThePipPlansOnlyThePvtHoursTheIntakeLeft) {
+  // planning(): the intake runs from the invitation of 2024-01-16 to its completion, 2024-02-01.
+  Trajectory t = planning();
+  t.record_attendance(hours(HourKind::kPvt, "2024-01-20", 8));
+  t.record_attendance(AttendanceEntry{d("2024-01-21"), HourKind::kPvt, 30, "Taalschool Utrecht"});
+  t.record_attendance(hours(HourKind::kPvt, "2024-02-02", 5));  // after the intake: not deducted
+  // 12 - 8.5 = 3.5 hours left: the PIP plans at least 4.
+  PlanContent three = content();
+  three.pvt_hours = 3;
+  try {
+    Trajectory copy = t;
+    copy.issue_first_plan(d("2024-03-01"), three);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "plan.pvt_hours");
+    EXPECT_THAT(e.rule(), HasSubstr("at least 4 hours"));
+  }
+  PlanContent four = content();
+  four.pvt_hours = 4;
+  t.issue_first_plan(d("2024-03-01"), four);
+  EXPECT_EQ(t.current_plan()->norms.pvt_min_hours, 4);
+  // The stored version is judged by the norms it kept.
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
+  // Without intake hours the full 12 hours are planned.
+  Trajectory none = planning();
+  PlanContent eleven = content();
+  eleven.pvt_hours = 11;
+  EXPECT_THROW(none.issue_first_plan(d("2024-03-01"), eleven), ValidationError);
+}
+
 // ---- DUO's fines and the new term (Wi 24-25; Bi 4.1, 7.1.5) ----------------------------------
 // on_route(): the term runs from 2024-03-02 to 2027-03-01.
 

@@ -86,9 +86,12 @@ struct INBURGERING_EXPORT PlanContent {
 /// of progress interviews does not make earlier versions invalid; new versions are judged by
 /// the trajectory's policy of their day.
 struct INBURGERING_EXPORT PlanNorms {
-  /// `Policy::pvt_min_hours` (Bi 3.1).
+  /// The PVT hours the version plans at least: `Policy::pvt_min_hours` (Bi 3.1.3), less the
+  /// whole hours of PVT activity done in the broad intake (Bi 3.1.5; versions of library 0.5
+  /// and older kept the policy's number).
   int pvt_min_hours = 12;
-  /// `Policy::map_min_hours` (Bi 3.2; Regeling).
+  /// The MAP hours it plans at least: `Policy::map_min_hours` (Bi 3.2; Regeling), less those
+  /// done in the broad intake (Bi 3.2.3).
   int map_min_hours = 0;
   /// `Policy::min_progress_interviews` (Bi 5.3.4; Wi 17.1).
   int min_progress_interviews = 1;

@@ -337,6 +337,9 @@ class INBURGERING_EXPORT Trajectory {
   PlanVersion append_plan(Date date_of_issue, PlanChangeReason reason, std::string explanation,
                           PlanContent content);
   void check_plan_content(const PlanContent& content) const;
+  /// The norms a new PIP version is judged by: the policy's, less the PVT and MAP hours already
+  /// done in the broad intake (Bi 3.1.5, 3.2.3).
+  PlanNorms plan_norms() const;
   void reschedule_interviews(const PlanVersion& version);
   void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
              std::optional<MunicipalityCode> moved_to);
