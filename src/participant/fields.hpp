@@ -20,6 +20,7 @@ void describe(V& v, P& p) {
   v("target_group", p.target_group);
   v("permit", p.permit);
   v("has_young_children", p.has_young_children, Sensitivity::kPersonal);
+  v("not_obliged", p.not_obliged, Sensitivity::kPersonal);
 }
 
 template <class V, detail::Of<Exemption> P>

@@ -32,6 +32,7 @@ INBURGERING_DEFINE_ENUM_TEXT(DispensationGround,
 bool Obligation::applies_to(const Participant& participant, Date on, const Policy& policy) {
   if (participant.target_group == TargetGroup::kVoluntary) return false;
   if (participant.permit == ResidencePermit::kEuLaw) return false;
+  if (participant.not_obliged != NotObligedGround::kNone) return false;
   if (on < participant.birth_date) return false;
   // From the 16th birthday, until the day the AOW age is reached (Wi 3.1; AOW 7a).
   const int age = age_in_months(participant.birth_date, on);

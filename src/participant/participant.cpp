@@ -33,6 +33,13 @@ void Participant::validate() const {
     case TargetGroup::kVoluntary:
       break;
   }
+  if (not_obliged != NotObligedGround::kNone && permit != ResidencePermit::kRegular) {
+    // Bi 2.2.3: the asylum permit is never for a temporary purpose; EU law excepts on its own.
+    throw ValidationError("participant.not_obliged",
+                          "a ground for not being obliged goes with a regular permit (Wi 3.1.a, "
+                          "3.2.c-d; Bi 2.2.3)",
+                          std::string(to_string(permit)));
+  }
 }
 
 }  // namespace inburgering

@@ -235,6 +235,7 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"switch_exception", 3},
     {"intake_fine_new_term_months", 3},
     {"extension_decision_weeks", 3},
+    {"not_obliged", 5},
 };
 
 // Format 4 (0.5): fields holding their empty value are left out.

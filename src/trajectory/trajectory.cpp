@@ -34,6 +34,12 @@ Trajectory Trajectory::open(TrajectoryId id, MunicipalityCode municipality, User
   obligation.validate();
   require_valid(registered_on, "trajectory.registered_on");
   if (participant.target_group != TargetGroup::kVoluntary &&
+      participant.not_obliged != NotObligedGround::kNone) {
+    throw RuleViolation(std::string(not_obliged_article(participant.not_obliged)),
+                        "not obliged to integrate on this ground (participant.not_obliged): "
+                        "register as a voluntary participant, if at all");
+  }
+  if (participant.target_group != TargetGroup::kVoluntary &&
       !Obligation::applies_to(participant, obligation.duo_notice_date, policy)) {
     throw RuleViolation("Wi 3",
                         "no integration obligation on the notice date: it applies from age " +

@@ -604,6 +604,54 @@ TEST(Issue7PlanHours, ThePipPlansOnlyThePvtHoursTheIntakeLeft) {
   EXPECT_THROW(none.issue_first_plan(d("2024-03-01"), eleven), ValidationError);
 }
 
+// ---- Wi 3.1.a with Bi 2.2; Wi 3.2.c-d: regular permits that carry no obligation --------------
+
+TEST(Issue7Obligation, ATemporaryPurposeOrAnExceptionOfWi32IsNotObliged) {
+  Participant person = family_migrant();
+  EXPECT_TRUE(Obligation::applies_to(person, d("2024-01-08"), Policy{}));
+  for (const auto& [ground, article] : std::vector<std::pair<NotObligedGround, std::string>>{
+           {NotObligedGround::kTemporaryPurpose, "Wi 3.1.a; Bi 2.2"},
+           {NotObligedGround::kLongTermResidentElsewhere, "Wi 3.2.c"},
+           {NotObligedGround::kTreatyOrDecision, "Wi 3.2.d"}}) {
+    person.not_obliged = ground;
+    EXPECT_FALSE(Obligation::applies_to(person, d("2024-01-08"), Policy{}));
+    try {
+      opened(person, std::nullopt);
+      ADD_FAILURE() << to_string(ground);
+    } catch (const RuleViolation& e) {
+      EXPECT_EQ(e.rule(), article);
+    }
+    Participant voluntary = person;
+    voluntary.target_group = TargetGroup::kVoluntary;
+    EXPECT_EQ(opened(voluntary, std::nullopt).participant().not_obliged, ground);
+  }
+}
+
+TEST(Issue7Obligation, AnAsylumPermitIsNeverForATemporaryPurpose) {
+  Participant person = asylum_holder();
+  person.not_obliged = NotObligedGround::kTemporaryPurpose;
+  try {
+    person.validate();
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "participant.not_obliged");
+    EXPECT_THAT(e.rule(), HasSubstr("Bi 2.2.3"));
+  }
+  person.permit = ResidencePermit::kRegular;  // a regular permit joining an asylum holder
+  EXPECT_NO_THROW(person.validate());
+}
+
+TEST(Issue7Format, NotObligedIsNewInFormat5) {
+  using nlohmann::json;
+  json j = json::parse(storage::detail::encode_record(on_route().record()));
+  EXPECT_EQ(j["participant"]["not_obliged"], "none");  // an enumeration is always written
+  j["participant"].erase("not_obliged");
+  EXPECT_THROW(storage::detail::decode_record(j.dump(), "trajectory 7"), StorageError);
+  j["format"] = 4;  // 0.5 did not know the field: it takes its default
+  EXPECT_EQ(storage::detail::decode_record(j.dump(), "trajectory 7").participant.not_obliged,
+            NotObligedGround::kNone);
+}
+
 // ---- DUO's fines and the new term (Wi 24-25; Bi 4.1, 7.1.5) ----------------------------------
 // on_route(): the term runs from 2024-03-02 to 2027-03-01.
 

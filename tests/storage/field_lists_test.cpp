@@ -63,18 +63,18 @@ struct CoverageChecker {
 
 TEST(FieldLists, EveryMemberOfEveryRecordIsListed) {
   static_assert(member_count<PlanNorms>() == 3);
-  static_assert(member_count<Participant>() == 8);
+  static_assert(member_count<Participant>() == 9);
   CoverageChecker checker;
   checker.check<TrajectoryRecord>();
   EXPECT_GE(checker.seen.size(), 28u);  // every record type reachable from the trajectory
 }
 
 // Every path of the record's fields (formats 3 and 4 have the same fields, format 4 writes lists
-// of flat records as tables, format 5 adds a DUO fine's `announced_on`), list indices as [], each
-// with "P" when the audit trail must mask it (personal or special-category). Renaming or dropping a
-// field, or changing whether it is personal, changes this list: then raise kRecordFormat, write a
-// migration for the rows already stored, and update tests/storage/record_fields.txt (run this test
-// once with INBURGERING_UPDATE_GOLDEN=1).
+// of flat records as tables, format 5 adds a DUO fine's `announced_on` and the participant's
+// `not_obliged`), list indices as [], each with "P" when the audit trail must mask it (personal or
+// special-category). Renaming or dropping a field, or changing whether it is personal, changes this
+// list: then raise kRecordFormat, write a migration for the rows already stored, and update
+// tests/storage/record_fields.txt (run this test once with INBURGERING_UPDATE_GOLDEN=1).
 TEST(FieldLists, TheStoredFormatIsPinned) {
   std::vector<FilledLeaf> leaves;
   random_record(1, &leaves);

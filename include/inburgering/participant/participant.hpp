@@ -31,11 +31,14 @@ struct INBURGERING_EXPORT Participant {
   ResidencePermit permit = ResidencePermit::kTemporaryAsylum;
   /// Has children for whom early-childhood education (VVE) is relevant (Wi 14.3.d, 15.1.d).
   bool has_young_children = false;
+  /// Why the person, with a regular permit, is not obliged (Wi 3.1.a with Bi 2.2; Wi 3.2.c-d);
+  /// kNone for whoever is. Personal data.
+  NotObligedGround not_obliged = NotObligedGround::kNone;
 
   /// Checks the fields on their own and against each other: names present, birth date valid,
   /// permit consistent with the target group (asylum permit holders hold a temporary asylum
   /// permit or a regular permit joining one, Wi 13.1; family and other migrants a regular
-  /// permit, Wi 19).
+  /// permit, Wi 19; a ground for not being obliged only with a regular permit, Bi 2.2.3).
   /// @throws ValidationError naming the field (never its value when it is personal data).
   void validate() const;
 

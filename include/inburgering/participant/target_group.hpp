@@ -35,6 +35,40 @@ enum class ResidencePermit {
   kEuLaw,
 };
 
+/// Why a person with a regular residence permit is nevertheless not obliged to integrate. Wi 3.1.a
+/// obliges only residence "voor een niet-tijdelijk doel"; Wi 3.2 excepts three more groups (a
+/// and b, residence under EU law, are `ResidencePermit::kEuLaw`). Such a person may integrate
+/// voluntarily (`TargetGroup::kVoluntary`); `Trajectory::open` refuses them as obliged.
+enum class NotObligedGround {
+  kNone,
+  /// The permit carries a restriction connected with a temporary purpose (Wi 3.1.a; Bi 2.2.1:
+  /// a. family of someone here for a temporary purpose, b-q. e.g. self-employment, knowledge
+  /// migrant, seasonal work, study, medical treatment; Bi 2.2.2: restrictions the Vreemdelingen-
+  /// besluit designates). A minister of religion stays obliged (Wi 3.1.b): record kNone.
+  kTemporaryPurpose,
+  /// Met an integration requirement in another member state to become a long-term resident
+  /// there (richtlijn 2003/109/EG; Wi 3.2.c).
+  kLongTermResidentElsewhere,
+  /// No obligation may be imposed under a treaty or a decision of an international organisation
+  /// (Wi 3.2.d).
+  kTreatyOrDecision,
+};
+
+/// The article a person is not obliged under for `ground` (empty for kNone).
+constexpr std::string_view not_obliged_article(NotObligedGround ground) noexcept {
+  switch (ground) {
+    case NotObligedGround::kNone:
+      return "";
+    case NotObligedGround::kTemporaryPurpose:
+      return "Wi 3.1.a; Bi 2.2";
+    case NotObligedGround::kLongTermResidentElsewhere:
+      return "Wi 3.2.c";
+    case NotObligedGround::kTreatyOrDecision:
+      return "Wi 3.2.d";
+  }
+  return "";
+}
+
 /// Which law the obligation falls under. People obliged under the Wet inburgering 2013 stay
 /// under it (Wi 54); the library's rules are those of the 2021 law.
 enum class Regime { kWi2013, kWi2021 };
@@ -49,6 +83,7 @@ constexpr bool housed_under_huisvestingswet(TargetGroup group) noexcept {
   return group == TargetGroup::kAsylumPermitHolder;
 }
 INBURGERING_ENUM_TEXT(ResidencePermit);
+INBURGERING_ENUM_TEXT(NotObligedGround);
 INBURGERING_ENUM_TEXT(Regime);
 
 }  // namespace inburgering
