@@ -17,7 +17,11 @@ INBURGERING_DEFINE_ENUM_TEXT(HourKind, {HourKind::kLanguageCourse, "language_cou
                              {HourKind::kParticipation, "participation", "participatie"},
                              {HourKind::kPvt, "pvt", "PVT"}, {HourKind::kMap, "map", "MAP"},
                              {HourKind::kLanguageBridging, "language_bridging",
-                              "taalschakeltraject"});
+                              "taalschakeltraject"},
+                             {HourKind::kSocialGuidance, "social_guidance",
+                              "maatschappelijke begeleiding"},
+                             {HourKind::kSchoolLanguage, "school_language",
+                              "NT2 en KNM op school (vso, praktijkonderwijs, entree)"});
 
 void validate(const AttendanceEntry& entry) {
   require_valid(entry.attended_on, "attendance.attended_on");

@@ -147,16 +147,27 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
     case Route::kZ: {
       // Hours from the broad intake on count for the Z-route (Bi 3.14.6), bridging-course hours
       // too after a switch from the education route (Bi 5.4.4.c).
-      const long course = minutes_with_intake(
-          facts, {HourKind::kLanguageCourse, HourKind::kKnmCourse, HourKind::kLanguageBridging});
+      // School lessons in Dutch and KNM count from two years before the first PIP (Bi 3.14.9-10);
+      // activities of the social guidance whenever they took place (Bi 3.14.6).
+      const std::optional<Date> school_from =
+          facts.first_plan_issued_on
+              ? std::optional(add_months(*facts.first_plan_issued_on, -kSchoolHoursMonthsBeforePip))
+              : std::nullopt;
+      const long course =
+          minutes_with_intake(facts, {HourKind::kLanguageCourse, HourKind::kKnmCourse,
+                                      HourKind::kLanguageBridging}) +
+          (school_from
+               ? minutes_attended(*facts.attendance, {HourKind::kSchoolLanguage}, school_from)
+               : 0);
       out.push_back(hours_requirement("z.course_hours", "Z-route course hours (NT2 and KNM)",
-                                      course, policy.z_route_course_hours, "Bi 3.14"));
+                                      course, policy.z_route_course_hours, "Bi 3.14.2.a, 3.14.9"));
       if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
         const long participation =
-            minutes_with_intake(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt});
+            minutes_with_intake(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt}) +
+            minutes_attended(*facts.attendance, {HourKind::kSocialGuidance}, std::nullopt);
         out.push_back(hours_requirement(
             "z.participation_hours", "Z-route participation hours (MAP and PVT hours included)",
-            participation, policy.z_route_participation_hours, "Bi 3.14"));
+            participation, policy.z_route_participation_hours, "Bi 3.14.2.b, 3.14.5-6"));
       }
       out.push_back(Requirement{"z.final_interview", "final interview with the college", "Bi 3.14",
                                 facts.components->z_route_final_interview_on.has_value()});

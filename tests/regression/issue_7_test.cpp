@@ -652,6 +652,28 @@ TEST(Issue7Format, NotObligedIsNewInFormat5) {
             NotObligedGround::kNone);
 }
 
+// ---- Bi 3.14.6, 3.14.9: social guidance and school lessons count for the Z-route -------------
+
+std::string requirement_text(const Trajectory& t, const char* code) {
+  for (const auto& requirement : t.completion_report().requirements) {
+    if (requirement.code == code) return requirement.description + " [" + requirement.article + "]";
+  }
+  return std::string("no requirement ") + code;
+}
+
+TEST(Issue7ZRoute, SchoolLessonsFromTwoYearsBeforeThePipAndSocialGuidanceAtAnyTime) {
+  Trajectory t = on_route(Route::kZ);                                      // first PIP 2024-03-01
+  t.record_attendance(hours(HourKind::kSchoolLanguage, "2022-02-28", 5));  // a day too early
+  t.record_attendance(hours(HourKind::kSchoolLanguage, "2022-03-01", 10));
+  t.record_attendance(hours(HourKind::kSocialGuidance, "2023-06-01", 7));  // before the intake
+  EXPECT_THAT(requirement_text(t, "z.course_hours"),
+              HasSubstr("(10 attended) [Bi 3.14.2.a, 3.14.9]"));
+  EXPECT_THAT(requirement_text(t, "z.participation_hours"),
+              HasSubstr("(7 attended) [Bi 3.14.2.b, 3.14.5-6]"));
+  // Neither counts for scaling down or anywhere else: school hours are not at a keurmerk provider.
+  EXPECT_EQ(minutes_attended(t.record().attendance, {HourKind::kLanguageCourse}), 0);
+}
+
 // ---- DUO's fines and the new term (Wi 24-25; Bi 4.1, 7.1.5) ----------------------------------
 // on_route(): the term runs from 2024-03-02 to 2027-03-01.
 

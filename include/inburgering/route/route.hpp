@@ -54,6 +54,13 @@ enum class HourKind {
   kMap,
   /// The education route's language bridging course (taalschakeltraject).
   kLanguageBridging,
+  /// Activities of the social guidance (maatschappelijke begeleiding, Wi 13), at any time: they
+  /// count as Z-route participation hours (Bi 3.14.6).
+  kSocialGuidance,
+  /// Dutch-language and KNM lessons at school: voortgezet speciaal onderwijs (labour-market or
+  /// day-care profile), praktijkonderwijs or an entreeopleiding (Bi 3.14.10). From two years
+  /// before the first PIP on, they count as Z-route course hours (Bi 3.14.9).
+  kSchoolLanguage,
 };
 
 INBURGERING_ENUM_TEXT(HourKind);

@@ -59,6 +59,11 @@ struct INBURGERING_EXPORT RouteFacts {
   std::optional<Date> intake_completed_on;
 };
 
+/// Months before the first PIP from which Dutch and KNM lessons at school count as Z-route course
+/// hours (Bi 3.14.9: "vanaf twee jaar voorafgaand aan de vaststelling van het persoonlijk plan").
+/// Statutory; the same for every college, so not a `Policy` number.
+inline constexpr int kSchoolHoursMonthsBeforePip = 24;
+
 /// Minutes of `kinds` that count where the Bi lets hours of the broad intake count (Bi 3.1.5,
 /// 3.2.3, 3.14.6, 5.5.2): from the first day of the intake to its completion (to the PIP if no
 /// completion is on record), and from the first PIP on (Bi 5.3.5). Never hours before the
