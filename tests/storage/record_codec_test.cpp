@@ -343,6 +343,21 @@ TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
       << stored_4.size() << " of " << stored_3.size();
 }
 
+// The fuzz target's seed of format 5 (tests/fuzz/corpus/load_record) is a record this version
+// reads: a DUO fine made known after it was imposed, and the participant's ground.
+TEST(RecordCodec, TheFormat5SeedDecodes) {
+  std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) +
+                   "/../fuzz/corpus/load_record/rich_format_5.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  const Policy policy;
+  const TrajectoryRecord record = decode_record(text.str(), "trajectory 7", &policy);
+  ASSERT_EQ(record.duo_fines.size(), 1u);
+  EXPECT_EQ(record.duo_fines[0].announced_on, d("2027-08-23"));
+  EXPECT_EQ(record.participant.not_obliged, NotObligedGround::kNone);
+  EXPECT_NO_THROW(Trajectory::from_record(record));
+}
+
 TEST(RecordCodec, DamagedTablesAreNamedByPath) {
   const json good = json::parse(encode_record(rich_trajectory().record()));
   json short_row = good;
