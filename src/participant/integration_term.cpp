@@ -86,26 +86,13 @@ struct Span {
 
 const Date kNever{bg::pos_infin};
 
-// The fines that set a new term and were made known on or before `as_of`.
-bool sets_new_term(const DuoFine& fine, Date as_of) {
-  return fine.new_term_months > 0 && fine.made_known_on() <= as_of;
-}
-
-// When the first new term's fine was made known: the acts before it belong to the Wi 11.1 term.
-Date first_new_term(const std::vector<DuoFine>& duo_fines, Date as_of) {
-  Date first = kNever;
-  for (const auto& fine : duo_fines) {
-    if (sets_new_term(fine, as_of)) first = std::min(first, fine.made_known_on());
-  }
-  return first;
-}
-
 // The term whose first day is `first_day` and length `months`, lengthened by the extensions
 // decided and the interruptions begun within `span` and on or before `as_of` (Wi 12; Bi 4.2), in
 // the order of their dates: each lengthens the term as it then stands ("telkens", Wi 12.1), an
 // extension by whole months from the day after its current end, an interruption by its days
-// (at most `max_interruption_days`, as far as it had lasted on `as_of`). On one day, the
-// extension comes first.
+// from `first_day` on (at most `max_interruption_days`, as far as it had lasted on `as_of`): an
+// interruption that began before a new term lengthens it only by the days within it. On one
+// day, the extension comes first.
 Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Span span,
                     Date as_of) {
   const auto belongs = [&](Date date) {
@@ -122,9 +109,11 @@ Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Spa
   }
   for (const auto& interruption : term.interruptions) {
     if (!belongs(interruption.from)) continue;
+    const Date from = std::max(interruption.from, first_day);
     const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
-    const long days = (last - interruption.from).days() + 1;
-    steps.push_back({interruption.from, 1, std::min<long>(days, term.max_interruption_days)});
+    if (last < from) continue;
+    const long days = (last - from).days() + 1;
+    steps.push_back({from, 1, std::min<long>(days, term.max_interruption_days)});
   }
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
     return a.on != b.on ? a.on < b.on : a.order < b.order;
@@ -139,29 +128,34 @@ Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Spa
 
 }  // namespace
 
-Date IntegrationTerm::statutory_end(Date as_of, const std::vector<DuoFine>& duo_fines) const {
-  return lengthened_end(*this, start, length_months, Span{start, first_new_term(duo_fines, as_of)},
-                        as_of);
+bool IntegrationTerm::sets_new_term(const DuoFine& fine, Date as_of) const {
+  if (fine.new_term_months <= 0 || fine.made_known_on() > as_of) return false;
+  // `Trajectory::record_duo_fine` refuses a fine while the term runs (Wi 24.1, 25.1); 0.4 and
+  // 0.5 did not, and a fine they stored while the term ran sets no term here, so that it cannot
+  // shorten the term. The acts before the fine lengthen the term it is compared with; those of
+  // an earlier new term only make that term later, never past the end of that new term.
+  return fine.imposed_on >
+         lengthened_end(*this, start, length_months, Span{start, fine.imposed_on}, as_of);
 }
 
-Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
-                                   const std::vector<DuoFine>& duo_fines) const {
-  // Its acts run until the next new term of the same part was made known.
-  Date before = kNever;
-  for (const auto& next : duo_fines) {
-    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of) &&
-        next.made_known_on() > fine.made_known_on()) {
-      before = std::min(before, next.made_known_on());
-    }
+namespace {
+
+// When the first new term's fine was imposed: the acts before it belong to the Wi 11.1 term.
+Date first_new_term(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
+                    Date as_of) {
+  Date first = kNever;
+  for (const auto& fine : duo_fines) {
+    if (term.sets_new_term(fine, as_of)) first = std::min(first, fine.imposed_on);
   }
-  return lengthened_end(*this, fine.new_term_start(), fine.new_term_months,
-                        Span{fine.made_known_on(), before}, as_of);
+  return first;
 }
 
-const DuoFine* IntegrationTerm::newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines) {
+// The newest fine of `part` (or of either part, when empty) that sets a term in force on `as_of`.
+const DuoFine* newest_of(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
+                         Date as_of, std::optional<DuoFineKind> part) {
   const DuoFine* newest = nullptr;
   for (const auto& fine : duo_fines) {
-    if (sets_new_term(fine, as_of) &&
+    if ((!part || fine.kind == *part) && term.sets_new_term(fine, as_of) &&
         (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
       newest = &fine;
     }
@@ -169,18 +163,38 @@ const DuoFine* IntegrationTerm::newest_new_term(Date as_of, const std::vector<Du
   return newest;
 }
 
+}  // namespace
+
+Date IntegrationTerm::statutory_end(Date as_of, const std::vector<DuoFine>& duo_fines) const {
+  return lengthened_end(*this, start, length_months,
+                        Span{start, first_new_term(*this, duo_fines, as_of)}, as_of);
+}
+
+Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
+                                   const std::vector<DuoFine>& duo_fines) const {
+  // Its acts are those from the day the fine was imposed (the term before it had run out) until
+  // the next new term of the same part was imposed.
+  Date before = kNever;
+  for (const auto& next : duo_fines) {
+    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of) &&
+        next.made_known_on() > fine.made_known_on()) {
+      before = std::min(before, next.imposed_on);
+    }
+  }
+  return lengthened_end(*this, fine.new_term_start(), fine.new_term_months,
+                        Span{fine.imposed_on, before}, as_of);
+}
+
+const DuoFine* IntegrationTerm::newest_new_term(Date as_of,
+                                                const std::vector<DuoFine>& duo_fines) const {
+  return newest_of(*this, duo_fines, as_of, std::nullopt);
+}
+
 Date IntegrationTerm::end_date(Date as_of, const std::vector<DuoFine>& duo_fines) const {
   // The newest new term of each part; with none, the Wi 11.1 term.
   std::optional<Date> end;
   for (const DuoFineKind part : {DuoFineKind::kPvtMapNotInTime, DuoFineKind::kRouteNotInTime}) {
-    const DuoFine* newest = nullptr;
-    for (const auto& fine : duo_fines) {
-      if (fine.kind == part && sets_new_term(fine, as_of) &&
-          (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
-        newest = &fine;
-      }
-    }
-    if (newest != nullptr) {
+    if (const DuoFine* newest = newest_of(*this, duo_fines, as_of, part)) {
       const Date part_end = new_term_end(*newest, as_of, duo_fines);
       end = end ? std::max(*end, part_end) : part_end;
     }

@@ -90,20 +90,39 @@ bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part, Lang
   });
 }
 
-long minutes_with_intake(const RouteFacts& facts, std::set<HourKind> kinds) {
+namespace {
+
+// Within the broad intake: from its first day to its completion, or, with no completion on
+// record, to the day before the first PIP (or without end while there is none).
+bool in_intake_window(const RouteFacts& facts, Date on) {
+  if (!facts.intake_started_on || on < *facts.intake_started_on) return false;
+  if (facts.intake_completed_on) return on <= *facts.intake_completed_on;
+  return !facts.first_plan_issued_on || on < *facts.first_plan_issued_on;
+}
+
+template <class Counts>
+long sum_minutes(const RouteFacts& facts, const std::set<HourKind>& kinds, Counts counts) {
   if (facts.attendance == nullptr) {
     throw ValidationError("route_facts.attendance", "must be set", "null");
   }
   long total = 0;
   for (const auto& entry : *facts.attendance) {
-    if (kinds.count(entry.kind) == 0) continue;
-    const Date on = entry.attended_on;
-    const bool after_plan = facts.first_plan_issued_on && on >= *facts.first_plan_issued_on;
-    bool in_intake = facts.intake_started_on && on >= *facts.intake_started_on;
-    if (in_intake && facts.intake_completed_on) in_intake = on <= *facts.intake_completed_on;
-    if (after_plan || in_intake) total += entry.minutes;
+    if (kinds.count(entry.kind) != 0 && counts(entry.attended_on)) total += entry.minutes;
   }
   return total;
+}
+
+}  // namespace
+
+long minutes_with_intake(const RouteFacts& facts, std::set<HourKind> kinds) {
+  return sum_minutes(facts, kinds, [&](Date on) {
+    return (facts.first_plan_issued_on && on >= *facts.first_plan_issued_on) ||
+           in_intake_window(facts, on);
+  });
+}
+
+long minutes_in_intake(const RouteFacts& facts, std::set<HourKind> kinds) {
+  return sum_minutes(facts, kinds, [&](Date on) { return in_intake_window(facts, on); });
 }
 
 long minutes_attended(const std::vector<AttendanceEntry>& attendance, std::set<HourKind> kinds,

@@ -228,8 +228,15 @@ void validate(const DuoFine& fine, const Policy& policy) {
     require_valid(*fine.announced_on, "duo_fine.announced_on");
     if (*fine.announced_on < fine.imposed_on) {
       throw ValidationError("duo_fine.announced_on",
-                            "a decision is made known on or after the day it is taken (" +
-                                to_iso(fine.imposed_on) + ")",
+                            "a decision is made known on or after the day it is taken "
+                            "(duo_fine.imposed_on)",
+                            to_iso(*fine.announced_on));
+    }
+    if (*fine.announced_on > fine.imposed_on + boost::gregorian::days(kMaxDuoFineAnnouncedDays)) {
+      throw ValidationError("duo_fine.announced_on",
+                            "a decision is made known at most " +
+                                std::to_string(kMaxDuoFineAnnouncedDays) +
+                                " days after it is taken (duo_fine.imposed_on)",
                             to_iso(*fine.announced_on));
     }
   }

@@ -34,7 +34,7 @@ namespace inburgering::storage::detail {
 /// (`announced_on`), a participant's ground for not being obliged (`not_obliged`); a library that
 /// does not know it must not load, and drop it on the next save. Formats 2-3 and 5 only add fields
 /// (record_codec.cpp, `kAddedInFormat`); rows of every earlier format still load, and are written
-/// in format 4 when next saved.
+/// in the current format (`kRecordFormat`) when next saved.
 inline constexpr int kRecordFormat = 5;
 
 /// The record as JSON text: every field but the revision (a column of its own), and the policy

@@ -79,9 +79,17 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
       }
     }
 
-    // No hours reported since the last entry (or since the first PIP).
+    // No hours reported since the last entry (or since the first PIP). Only the hours a course
+    // provider or the college reports for the plan's activities (Wi 35.3; Bi 3.1.4) show that the
+    // trajectory moves: hours of the social guidance (Wi 13) and lessons at school (Bi 3.14.10)
+    // count for the Z-route but do not reset this signal.
     Date reference = record_.plan_versions.front().date_of_issue;
-    for (const auto& entry : record_.attendance) reference = std::max(reference, entry.attended_on);
+    for (const auto& entry : record_.attendance) {
+      if (entry.kind == HourKind::kSocialGuidance || entry.kind == HourKind::kSchoolLanguage) {
+        continue;
+      }
+      reference = std::max(reference, entry.attended_on);
+    }
     const Date no_hours_due = reference + bg::weeks(record_.policy.no_hours_signal_weeks);
     add(SignalKind::kNoHoursReported, no_hours_due, no_hours_due,
         "no attendance hours reported since " + to_iso(reference) + " (Wi 35.3)");

@@ -36,17 +36,14 @@ PlanNorms Trajectory::plan_norms() const {
   // from the hour norm, so the PIP plans only what is left (whole hours, rounded up). Hours
   // outside the intake do not count here (Bi 5.3.5).
   PlanNorms norms = PlanNorms::of(record_.policy);
-  const auto started = record_.intake.started_on();
-  const auto completed = record_.intake.completed_on;
-  const auto in_intake = [&](HourKind kind) {
-    long minutes = 0;
-    for (const auto& entry : record_.attendance) {
-      if (entry.kind != kind || !started || entry.attended_on < *started) continue;
-      if (completed && entry.attended_on > *completed) continue;
-      minutes += entry.minutes;
-    }
-    return minutes;
-  };
+  RouteFacts facts;
+  facts.attendance = &record_.attendance;
+  facts.intake_started_on = record_.intake.started_on();
+  facts.intake_completed_on = record_.intake.completed_on;
+  if (!record_.plan_versions.empty()) {
+    facts.first_plan_issued_on = record_.plan_versions.front().date_of_issue;
+  }
+  const auto in_intake = [&](HourKind kind) { return minutes_in_intake(facts, {kind}); };
   const auto left = [](int norm_hours, long credited_minutes) {
     const long rest = std::max(0L, static_cast<long>(norm_hours) * 60 - credited_minutes);
     return static_cast<int>((rest + 59) / 60);

@@ -16,6 +16,24 @@ namespace inburgering {
 
 namespace bg = boost::gregorian;
 
+namespace {
+
+// DUO's fines as the term counts them on `on`: a fine 0.4 or 0.5 stored while the term ran sets
+// no term (`IntegrationTerm::sets_new_term`), so no cap of Bi 7.1.5.a-d either.
+std::vector<DuoFine> fines_setting_terms(const TrajectoryRecord& record, Date on) {
+  std::vector<DuoFine> fines = record.duo_fines;
+  if (!record.term) return fines;
+  for (auto& fine : fines) {
+    if (fine.new_term_months > 0 && fine.made_known_on() <= on &&
+        !record.term->sets_new_term(fine, on)) {
+      fine.new_term_months = 0;
+    }
+  }
+  return fines;
+}
+
+}  // namespace
+
 // ---- Sanctions -------------------------------------------------------------------------------
 
 MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
@@ -69,8 +87,8 @@ MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
                               to_iso(first->imposed_on) + "); none is on record");
     }
   }
-  record_.municipal_fines.push_back(
-      next_intake_fine(record_.municipal_fines, record_.duo_fines, decision, record_.policy));
+  record_.municipal_fines.push_back(next_intake_fine(
+      record_.municipal_fines, fines_setting_terms(record_, on), decision, record_.policy));
   return record_.municipal_fines.back();
 }
 
@@ -84,8 +102,9 @@ MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decisi
                                      to_iso(plan) + "; established on " +
                                      to_iso(decision.established_on));
   }
-  record_.municipal_fines.push_back(
-      next_cooperation_fine(record_.municipal_fines, record_.duo_fines, decision, record_.policy));
+  record_.municipal_fines.push_back(next_cooperation_fine(
+      record_.municipal_fines, fines_setting_terms(record_, decision.imposed_on), decision,
+      record_.policy));
   return record_.municipal_fines.back();
 }
 
@@ -185,7 +204,7 @@ void Trajectory::record_duo_fine(DuoFine fine) {
   if (earlier.size() < 2 && fine.new_term_months == 0) {
     throw ValidationError("duo_fine.new_term_months",
                           std::string("the first and second DUO fine for a part set a new term "
-                                      "of 1 to 24 months (") +
+                                      "of 6, 12, 18 or 24 months (") +
                               new_term_lids + ")",
                           "0");
   }

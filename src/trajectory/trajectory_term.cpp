@@ -76,7 +76,7 @@ void Trajectory::require_not_in_new_term(Date on, const char* what) const {
   // Wi 24.2 (and 25.2): of Wi 12 only its first lid, ground a, applies to a new term; Bi 4.4.1
   // extends only the term of Wi 11.1.
   // A person's fines are personal: the message names no date of one.
-  if (IntegrationTerm::newest_new_term(on, record_.duo_fines) != nullptr) {
+  if (record_.term->newest_new_term(on, record_.duo_fines) != nullptr) {
     throw RuleViolation("Wi 24.2; Bi 4.4.1",
                         std::string(what) +
                             " lengthens only the term of Wi 11.1; a new term set with a DUO "

@@ -155,6 +155,11 @@ void validate_record(const TrajectoryRecord& record) {
   require(record.revision >= 0, "trajectory.revision", "must not be negative",
           std::to_string(record.revision));
   record.participant.validate();
+  // Trajectory::open registers a person with a ground of Wi 3.1.a or 3.2.c-d only as voluntary.
+  require(record.participant.not_obliged == NotObligedGround::kNone ||
+              record.participant.target_group == TargetGroup::kVoluntary,
+          "participant.not_obliged", "a person who is not obliged takes part only as a volunteer",
+          std::string(to_string(record.participant.target_group)));
   record.obligation.validate();
   validate_intake(record.intake);
   validate_plans(record);
@@ -202,6 +207,11 @@ void validate_record(const TrajectoryRecord& record) {
     require(fine.new_term_months >= 0 && fine.new_term_months <= 24, field + ".new_term_months",
             "a new term of at most 24 months, or none (Wi 24-25)",
             std::to_string(fine.new_term_months));
+    if (fine.announced_on) {
+      require_date(*fine.announced_on, field + ".announced_on");
+      require(*fine.announced_on >= fine.imposed_on, field + ".announced_on",
+              "a decision is made known on or after the day it is taken", "before imposed_on");
+    }
   }
   validate_state(record);
 }

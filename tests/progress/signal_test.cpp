@@ -76,6 +76,17 @@ TEST(Signals, NoHoursAfterFourWeeks) {
   EXPECT_NE(find(t.signals(d("2024-04-17")), SignalKind::kNoHoursReported), std::nullopt);
 }
 
+TEST(Signals, SocialGuidanceAndSchoolLessonsDoNotResetTheNoHoursSignal) {
+  Trajectory t = test::on_route(Route::kZ);  // PIP 2024-03-01.
+  t.record_attendance(test::hours(HourKind::kSocialGuidance, "2024-03-20", 3));
+  t.record_attendance(test::hours(HourKind::kSchoolLanguage, "2024-03-21", 3));
+  const std::optional<Signal> s = find(t.signals(d("2024-03-29")), SignalKind::kNoHoursReported);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->due_on, d("2024-03-29"));  // still four weeks from the PIP
+  t.record_attendance(test::hours(HourKind::kParticipation, "2024-03-20", 3));
+  EXPECT_EQ(find(t.signals(d("2024-03-29")), SignalKind::kNoHoursReported), std::nullopt);
+}
+
 TEST(Signals, NoHoursWeeksAreConfigurable) {
   Policy policy;
   policy.no_hours_signal_weeks = 2;

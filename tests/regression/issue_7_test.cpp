@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "storage/record_codec.hpp"
+#include "storage/sqlite_rows.hpp"
 #include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
 
@@ -604,6 +605,61 @@ TEST(Issue7PlanHours, ThePipPlansOnlyThePvtHoursTheIntakeLeft) {
   EXPECT_THROW(none.issue_first_plan(d("2024-03-01"), eleven), ValidationError);
 }
 
+TEST(Issue7PlanHours, OnlyTheDaysOfTheIntakeCountForThePvtAndTheMap) {
+  Policy policy;
+  policy.map_min_hours = 20;
+  // The intake runs from 2024-01-16 to 2024-02-01, both days included.
+  Trajectory t = planning(asylum_holder(), 32, policy);
+  t.record_attendance(hours(HourKind::kPvt, "2024-01-15", 5));  // the day before: not deducted
+  t.record_attendance(hours(HourKind::kPvt, "2024-01-16", 2));  // the first day
+  t.record_attendance(hours(HourKind::kPvt, "2024-02-01", 3));  // the last day
+  t.record_attendance(hours(HourKind::kMap, "2024-01-15", 5));
+  t.record_attendance(hours(HourKind::kMap, "2024-01-16", 4));
+  t.record_attendance(hours(HourKind::kMap, "2024-02-01", 6));
+  t.record_attendance(hours(HourKind::kMap, "2024-02-02", 5));  // the day after: not deducted
+  t.record_attendance(hours(HourKind::kLanguageCourse, "2024-01-20", 9));  // another kind
+  EXPECT_EQ(t.plan_norms().pvt_min_hours, 7);                              // 12 - 5
+  EXPECT_EQ(t.plan_norms().map_min_hours, 10);                             // 20 - 10
+  PlanContent plan = content();
+  plan.pvt_hours = 7;
+  plan.map_hours = 9;
+  try {
+    Trajectory copy = t;
+    copy.issue_first_plan(d("2024-03-01"), plan);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "plan.map_hours");
+    EXPECT_THAT(e.rule(), HasSubstr("at least 10 hours"));
+  }
+  plan.map_hours = 10;
+  t.issue_first_plan(d("2024-03-01"), plan);
+  EXPECT_EQ(t.current_plan()->norms.map_min_hours, 10);
+  // Hours after the PIP count for completion, not for the norms a later version plans.
+  t.record_attendance(hours(HourKind::kMap, "2024-03-04", 8));
+  t.record_attendance(hours(HourKind::kPvt, "2024-03-04", 8));
+  EXPECT_EQ(t.plan_norms().pvt_min_hours, 7);
+  EXPECT_EQ(t.plan_norms().map_min_hours, 10);
+}
+
+TEST(Issue7PlanHours, WithoutACompletionTheIntakeEndsTheDayBeforeTheFirstPip) {
+  std::vector<AttendanceEntry> attendance = {hours(HourKind::kPvt, "2024-01-16", 2),
+                                             hours(HourKind::kPvt, "2024-02-29", 3),
+                                             hours(HourKind::kPvt, "2024-03-01", 4)};
+  RouteFacts facts;
+  facts.attendance = &attendance;
+  facts.intake_started_on = d("2024-01-16");
+  EXPECT_EQ(minutes_in_intake(facts, {HourKind::kPvt}), 9 * 60);  // no PIP yet: no end
+  facts.first_plan_issued_on = d("2024-03-01");
+  EXPECT_EQ(minutes_in_intake(facts, {HourKind::kPvt}), 5 * 60);
+  EXPECT_EQ(minutes_with_intake(facts, {HourKind::kPvt}), 9 * 60);  // the PIP's day counts there
+  facts.intake_completed_on = d("2024-01-16");
+  EXPECT_EQ(minutes_in_intake(facts, {HourKind::kPvt}), 2 * 60);
+  facts.intake_started_on.reset();
+  EXPECT_EQ(minutes_in_intake(facts, {HourKind::kPvt}), 0);
+  facts.attendance = nullptr;
+  EXPECT_THROW(minutes_in_intake(facts, {HourKind::kPvt}), ValidationError);
+}
+
 // ---- Wi 3.1.a with Bi 2.2; Wi 3.2.c-d: regular permits that carry no obligation --------------
 
 TEST(Issue7Obligation, ATemporaryPurposeOrAnExceptionOfWi32IsNotObliged) {
@@ -804,6 +860,104 @@ TEST(Issue7DuoFines, TheCapOfANewTermAppliesFromItsFirstDayAndTheLesserOfTwo) {
   EXPECT_EQ(municipal_fine_cap(both, d("2027-03-11"), Policy{}), Money::euros(400));
 }
 
+TEST(Issue7DuoFines, TheCapCountsFinesFromTheNewTermsFirstDayAndTakesTheLesser) {
+  // The route's new term runs from 2027-03-06 (cap €400); the PVT/MAP's from 2027-03-11 (€1,600).
+  const std::vector<DuoFine> route_only = {route_fine("2027-03-02", 6, d("2027-03-05"))};
+  std::vector<DuoFine> both = route_only;
+  both.push_back(DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-03-10"), Money::euros(340), 24});
+  const auto fine_on = [](const char* on) {
+    return MunicipalFine{MunicipalFineKind::kCooperation, d(on), Money::euros(380),
+                         Culpability::kIntent, Money::euros(380)};
+  };
+  const CooperationFineDecision next{d("2027-04-01"), d("2027-04-01"), Culpability::kIntent};
+  // Imposed the day before the new term: the new term's cap is untouched.
+  EXPECT_EQ(next_cooperation_fine({fine_on("2027-03-05")}, route_only, next, Policy{}).amount,
+            Money::euros(50));
+  // Imposed on its first day: it counts, €20 are left.
+  EXPECT_EQ(next_cooperation_fine({fine_on("2027-03-06")}, route_only, next, Policy{}).amount,
+            Money::euros(20));
+  // With both parts' new terms the lesser of what each leaves (€20, not €1,600).
+  EXPECT_EQ(next_cooperation_fine({fine_on("2027-03-06")}, both, next, Policy{}).amount,
+            Money::euros(20));
+  // Imposed between the two starts: the PVT/MAP term leaves its whole €1,600, the route's €20.
+  EXPECT_EQ(municipal_fine_cap(both, d("2027-04-01"), Policy{}), Money::euros(400));
+}
+
+TEST(Issue7DuoFines, AFineStoredBy05WithoutANewTermOrWithinTheTermLeavesTheTermAlone) {
+  // 0.4 and 0.5 did not check the order of the Act: a stored fine may set no new term, or may
+  // have been imposed while the term ran. Neither may end or shorten the term.
+  TrajectoryRecord record = on_route().record();  // the term ends 2027-03-01
+  record.duo_fines = {
+      DuoFine{DuoFineKind::kRouteNotInTime, d("2026-06-01"), Money::euros(500), 6},
+      DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-03-02"), Money::euros(340), 0}};
+  const Trajectory t = Trajectory::from_record(record);
+  EXPECT_EQ(t.term_end(d("2027-01-01")), d("2027-03-01"));  // not 2026-12-01
+  EXPECT_EQ(t.record().term->newest_new_term(d("2027-01-01"), t.record().duo_fines), nullptr);
+  // Nor does it set the €400 cap of a six-month new term: €2,400 - €500 leave room for €50.
+  record.municipal_fines = {MunicipalFine{MunicipalFineKind::kCooperation, d("2026-07-01"),
+                                          Money::euros(500), Culpability::kIntent,
+                                          Money::euros(500)}};
+  Trajectory fined = Trajectory::from_record(record);
+  EXPECT_EQ(fined
+                .impose_cooperation_fine(
+                    CooperationFineDecision{d("2026-08-01"), d("2026-08-01"), Culpability::kIntent})
+                .amount,
+            Money::euros(50));
+  record.municipal_fines.clear();
+  // The same fine a day after the term ran out sets its new term.
+  record.duo_fines[0].imposed_on = d("2027-03-02");
+  EXPECT_EQ(Trajectory::from_record(record).term_end(d("2027-06-01")), d("2027-09-02"));
+  // The committed 0.4 record: a PVT/MAP fine of 2027-01-15 while its term ran (to 2027-08-09).
+  std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) + "/record_format_3_rich.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  const Trajectory legacy =
+      Trajectory::from_record(storage::detail::decode_record(text.str(), "the 0.4 record"));
+  EXPECT_EQ(legacy.term_end(d("2027-06-01")),
+            legacy.record().term->statutory_end(d("2027-06-01"), {}));
+}
+
+TEST(Issue7DuoFines, ActsFromTheFinesDayBelongToTheNewTermAndCountFromItsFirstDay) {
+  Trajectory t = on_route();  // the term ends 2027-03-01
+  // Imposed 2027-03-02, made known 2027-03-10: the new term runs 2027-03-11 .. 2028-03-10.
+  t.record_duo_fine(route_fine("2027-03-02", 12, d("2027-03-10")));
+  EXPECT_EQ(t.term_end(d("2027-03-10")), d("2028-03-10"));
+  // An interruption from the day it was made known lengthens the new term by its days from the
+  // new term's first day on: 2027-03-11 .. 2027-03-20 is ten days, not eleven.
+  t.record_interruption(Interruption{d("2027-03-10"), d("2027-03-20"), "geen BRP"});
+  EXPECT_EQ(t.term_end(d("2027-06-01")), d("2028-03-20"));
+  EXPECT_EQ(t.record().term->statutory_end(d("2027-06-01"), t.record().duo_fines),
+            d("2027-03-01"));  // the Wi 11.1 term, which had run out, stays as it was
+}
+
+TEST(Issue7DuoFines, AStoredRecordIsCheckedForTheFieldsOfFormat5) {
+  const auto refused_field = [](const TrajectoryRecord& record) -> std::string {
+    try {
+      Trajectory::from_record(record);
+      return "loaded";
+    } catch (const ValidationError& e) {
+      return e.field();
+    }
+  };
+  TrajectoryRecord record = on_route(Route::kB1, family_migrant()).record();
+  record.duo_fines = {route_fine("2027-03-02", 12, d("2027-03-02"))};
+  EXPECT_EQ(refused_field(record), "loaded");  // made known the day it was taken
+  record.duo_fines[0].announced_on = d("2027-03-01");
+  EXPECT_EQ(refused_field(record), "duo_fines[0].announced_on");
+  record.duo_fines.clear();
+  record.participant.not_obliged = NotObligedGround::kTemporaryPurpose;
+  EXPECT_EQ(refused_field(record), "participant.not_obliged");  // obliged, yet a ground
+  record.participant.target_group = TargetGroup::kVoluntary;
+  EXPECT_EQ(refused_field(record), "loaded");
+}
+
+TEST(Issue7DuoFines, ADecisionIsMadeKnownWithinAYear) {
+  Trajectory t = on_route();
+  expect_refused<ValidationError>(t, route_fine("2027-03-02", 12, d("2028-03-03")),
+                                  "duo_fine.announced_on");
+  t.record_duo_fine(route_fine("2027-03-02", 12, d("2028-03-02")));  // 366 days
+}
+
 TEST(Issue7DuoFines, TheStoreListsTheNewTermsEnd) {
   TempDir dir;
   auto clock = std::make_shared<FixedClock>(d("2027-06-01"));
@@ -818,7 +972,7 @@ TEST(Issue7DuoFines, TheStoreListsTheNewTermsEnd) {
   EXPECT_EQ(within(10), 1u);  // up to 2028-04-01
 }
 
-TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothActs) {
+TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfEveryRowWithATerm) {
   TempDir dir;
   const std::string path = dir.file("duo.db");
   auto clock = std::make_shared<FixedClock>(d("2027-06-01"));
@@ -838,6 +992,16 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothA
     lengthened.record_interruption(Interruption{d("2025-01-01"), d("2025-01-30"), "geen BRP"});
     lengthened.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 1});
     store->create(caseworker(), lengthened);
+    // Extended only, stored by 0.4 (record format 3): every row with a term is computed again.
+    TrajectoryRecord extended = on_route(Route::kB1, family_migrant()).record();
+    extended.id = TrajectoryId(10);
+    Trajectory only_extended = Trajectory::from_record(extended);
+    only_extended.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 1});
+    store->create(caseworker(), only_extended);
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    SQLite::Statement old(raw, "UPDATE trajectory SET record = ?1 WHERE id = 10");
+    old.bind(1, storage::detail::stored_record_text(only_extended.record(), 3));
+    EXPECT_EQ(old.exec(), 1);
   }
   const auto column = [&](const char* sql) {
     SQLite::Database raw(path);
@@ -846,6 +1010,7 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothA
   const char* fined_end = "SELECT term_end FROM trajectory WHERE record LIKE '%duo_fines%'";
   const char* other_end = "SELECT term_end FROM trajectory WHERE id = 8";
   const char* both_end = "SELECT term_end FROM trajectory WHERE id = 9";
+  const char* extended_end = "SELECT term_end FROM trajectory WHERE id = 10";
   const char* signal =
       "SELECT due_on FROM trajectory_signal s JOIN trajectory t ON t.id = s.trajectory_id "
       "WHERE s.kind = 'term_ending' AND t.record LIKE '%duo_fines%'";
@@ -858,6 +1023,7 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothA
     raw.exec("UPDATE trajectory SET term_end = '2027-03-01' WHERE record LIKE '%duo_fines%'");
     raw.exec("UPDATE trajectory SET term_end = '2000-01-01' WHERE id = 8");
     raw.exec("UPDATE trajectory SET term_end = '2027-05-01' WHERE id = 9");
+    raw.exec("UPDATE trajectory SET term_end = '2000-01-01' WHERE id = 10");
     raw.exec("UPDATE trajectory_signal SET due_on = '2027-03-01' WHERE kind = 'term_ending'");
     raw.exec("PRAGMA user_version = 6");
   }
@@ -865,8 +1031,11 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfRowsWithADuoFineOrBothA
   EXPECT_EQ(store->schema_version(), storage::SqliteStore::latest_schema_version());
   EXPECT_EQ(column(fined_end), "2028-03-05");
   EXPECT_EQ(column(signal), "2028-03-05");
-  EXPECT_EQ(column(other_end), "2000-01-01");
+  EXPECT_EQ(column(other_end), "2027-03-01");  // every row with a term
   EXPECT_EQ(column(both_end), "2027-04-30");
+  EXPECT_EQ(column(extended_end), "2027-04-01");
+  EXPECT_EQ(column("SELECT json_extract(record, '$.format') FROM trajectory WHERE id = 10"),
+            "3");  // the record itself is not rewritten
 }
 
 }  // namespace

@@ -94,9 +94,12 @@ struct INBURGERING_EXPORT Interruption {
 /// (Bi 4.2) and the request window (Bi 4.5) apply to whichever is in force, and an extension
 /// lengthens the new term (Wi 24.2: only ground Wi 12.1.a). So the end of the term depends on
 /// DUO's fines, which the record keeps apart (`TrajectoryRecord::duo_fines`); every query below
-/// takes them. An extension or interruption belongs to the term in force on its date: the
-/// Wi 11.1 term before the first new term's fine was made known, afterwards the newest new term
-/// of each part (both, when DUO set one for PVT/MAP and one for the route).
+/// takes them. An extension or interruption belongs to the term its date falls in: the Wi 11.1
+/// term before the first new term's fine was imposed (by then it had run out), afterwards the
+/// newest new term of each part (both, when DUO set one for PVT/MAP and one for the route: an
+/// act of DUO names no part, so it lengthens both; README, "Deliberate interpretations"). An
+/// interruption that began before a new term lengthens it only by its days from that term's
+/// first day on.
 struct INBURGERING_EXPORT IntegrationTerm {
   /// First day of the term: the day after the first PIP's date of issue (Wi 11.2).
   Date start;
@@ -130,9 +133,14 @@ struct INBURGERING_EXPORT IntegrationTerm {
   /// interruptions that belong to it, as known on `as_of`. `fine` is one of `duo_fines` and
   /// sets a new term (`new_term_months` > 0).
   Date new_term_end(const DuoFine& fine, Date as_of, const std::vector<DuoFine>& duo_fines) const;
-  /// The DUO fine whose new term is in force on `as_of` (the newest one made known by then), or
-  /// null while the Wi 11.1 term is.
-  static const DuoFine* newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines);
+  /// The DUO fine whose new term is in force on `as_of` (the newest one made known by then that
+  /// sets a term, see `sets_new_term`), or null while the Wi 11.1 term is.
+  const DuoFine* newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines) const;
+  /// Whether `fine` sets a term in force as known on `as_of`: it sets a new term
+  /// (`new_term_months` > 0), was made known by then, and was imposed after the Wi 11.1 term (as
+  /// lengthened by the acts before the fine) ran out (Wi 24.1, 25.1). A fine stored by 0.4 or
+  /// 0.5, which did not check the order, while the term ran sets none: it cannot shorten it.
+  bool sets_new_term(const DuoFine& fine, Date as_of) const;
   /// Days from `as_of` up to and including the last day (0 on the last day, negative after).
   long days_left(Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// First day on which DUO accepts a request for extension: `extension_request_window_months`

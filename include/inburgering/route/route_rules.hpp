@@ -69,6 +69,11 @@ inline constexpr int kSchoolHoursMonthsBeforePip = 24;
 /// completion is on record), and from the first PIP on (Bi 5.3.5). Never hours before the
 /// intake, nor between its completion and the PIP. @throws ValidationError for null attendance.
 INBURGERING_EXPORT long minutes_with_intake(const RouteFacts& facts, std::set<HourKind> kinds);
+/// Minutes of `kinds` within the broad intake alone: from its first day to its completion, or,
+/// with no completion on record, to the day before the first PIP. What the PIP may deduct from
+/// the PVT and MAP hour norms (Bi 3.1.5, 3.2.3; `Trajectory::plan_norms`). `first_plan_issued_on`
+/// may be empty (before the first PIP). @throws ValidationError for null attendance.
+INBURGERING_EXPORT long minutes_in_intake(const RouteFacts& facts, std::set<HourKind> kinds);
 
 /// Whether `results` hold a pass for `part` at `level` or higher.
 INBURGERING_EXPORT bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part,

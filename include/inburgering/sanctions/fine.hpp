@@ -94,6 +94,10 @@ struct INBURGERING_EXPORT CooperationFineDecision {
 /// The longest new term a DUO fine decision sets, in months (Wi 24.2: "ten hoogste twee jaar";
 /// Wi 25.2). Statutory, and DUO's to apply, not the college's: not a `Policy` number.
 inline constexpr int kMaxDuoNewTermMonths = 24;
+/// The latest a DUO fine decision is accepted as made known, in days after it was taken. Not a
+/// legal number (Awb 3:41 makes a decision known by sending it, in practice within days): a bound
+/// on input, so that a mistyped year does not hold a new term back for years.
+inline constexpr int kMaxDuoFineAnnouncedDays = 366;
 /// DUO repeats the fine every this many years once the second new term ran out (Wi 24.4:
 /// "iedere twee jaar"; Wi 25.2).
 inline constexpr int kDuoRepeatFineYears = 2;
@@ -116,12 +120,17 @@ struct INBURGERING_EXPORT DuoFine {
   DuoFineKind kind = DuoFineKind::kRouteNotInTime;
   Date imposed_on;
   Money amount;
-  /// Length of the new term DUO set, in months: 1 to 24 (Wi 24.2: "ten hoogste twee jaar");
-  /// 0 for the repeated fine of Wi 24.4, which sets none.
+  /// Length of the new term DUO set, in months: 6, 12, 18 or 24. Wi 24.2 allows any term of at
+  /// most two years ("ten hoogste twee jaar"); the library takes the four lengths Bi 7.1.5 caps
+  /// the college's fines for (README, "Deliberate interpretations"). 0 for the repeated fine of
+  /// Wi 24.4, which sets none.
   int new_term_months = 0;
   /// The day the fine decision was made known (bekendgemaakt, Awb 3:41) to the person: the new
   /// term runs from the day after (Wi 24.2: "na het bekendmaken van de boetebeschikking").
-  /// Empty: the day it was imposed (fines recorded before library 0.6, and when unknown).
+  /// Empty: the day it was imposed (fines recorded before library 0.6, and when unknown). At
+  /// most `kMaxDuoFineAnnouncedDays` after `imposed_on`. A day after the day the fine is recorded
+  /// is accepted (the notice is on its way); the stored term end follows it on the next save or
+  /// `TrajectoryStore::refresh_deadlines`, which should run daily anyway.
   std::optional<Date> announced_on;
 
   /// The day the decision was made known: `announced_on`, else `imposed_on`.

@@ -192,6 +192,10 @@ class INBURGERING_EXPORT Trajectory {
                                     std::string explanation);
   /// The latest PIP version, or null before the first. Valid until the next change.
   const PlanVersion* current_plan() const noexcept;
+  /// The norms the next PIP version is judged by (what it must plan at least): the policy's,
+  /// less the PVT and MAP hours done within the broad intake (Bi 3.1.5, 3.2.3;
+  /// `minutes_in_intake`), in whole hours rounded up. Hours after the intake do not lower them.
+  PlanNorms plan_norms() const;
   /// The deadline of the PIP that is due, or empty when no plan is due or it cannot be known yet:
   /// - the first PIP (Bi 5.3.1): 10 weeks after DUO's notice; for a person housed under
   ///   Huisvestingswet art. 28 (`housed_under_huisvestingswet`) who registered in the BRP after
@@ -337,9 +341,6 @@ class INBURGERING_EXPORT Trajectory {
   PlanVersion append_plan(Date date_of_issue, PlanChangeReason reason, std::string explanation,
                           PlanContent content);
   void check_plan_content(const PlanContent& content) const;
-  /// The norms a new PIP version is judged by: the policy's, less the PVT and MAP hours already
-  /// done in the broad intake (Bi 3.1.5, 3.2.3).
-  PlanNorms plan_norms() const;
   void reschedule_interviews(const PlanVersion& version);
   void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
              std::optional<MunicipalityCode> moved_to);
