@@ -31,7 +31,8 @@ namespace inburgering::storage::detail {
 /// false, 0, empty text, zero money) is left out and read back as that value; enumerations,
 /// dates and codes are always written; a list of records whose fields are all scalars is a table,
 /// {"columns": [names], "rows": [[cells], …]}. 5 (0.6): a DUO fine's day made known
-/// (`announced_on`), a participant's ground for not being obliged (`not_obliged`); a library that
+/// (`announced_on`), a participant's ground for not being obliged (`not_obliged`), the fixed
+/// costs the unburdening does not pay with their reasons (`not_paid`); a library that
 /// does not know it must not load, and drop it on the next save. Formats 2-3 and 5 only add fields
 /// (record_codec.cpp, `kAddedInFormat`); rows of every earlier format still load, and are written
 /// in the current format (`kRecordFormat`) when next saved.

@@ -329,11 +329,14 @@ class Story {
                       Money::cents(random_.between(9000, 18000))},
         FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar",
                       Money::cents(random_.between(13000, 15000))}};
+    std::vector<FixedCostNotPaid> not_paid;
     if (random_.percent(50)) {
       items.push_back(FixedCostItem{FixedCostKind::kWater, "Waterbedrijf",
                                     Money::cents(random_.between(1800, 3200))});
+    } else {
+      not_paid.push_back(FixedCostNotPaid{FixedCostKind::kWater, "water in de servicekosten"});
     }
-    t_.start_unburdening(start, std::move(items), true);
+    t_.start_unburdening(start, std::move(items), true, std::move(not_paid));
     for (int month = 1; month <= 6; ++month) {
       const Date held = start + days(30 * month - random_.between(0, 10));
       if (!happened(held)) break;

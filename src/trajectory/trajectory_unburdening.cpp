@@ -19,9 +19,11 @@ namespace bg = boost::gregorian;
 // ---- Unburdening -----------------------------------------------------------------------------
 
 void Trajectory::start_unburdening(Date assistance_start, std::vector<FixedCostItem> items,
-                                   bool receives_social_assistance) {
+                                   bool receives_social_assistance,
+                                   std::vector<FixedCostNotPaid> not_paid) {
   require_active("starting unburdening");
   detail::check_input(items, "unburdening.items");
+  detail::check_input(not_paid, "unburdening.not_paid");
   require_valid(assistance_start, "unburdening.assistance_start");
   if (record_.unburdening) {
     throw RuleViolation("Pw 56a", "unburdening was already started on " +
@@ -34,8 +36,19 @@ void Trajectory::start_unburdening(Date assistance_start, std::vector<FixedCostI
   }
   Unburdening unburdening{.assistance_start = assistance_start,
                           .months = record_.policy.unburdening_months,
-                          .items = std::move(items)};
+                          .items = std::move(items),
+                          .not_paid = std::move(not_paid)};
   unburdening.validate();
+  const auto uncovered = unburdening.uncovered_fixed_costs();
+  if (!uncovered.empty()) {
+    std::vector<std::string> names;
+    for (FixedCostKind cost : uncovered) names.emplace_back(to_string(cost));
+    throw RuleViolation("Pw 56a.2",
+                        "the college pays rent, gas, water, electricity and the health insurance "
+                        "from the assistance: list each as an item, or as not paid with the "
+                        "reason (unburdening.not_paid); missing: " +
+                            detail::join(names, ", "));
+  }
   record_.unburdening = std::move(unburdening);
 }
 

@@ -16,6 +16,12 @@ void describe(V& v, P& i) {
   v("monthly_amount", i.monthly_amount, Sensitivity::kPersonal);
 }
 
+template <class V, detail::Of<FixedCostNotPaid> P>
+void describe(V& v, P& n) {
+  v("kind", n.kind);
+  v("reason", n.reason, Sensitivity::kPersonal);
+}
+
 template <class V, detail::Of<UnburdeningExtension> P>
 void describe(V& v, P& e) {
   v("decided_on", e.decided_on);
@@ -35,6 +41,7 @@ void describe(V& v, P& u) {
   v("assistance_start", u.assistance_start);
   v("months", u.months);
   v("items", u.items);
+  v("not_paid", u.not_paid);
   v("extensions", u.extensions);
   v("coaching_sessions", u.coaching_sessions);
   v("stopped_on", u.stopped_on);

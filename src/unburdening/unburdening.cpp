@@ -42,6 +42,35 @@ std::vector<ScheduledPayment> Unburdening::payment_schedule() const {
   return schedule;
 }
 
+namespace {
+
+// The costs Pw 56a.2 names, in its order, and which of them an entry of `kind` stands for.
+constexpr FixedCostKind kStatutoryCosts[] = {FixedCostKind::kRent, FixedCostKind::kGas,
+                                             FixedCostKind::kWater, FixedCostKind::kElectricity,
+                                             FixedCostKind::kHealthInsurance};
+
+std::vector<FixedCostKind> stands_for(FixedCostKind kind) {
+  if (kind == FixedCostKind::kEnergy) return {FixedCostKind::kGas, FixedCostKind::kElectricity};
+  return {kind};
+}
+
+}  // namespace
+
+std::vector<FixedCostKind> Unburdening::uncovered_fixed_costs() const {
+  std::set<FixedCostKind> covered;
+  for (const auto& item : items) {
+    for (FixedCostKind cost : stands_for(item.kind)) covered.insert(cost);
+  }
+  for (const auto& entry : not_paid) {
+    for (FixedCostKind cost : stands_for(entry.kind)) covered.insert(cost);
+  }
+  std::vector<FixedCostKind> out;
+  for (FixedCostKind cost : kStatutoryCosts) {
+    if (covered.count(cost) == 0) out.push_back(cost);
+  }
+  return out;
+}
+
 Money Unburdening::total_scheduled() const {
   Money total;
   for (const auto& payment : payment_schedule()) total += payment.amount;
@@ -77,6 +106,29 @@ void Unburdening::validate() const {
                           "energy (gas and electricity together) is listed either as one item or "
                           "as gas and electricity apart (Pw 56a.2)",
                           "energy");
+  }
+  std::set<FixedCostKind> paid;
+  for (const auto& item : items) {
+    for (FixedCostKind cost : stands_for(item.kind)) paid.insert(cost);
+  }
+  std::set<FixedCostKind> explained;
+  for (std::size_t i = 0; i < not_paid.size(); ++i) {
+    const std::string field = "unburdening.not_paid[" + std::to_string(i) + "]";
+    if (not_paid[i].reason.empty()) {
+      throw ValidationError(field + ".reason",
+                            "a fixed cost of Pw 56a.2 the college does not pay needs the reason",
+                            "empty");
+    }
+    for (FixedCostKind cost : stands_for(not_paid[i].kind)) {
+      if (paid.count(cost) != 0) {
+        throw ValidationError(field + ".kind", "this cost is paid by one of the items",
+                              std::string(to_string(not_paid[i].kind)));
+      }
+      if (!explained.insert(cost).second) {
+        throw ValidationError(field + ".kind", "each fixed cost not paid is listed once",
+                              std::string(to_string(not_paid[i].kind)));
+      }
+    }
   }
   for (std::size_t i = 0; i < extensions.size(); ++i) {
     const std::string field = "unburdening.extensions[" + std::to_string(i) + "]";

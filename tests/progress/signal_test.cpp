@@ -120,9 +120,9 @@ TEST(Signals, RouteSwitchWindowClosing) {
 
 TEST(Signals, UnburdeningEnding) {
   Trajectory t = test::on_route();
-  t.start_unburdening(d("2024-02-01"),
-                      {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(650)}},
-                      true);  // Ends 2024-07-31; signal from 2024-06-19.
+  t.start_unburdening(
+      d("2024-02-01"), {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(650)}},
+      true, test::not_paid_besides_rent());  // Ends 2024-07-31; signal from 2024-06-19.
   EXPECT_EQ(find(t.signals(d("2024-06-18")), SignalKind::kUnburdeningEnding), std::nullopt);
   const std::optional<Signal> s = find(t.signals(d("2024-06-19")), SignalKind::kUnburdeningEnding);
   ASSERT_TRUE(s.has_value());

@@ -428,6 +428,10 @@ TEST(Issue7Obligation, ASpecialCircumstancesDispensationIsWhole) {
 TEST(Issue7Unburdening, GasWaterAndElectricityAreSeparateItems) {
   const auto start = [](std::vector<FixedCostItem> items) {
     Trajectory t = registered();
+    items.push_back(FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(600)});
+    items.push_back(FixedCostItem{FixedCostKind::kWater, "Waterbedrijf", Money::euros(20)});
+    items.push_back(
+        FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar", Money::euros(140)});
     t.start_unburdening(d("2024-02-01"), std::move(items), true);
     return t;
   };

@@ -333,6 +333,8 @@ TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
   // 0.4's builder recorded the DUO fine within the term, before its order was checked (Wi 24.1).
   expected.duo_fines = {
       DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24}};
+  // 0.4 recorded no reasons for fixed costs not paid (Pw 56a.2): the decision loads without.
+  expected.unburdening->not_paid.clear();
   EXPECT_EQ(record, expected);
   const std::string again = encode_record(record);
   EXPECT_EQ(decode_record(again, "trajectory 7"), record);
@@ -344,7 +346,8 @@ TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
 }
 
 // The fuzz target's seed of format 5 (tests/fuzz/corpus/load_record) is a record this version
-// reads: a DUO fine made known after it was imposed, and the participant's ground.
+// reads: a DUO fine made known after it was imposed, the participant's ground, and the fixed
+// costs not paid with their reasons.
 TEST(RecordCodec, TheFormat5SeedDecodes) {
   std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) +
                    "/../fuzz/corpus/load_record/rich_format_5.json");
@@ -355,6 +358,10 @@ TEST(RecordCodec, TheFormat5SeedDecodes) {
   ASSERT_EQ(record.duo_fines.size(), 1u);
   EXPECT_EQ(record.duo_fines[0].announced_on, d("2027-08-23"));
   EXPECT_EQ(record.participant.not_obliged, NotObligedGround::kNone);
+  ASSERT_TRUE(record.unburdening);
+  ASSERT_EQ(record.unburdening->not_paid.size(), 2u);
+  EXPECT_EQ(record.unburdening->not_paid[1].kind, FixedCostKind::kHealthInsurance);
+  EXPECT_TRUE(record.unburdening->uncovered_fixed_costs().empty());
   EXPECT_NO_THROW(Trajectory::from_record(record));
 }
 

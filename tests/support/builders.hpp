@@ -119,6 +119,13 @@ inline Trajectory on_route(Route route = Route::kB1, Participant participant = a
   return t;
 }
 
+/// The fixed costs of Pw 56a.2 besides the rent, not paid by the college, with a reason each.
+inline std::vector<FixedCostNotPaid> not_paid_besides_rent() {
+  return {FixedCostNotPaid{FixedCostKind::kEnergy, "gas en stroom in de servicekosten"},
+          FixedCostNotPaid{FixedCostKind::kWater, "water in de servicekosten"},
+          FixedCostNotPaid{FixedCostKind::kHealthInsurance, "premie betaald door de partner"}};
+}
+
 inline AttendanceEntry hours(HourKind kind, const char* iso, int hours_count) {
   return AttendanceEntry{d(iso), kind, hours_count * 60, "Taalschool Utrecht"};
 }
@@ -183,7 +190,10 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   t.start_unburdening(d("2024-02-01"),
                       {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::cents(64550)},
                        FixedCostItem{FixedCostKind::kWater, "Waterbedrijf", Money::euros(24)}},
-                      true);
+                      true,
+                      {FixedCostNotPaid{FixedCostKind::kEnergy, "gas en stroom in de huur"},
+                       FixedCostNotPaid{FixedCostKind::kHealthInsurance,
+                                        "collectieve verzekering, premie al ingehouden"}});
   PlanContent plan = content(Route::kB1);
   plan.vve_agreements = "peuterspeelzaal 2 dagdelen";
   plan.unburdening_attached = true;

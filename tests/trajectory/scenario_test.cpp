@@ -31,7 +31,9 @@ TEST(Scenario, AsylumPermitHolderOnTheB1RouteWithUnburdeningAndScaleDown) {
       d("2024-02-01"),
       {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(640)},
        FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar", Money::euros(138)}},
-      true);
+      true,
+      {FixedCostNotPaid{FixedCostKind::kEnergy, "gas en stroom in de servicekosten"},
+       FixedCostNotPaid{FixedCostKind::kWater, "water in de servicekosten"}});
   const PlanVersion& first = t.issue_first_plan(d("2024-03-20"), plan);
   EXPECT_FALSE(t.is_late(first));
   EXPECT_EQ(t.term_end(d("2024-03-21")), d("2027-03-20"));

@@ -18,7 +18,7 @@ Trajectory rich() {
   t.record_progress_interview(d("2024-08-01"), ProgressAssessment::kOnTrack, "goed");
   t.start_unburdening(d("2024-02-01"),
                       {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(600)}},
-                      true);
+                      true, test::not_paid_besides_rent());
   t.impose_cooperation_fine(
       CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kOrdinary});
   t.record_extension(Extension{ExtensionGround::kNotCulpable, d("2026-10-01"), 3});

@@ -173,7 +173,7 @@ TEST(Transfer, MovingKeepsTermRouteAndHistoryButNotUnburdening) {
   Trajectory old = test::on_route(Route::kB1);
   old.start_unburdening(d("2024-02-01"),
                         {FixedCostItem{FixedCostKind::kRent, "Woonstichting", Money::euros(600)}},
-                        true);
+                        true, test::not_paid_besides_rent());
   old.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-05-01", 10));
   old.impose_cooperation_fine(
       CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});

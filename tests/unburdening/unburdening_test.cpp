@@ -179,3 +179,91 @@ TEST(Unburdening, BudgetCoachingSessionsAreRecorded) {
 
 }  // namespace
 }  // namespace inburgering
+
+namespace inburgering {
+namespace {
+
+using ::testing::StartsWith;
+
+std::vector<FixedCostItem> without(FixedCostKind kind) {
+  std::vector<FixedCostItem> items;
+  for (const auto& item : fixed_costs()) {
+    if (item.kind != kind) items.push_back(item);
+  }
+  return items;
+}
+
+std::string refused_rule(std::vector<FixedCostItem> items, std::vector<FixedCostNotPaid> not_paid) {
+  Trajectory t = test::on_route();
+  const TrajectoryRecord before = t.record();
+  try {
+    t.start_unburdening(d("2024-02-01"), std::move(items), true, std::move(not_paid));
+    return "started";
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(t.record(), before);
+    return e.rule() + ": " + e.what();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(t.record(), before);
+    return "field " + e.field();
+  }
+}
+
+TEST(UnburdeningFixedCosts, EachCostOfPw56a2IsPaidOrItsReasonGiven) {
+  EXPECT_EQ(refused_rule(fixed_costs(), {}), "started");
+  // Any one of them missing is refused, and named.
+  for (const auto& [kind, named] : std::vector<std::pair<FixedCostKind, std::string>>{
+           {FixedCostKind::kRent, "missing: rent"},
+           {FixedCostKind::kEnergy, "missing: gas, electricity"},
+           {FixedCostKind::kWater, "missing: water"},
+           {FixedCostKind::kHealthInsurance, "missing: health_insurance"}}) {
+    const std::string refused = refused_rule(without(kind), {});
+    EXPECT_THAT(refused, StartsWith("Pw 56a.2: ")) << named;
+    EXPECT_THAT(refused, HasSubstr(named));
+  }
+  // Gas and electricity apart: each counts on its own.
+  auto gas_only = without(FixedCostKind::kEnergy);
+  gas_only.push_back(FixedCostItem{FixedCostKind::kGas, "Gasbedrijf", Money::euros(60)});
+  EXPECT_THAT(refused_rule(gas_only, {}), HasSubstr("missing: electricity"));
+  EXPECT_EQ(refused_rule(gas_only, {FixedCostNotPaid{FixedCostKind::kElectricity,
+                                                     "stroom in de servicekosten"}}),
+            "started");
+  // A reason stands in for an item; energy not paid covers gas and electricity.
+  EXPECT_EQ(refused_rule(without(FixedCostKind::kEnergy),
+                         {FixedCostNotPaid{FixedCostKind::kEnergy, "in de huur inbegrepen"}}),
+            "started");
+  EXPECT_EQ(refused_rule({fixed_costs()[0]}, test::not_paid_besides_rent()), "started");
+}
+
+TEST(UnburdeningFixedCosts, ACostNotPaidHasItsReasonIsNotAlsoPaidAndIsListedOnce) {
+  const auto water = [](std::string reason) {
+    return FixedCostNotPaid{FixedCostKind::kWater, std::move(reason)};
+  };
+  EXPECT_EQ(refused_rule(without(FixedCostKind::kWater), {water("")}),
+            "field unburdening.not_paid[0].reason");
+  EXPECT_EQ(refused_rule(fixed_costs(), {water("in de huur")}),
+            "field unburdening.not_paid[0].kind");
+  EXPECT_EQ(refused_rule(without(FixedCostKind::kWater), {water("in de huur"), water("dubbel")}),
+            "field unburdening.not_paid[1].kind");
+  // Gas paid as part of energy cannot also be not paid, nor energy when gas is paid.
+  EXPECT_EQ(refused_rule(fixed_costs(), {FixedCostNotPaid{FixedCostKind::kGas, "geen gas"}}),
+            "field unburdening.not_paid[0].kind");
+  auto gas_paid = without(FixedCostKind::kEnergy);
+  gas_paid.push_back(FixedCostItem{FixedCostKind::kGas, "Gasbedrijf", Money::euros(60)});
+  EXPECT_EQ(refused_rule(gas_paid, {FixedCostNotPaid{FixedCostKind::kEnergy, "in de huur"}}),
+            "field unburdening.not_paid[0].kind");
+}
+
+TEST(UnburdeningFixedCosts, ADecisionRecordedBefore06WithoutReasonsStillLoads) {
+  Trajectory t = test::on_route();
+  t.start_unburdening(d("2024-02-01"), fixed_costs(), true);
+  TrajectoryRecord record = t.record();
+  record.unburdening->items.resize(1);  // rent only, as 0.5 accepted
+  const Trajectory loaded = Trajectory::from_record(record);
+  EXPECT_EQ(
+      loaded.record().unburdening->uncovered_fixed_costs(),
+      (std::vector<FixedCostKind>{FixedCostKind::kGas, FixedCostKind::kWater,
+                                  FixedCostKind::kElectricity, FixedCostKind::kHealthInsurance}));
+}
+
+}  // namespace
+}  // namespace inburgering

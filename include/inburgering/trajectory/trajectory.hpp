@@ -261,10 +261,15 @@ class INBURGERING_EXPORT Trajectory {
 
   // ---- Unburdening (Pw 56a, 57) -------------------------------------------------------------
   /// Starts unburdening on the day the right to social assistance arises (Pw 56a.2: "vanaf de
-  /// dag waarop het recht op bijstand ontstaat"), for `Policy::unburdening_months` (6).
-  /// @throws RuleViolation naming why the person is not eligible, or if already started.
+  /// dag waarop het recht op bijstand ontstaat"), for `Policy::unburdening_months` (6). The
+  /// college pays "huur, gas, water en stroom en de verplichte zorgverzekering" (Pw 56a.2): each
+  /// of them is one of `items` or, with its reason, one of `not_paid`.
+  /// @throws RuleViolation naming why the person is not eligible, if already started, or
+  ///         (Pw 56a.2) naming the fixed costs neither paid nor explained; ValidationError as
+  ///         `Unburdening::validate`.
   void start_unburdening(Date assistance_start, std::vector<FixedCostItem> items,
-                         bool receives_social_assistance);
+                         bool receives_social_assistance,
+                         std::vector<FixedCostNotPaid> not_paid = {});
   /// @throws RuleViolation without unburdening; ValidationError without a reason (Pw 57).
   void extend_unburdening(UnburdeningExtension extension);
   void record_coaching_session(CoachingSession session);

@@ -46,6 +46,18 @@ struct INBURGERING_EXPORT FixedCostItem {
   friend bool operator==(const FixedCostItem&, const FixedCostItem&) = default;
 };
 
+/// A fixed cost of Pw 56a.2 the college does not pay, with the reason (e.g. water included in
+/// the service charges of the rent, a home without gas). Pw 56a.2 lists rent, gas, water,
+/// electricity and the compulsory health insurance without exception; a cost the person does not
+/// have, or that is paid as part of another, cannot be paid, so the decision says why (README,
+/// "Deliberate interpretations"). `kEnergy` stands for gas and electricity together. The reason
+/// is about a person's finances: personal.
+struct INBURGERING_EXPORT FixedCostNotPaid {
+  FixedCostKind kind = FixedCostKind::kWater;
+  std::string reason;
+  friend bool operator==(const FixedCostNotPaid&, const FixedCostNotPaid&) = default;
+};
+
 /// An extension beyond the statutory period under Pw 57, with the sound reasons for it.
 struct INBURGERING_EXPORT UnburdeningExtension {
   Date decided_on;
@@ -81,6 +93,9 @@ struct INBURGERING_EXPORT Unburdening {
   /// least `kStatutoryUnburdeningMonths`). A later policy change does not alter it.
   int months = 6;
   std::vector<FixedCostItem> items;
+  /// The fixed costs of Pw 56a.2 not among `items`, each with its reason. Decisions recorded
+  /// before library 0.6 may lack some (see `uncovered_fixed_costs`).
+  std::vector<FixedCostNotPaid> not_paid;
   std::vector<UnburdeningExtension> extensions;
   std::vector<CoachingSession> coaching_sessions;
   /// Set when unburdening stopped early (e.g. assistance ended).
@@ -96,10 +111,17 @@ struct INBURGERING_EXPORT Unburdening {
   std::vector<ScheduledPayment> payment_schedule() const;
   /// The sum of the schedule.
   Money total_scheduled() const;
+  /// The fixed costs Pw 56a.2 names (rent, gas, water, electricity, health insurance, in that
+  /// order; gas and electricity as `kGas` and `kElectricity`) that neither an item pays nor
+  /// `not_paid` explains. Empty for a complete decision.
+  std::vector<FixedCostKind> uncovered_fixed_costs() const;
 
   /// @throws ValidationError: invalid dates; months below the statutory minimum (Pw 56a);
   ///         item amount not positive or payee empty; two items of one kind; extension without
-  ///         reason (Pw 57) or with months < 1; stopped before the start.
+  ///         reason (Pw 57) or with months < 1; stopped before the start; a cost both paid
+  ///         and not paid, or not paid twice, or not paid without a reason. (Completeness,
+  ///         `uncovered_fixed_costs`, is checked when unburdening starts, not here: older
+  ///         decisions still load.)
   void validate() const;
 
   friend bool operator==(const Unburdening&, const Unburdening&) = default;
