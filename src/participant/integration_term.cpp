@@ -128,34 +128,48 @@ Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Spa
 
 }  // namespace
 
-bool IntegrationTerm::sets_new_term(const DuoFine& fine, Date as_of) const {
+namespace {
+
+// The day the first DUO fine that set a new term was imposed, as known on `as_of` (never, if
+// none did). `Trajectory::record_duo_fine` refuses a fine while the term runs (Wi 24.1, 25.1);
+// 0.4 and 0.5 did not, so the first fine that counts is the first one imposed after the Wi 11.1
+// term, lengthened by the acts before it, had run out. A stored fine imposed before that one
+// sets no term: it cannot shorten the term.
+Date first_new_term(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
+                    Date as_of) {
+  std::vector<const DuoFine*> candidates;
+  for (const auto& fine : duo_fines) {
+    if (fine.new_term_months > 0 && fine.made_known_on() <= as_of) candidates.push_back(&fine);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const DuoFine* a, const DuoFine* b) {
+    return a->imposed_on < b->imposed_on;
+  });
+  for (const DuoFine* fine : candidates) {
+    const Date ran_out = lengthened_end(term, term.start, term.length_months,
+                                        Span{term.start, fine->imposed_on}, as_of);
+    if (fine->imposed_on > ran_out) return fine->imposed_on;
+  }
+  return kNever;
+}
+
+}  // namespace
+
+bool IntegrationTerm::sets_new_term(const DuoFine& fine, Date as_of,
+                                    const std::vector<DuoFine>& duo_fines) const {
   if (fine.new_term_months <= 0 || fine.made_known_on() > as_of) return false;
-  // `Trajectory::record_duo_fine` refuses a fine while the term runs (Wi 24.1, 25.1); 0.4 and
-  // 0.5 did not, and a fine they stored while the term ran sets no term here, so that it cannot
-  // shorten the term. The acts before the fine lengthen the term it is compared with; those of
-  // an earlier new term only make that term later, never past the end of that new term.
-  return fine.imposed_on >
-         lengthened_end(*this, start, length_months, Span{start, fine.imposed_on}, as_of);
+  // Every fine from the first that counts on was imposed after the Wi 11.1 term ran out.
+  const Date first = first_new_term(*this, duo_fines, as_of);
+  return !first.is_special() && fine.imposed_on >= first;
 }
 
 namespace {
-
-// When the first new term's fine was imposed: the acts before it belong to the Wi 11.1 term.
-Date first_new_term(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
-                    Date as_of) {
-  Date first = kNever;
-  for (const auto& fine : duo_fines) {
-    if (term.sets_new_term(fine, as_of)) first = std::min(first, fine.imposed_on);
-  }
-  return first;
-}
 
 // The newest fine of `part` (or of either part, when empty) that sets a term in force on `as_of`.
 const DuoFine* newest_of(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
                          Date as_of, std::optional<DuoFineKind> part) {
   const DuoFine* newest = nullptr;
   for (const auto& fine : duo_fines) {
-    if ((!part || fine.kind == *part) && term.sets_new_term(fine, as_of) &&
+    if ((!part || fine.kind == *part) && term.sets_new_term(fine, as_of, duo_fines) &&
         (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
       newest = &fine;
     }
@@ -176,7 +190,7 @@ Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
   // the next new term of the same part was imposed.
   Date before = kNever;
   for (const auto& next : duo_fines) {
-    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of) &&
+    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of, duo_fines) &&
         next.made_known_on() > fine.made_known_on()) {
       before = std::min(before, next.imposed_on);
     }

@@ -25,7 +25,7 @@ std::vector<DuoFine> fines_setting_terms(const TrajectoryRecord& record, Date on
   if (!record.term) return fines;
   for (auto& fine : fines) {
     if (fine.new_term_months > 0 && fine.made_known_on() <= on &&
-        !record.term->sets_new_term(fine, on)) {
+        !record.term->sets_new_term(fine, on, record.duo_fines)) {
       fine.new_term_months = 0;
     }
   }

@@ -921,6 +921,19 @@ TEST(Issue7DuoFines, AFineStoredBy05WithoutANewTermOrWithinTheTermLeavesTheTermA
             legacy.record().term->statutory_end(d("2027-06-01"), {}));
 }
 
+TEST(Issue7DuoFines, AnActOfOnePartsNewTermDoesNotHideTheOtherPartsFirstFine) {
+  Trajectory t = on_route();  // the term ends 2027-03-01; the PVT and MAP are not done
+  t.record_duo_fine(route_fine("2027-03-02", 24));  // the route's new term to 2029-03-02
+  t.record_extension(Extension{ExtensionGround::kCategorical, d("2027-06-01"), 12});
+  // The PVT/MAP fine follows the Wi 11.1 term, not the route's extended new term.
+  t.record_duo_fine(pvt_map_fine("2027-09-01", 12));
+  const auto& fines = t.record().duo_fines;
+  EXPECT_TRUE(t.record().term->sets_new_term(fines[1], d("2027-09-01"), fines));
+  EXPECT_EQ(t.record().term->newest_new_term(d("2027-09-01"), fines), &fines[1]);
+  EXPECT_EQ(t.record().term->new_term_end(fines[1], d("2027-09-01"), fines), d("2028-09-01"));
+  EXPECT_EQ(t.term_end(d("2027-09-01")), d("2030-03-02"));  // the route's, the later
+}
+
 TEST(Issue7DuoFines, ActsFromTheFinesDayBelongToTheNewTermAndCountFromItsFirstDay) {
   Trajectory t = on_route();  // the term ends 2027-03-01
   // Imposed 2027-03-02, made known 2027-03-10: the new term runs 2027-03-11 .. 2028-03-10.

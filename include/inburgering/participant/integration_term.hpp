@@ -136,11 +136,12 @@ struct INBURGERING_EXPORT IntegrationTerm {
   /// The DUO fine whose new term is in force on `as_of` (the newest one made known by then that
   /// sets a term, see `sets_new_term`), or null while the Wi 11.1 term is.
   const DuoFine* newest_new_term(Date as_of, const std::vector<DuoFine>& duo_fines) const;
-  /// Whether `fine` sets a term in force as known on `as_of`: it sets a new term
-  /// (`new_term_months` > 0), was made known by then, and was imposed after the Wi 11.1 term (as
-  /// lengthened by the acts before the fine) ran out (Wi 24.1, 25.1). A fine stored by 0.4 or
-  /// 0.5, which did not check the order, while the term ran sets none: it cannot shorten it.
-  bool sets_new_term(const DuoFine& fine, Date as_of) const;
+  /// Whether `fine` (one of `duo_fines`) sets a term in force as known on `as_of`: it sets a
+  /// new term (`new_term_months` > 0), was made known by then, and was imposed after the Wi 11.1
+  /// term (as lengthened by the acts before the first such fine) ran out (Wi 24.1, 25.1). A fine
+  /// stored by 0.4 or 0.5, which did not check the order, while the term ran sets none: it
+  /// cannot shorten it.
+  bool sets_new_term(const DuoFine& fine, Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// Days from `as_of` up to and including the last day (0 on the last day, negative after).
   long days_left(Date as_of, const std::vector<DuoFine>& duo_fines) const;
   /// First day on which DUO accepts a request for extension: `extension_request_window_months`
