@@ -156,10 +156,12 @@ struct INBURGERING_EXPORT Policy {
   /// Signal "interview due" this many weeks before a scheduled progress interview.
   int interview_signal_lead_weeks = 2;
 
-  /// Checks that every field is in range and every municipal choice respects the law, including
-  /// the Act's maxima (Wi 26.1 amounts; Wi 22: two intake fines, a new term of at most two
-  /// months). For every policy that enters the library (`Trajectory::open`, `adopt_policy`,
-  /// `receive_transfer`). @throws ValidationError naming the first field that is out of bounds.
+  /// Checks that every field is in range, every municipal choice respects the law, and every
+  /// statutory field holds its legal value (the default; the message names the article): a
+  /// college cannot choose those. For every policy that enters the library (`Trajectory::open`,
+  /// `adopt_policy`, `receive_transfer`). A policy stored by an older version is checked with
+  /// `validate_stored` only. @throws ValidationError naming the first field that is out of
+  /// bounds.
   void validate() const;
   /// The bounds a stored policy keeps (what library 0.2 accepted): checked when a record is
   /// restored, so a record stored under a policy above the Act's maxima still loads; such a

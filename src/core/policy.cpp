@@ -186,6 +186,76 @@ void Policy::validate() const {
                           "person for sound reasons (Pw 57, extend_unburdening)",
                           std::to_string(unburdening_months));
   }
+  // Every other statutory number is the law's: a college cannot choose it (policy.hpp). Its
+  // legal value is the default; a policy stored by an older version with another value still
+  // loads (validate_stored) and its trajectories keep the numbers they started with.
+  const Policy legal;
+  for (const auto& [value, law, field, article] :
+       {std::tuple{minimum_age_years, legal.minimum_age_years, "minimum_age_years", "Wi 3.1"},
+        {term_months, legal.term_months, "term_months", "Wi 11.1"},
+        {substantial_efforts_extension_months, legal.substantial_efforts_extension_months,
+         "substantial_efforts_extension_months", "Bi 4.4.1"},
+        {extension_request_window_months, legal.extension_request_window_months,
+         "extension_request_window_months", "Bi 4.5.1-2"},
+        {extension_decision_weeks, legal.extension_decision_weeks, "extension_decision_weeks",
+         "Bi 4.5.1"},
+        {max_interruption_days, legal.max_interruption_days, "max_interruption_days",
+         "Bi 2.1.2, 4.2"},
+        {substantial_efforts_min_language_parts, legal.substantial_efforts_min_language_parts,
+         "substantial_efforts_min_language_parts", "Bi 4.4.2"},
+        {substantial_efforts_family_migrant_hours, legal.substantial_efforts_family_migrant_hours,
+         "substantial_efforts_family_migrant_hours", "Bi 4.4.3"},
+        {intake_invitations_before_absent_completion,
+         legal.intake_invitations_before_absent_completion,
+         "intake_invitations_before_absent_completion", "Wi 14.2"},
+        {pip_deadline_weeks, legal.pip_deadline_weeks, "pip_deadline_weeks", "Bi 5.3.1, 5.3.3"},
+        {pip_third_party_extension_weeks, legal.pip_third_party_extension_weeks,
+         "pip_third_party_extension_weeks", "Bi 5.3.2"},
+        {route_switch_window_months, legal.route_switch_window_months, "route_switch_window_months",
+         "Bi 5.4.1"},
+        {pvt_min_hours, legal.pvt_min_hours, "pvt_min_hours", "Bi 3.1.3"},
+        {scale_down_min_course_hours, legal.scale_down_min_course_hours,
+         "scale_down_min_course_hours", "Bi 5.5.1"},
+        {z_route_course_hours, legal.z_route_course_hours, "z_route_course_hours", "Bi 3.14.2.a"},
+        {z_route_participation_hours, legal.z_route_participation_hours,
+         "z_route_participation_hours", "Bi 3.14.2.b"},
+        {intake_fine_max_count, legal.intake_fine_max_count, "intake_fine_max_count",
+         "Wi 22.1, 22.3"},
+        {intake_fine_new_term_months, legal.intake_fine_new_term_months,
+         "intake_fine_new_term_months", "Wi 22.2"},
+        {cooperation_fine_repeat_months, legal.cooperation_fine_repeat_months,
+         "cooperation_fine_repeat_months", "Bi 7.1.3"},
+        {culpability_intent_percent, legal.culpability_intent_percent, "culpability_intent_percent",
+         "Bi 7.1.4"},
+        {culpability_gross_negligence_percent, legal.culpability_gross_negligence_percent,
+         "culpability_gross_negligence_percent", "Bi 7.1.4"},
+        {culpability_ordinary_percent, legal.culpability_ordinary_percent,
+         "culpability_ordinary_percent", "Bi 7.1.4"},
+        {culpability_reduced_percent, legal.culpability_reduced_percent,
+         "culpability_reduced_percent", "Bi 7.1.4"},
+        {retention_years, legal.retention_years, "retention_years", "Bi 9.9"}}) {
+    if (value != law) {
+      throw ValidationError(std::string("policy.") + field,
+                            "is statutory: " + std::to_string(law) + " (" + article + ")",
+                            std::to_string(value));
+    }
+  }
+  for (const auto& [value, law, field, article] :
+       {std::tuple{intake_fine, legal.intake_fine, "intake_fine", "Bi 7.1.1"},
+        {cooperation_fine_base, legal.cooperation_fine_base, "cooperation_fine_base", "Bi 7.1.2"},
+        {cooperation_fine_max, legal.cooperation_fine_max, "cooperation_fine_max", "Bi 7.1.3"},
+        {municipal_fine_cap_per_term, legal.municipal_fine_cap_per_term,
+         "municipal_fine_cap_per_term", "Bi 7.1.5"},
+        {municipal_fine_cap_per_new_term_half_year, legal.municipal_fine_cap_per_new_term_half_year,
+         "municipal_fine_cap_per_new_term_half_year", "Bi 7.1.5.a-d"},
+        {duo_pvt_map_fine, legal.duo_pvt_map_fine, "duo_pvt_map_fine", "Bi 7.2.1"},
+        {duo_route_fine_max, legal.duo_route_fine_max, "duo_route_fine_max", "Wi 26.1.d"}}) {
+    if (value != law) {
+      throw ValidationError(std::string("policy.") + field,
+                            "is statutory: " + to_string(law) + " (" + article + ")",
+                            to_string(value));
+    }
+  }
 }
 
 }  // namespace inburgering

@@ -1,9 +1,16 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <inburgering/error.hpp>
 #include <inburgering/policy.hpp>
 
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace inburgering {
 namespace {
+
+using ::testing::HasSubstr;
 
 TEST(Policy, DefaultsAreTheLegalNumbers) {
   const Policy p;
@@ -83,6 +90,89 @@ TEST(Policy, RefusesInconsistentNumbers) {
   refuses([](Policy& p) { p.intake_fine_new_term_months = 0; },
           "policy.intake_fine_new_term_months");
   refuses([](Policy& p) { p.extension_decision_weeks = 0; }, "policy.extension_decision_weeks");
+}
+
+// Every statutory number holds its legal value: one more or one less is refused, naming the
+// field and the article; the municipal choices stay free.
+TEST(Policy, EveryStatutoryNumberIsTheLaws) {
+  struct Case {
+    const char* field;
+    const char* article;
+    std::function<void(Policy&, int)> add;
+  };
+  const std::vector<Case> cases = {
+      {"minimum_age_years", "Wi 3.1", [](Policy& p, int k) { p.minimum_age_years += k; }},
+      {"term_months", "Wi 11.1", [](Policy& p, int k) { p.term_months += k; }},
+      {"substantial_efforts_extension_months", "Bi 4.4.1",
+       [](Policy& p, int k) { p.substantial_efforts_extension_months += k; }},
+      {"extension_request_window_months", "Bi 4.5.1-2",
+       [](Policy& p, int k) { p.extension_request_window_months += k; }},
+      {"extension_decision_weeks", "Bi 4.5.1",
+       [](Policy& p, int k) { p.extension_decision_weeks += k; }},
+      {"max_interruption_days", "Bi 2.1.2, 4.2",
+       [](Policy& p, int k) { p.max_interruption_days += k; }},
+      {"substantial_efforts_min_language_parts", "Bi 4.4.2",
+       [](Policy& p, int k) { p.substantial_efforts_min_language_parts += k; }},
+      {"substantial_efforts_family_migrant_hours", "Bi 4.4.3",
+       [](Policy& p, int k) { p.substantial_efforts_family_migrant_hours += k; }},
+      {"intake_invitations_before_absent_completion", "Wi 14.2",
+       [](Policy& p, int k) { p.intake_invitations_before_absent_completion += k; }},
+      {"pip_deadline_weeks", "Bi 5.3.1, 5.3.3",
+       [](Policy& p, int k) { p.pip_deadline_weeks += k; }},
+      {"pip_third_party_extension_weeks", "Bi 5.3.2",
+       [](Policy& p, int k) { p.pip_third_party_extension_weeks += k; }},
+      {"route_switch_window_months", "Bi 5.4.1",
+       [](Policy& p, int k) { p.route_switch_window_months += k; }},
+      {"pvt_min_hours", "Bi 3.1.3", [](Policy& p, int k) { p.pvt_min_hours += k; }},
+      {"scale_down_min_course_hours", "Bi 5.5.1",
+       [](Policy& p, int k) { p.scale_down_min_course_hours += k; }},
+      {"z_route_course_hours", "Bi 3.14.2.a",
+       [](Policy& p, int k) { p.z_route_course_hours += k; }},
+      {"z_route_participation_hours", "Bi 3.14.2.b",
+       [](Policy& p, int k) { p.z_route_participation_hours += k; }},
+      {"cooperation_fine_repeat_months", "Bi 7.1.3",
+       [](Policy& p, int k) { p.cooperation_fine_repeat_months += k; }},
+      {"culpability_intent_percent", "Bi 7.1.4",
+       [](Policy& p, int k) { p.culpability_intent_percent -= k * k; }},
+      {"culpability_gross_negligence_percent", "Bi 7.1.4",
+       [](Policy& p, int k) { p.culpability_gross_negligence_percent += k; }},
+      {"culpability_ordinary_percent", "Bi 7.1.4",
+       [](Policy& p, int k) { p.culpability_ordinary_percent += k; }},
+      {"culpability_reduced_percent", "Bi 7.1.4",
+       [](Policy& p, int k) { p.culpability_reduced_percent += k; }},
+      {"retention_years", "Bi 9.9", [](Policy& p, int k) { p.retention_years += k; }},
+      {"cooperation_fine_base", "Bi 7.1.2",
+       [](Policy& p, int k) { p.cooperation_fine_base += Money::cents(k); }},
+      {"municipal_fine_cap_per_term", "Bi 7.1.5",
+       [](Policy& p, int k) { p.municipal_fine_cap_per_term += Money::cents(k); }},
+      {"municipal_fine_cap_per_new_term_half_year", "Bi 7.1.5.a-d",
+       [](Policy& p, int k) { p.municipal_fine_cap_per_new_term_half_year += Money::cents(k); }},
+      {"intake_fine", "Bi 7.1.1", [](Policy& p, int k) { p.intake_fine -= Money::cents(k * k); }},
+      {"duo_pvt_map_fine", "Bi 7.2.1",
+       [](Policy& p, int k) { p.duo_pvt_map_fine -= Money::cents(k * k); }},
+      {"duo_route_fine_max", "Wi 26.1.d",
+       [](Policy& p, int k) { p.duo_route_fine_max -= Money::cents(k * k); }},
+  };
+  for (const Case& c : cases) {
+    for (int k : {-1, 1}) {
+      Policy p;
+      c.add(p, k);
+      try {
+        p.validate();
+        ADD_FAILURE() << c.field << " " << k;
+      } catch (const ValidationError& e) {
+        EXPECT_EQ(e.field(), std::string("policy.") + c.field);
+        EXPECT_THAT(e.rule(), HasSubstr(c.article)) << c.field;
+      }
+      EXPECT_NO_THROW(p.validate_stored()) << c.field;  // an older version's policy loads
+    }
+  }
+  Policy municipal;
+  municipal.min_progress_interviews = 4;
+  municipal.learnability_pass_mark = 31;
+  municipal.map_min_hours = 64;
+  municipal.no_hours_signal_weeks = 6;
+  EXPECT_NO_THROW(municipal.validate());
 }
 
 }  // namespace

@@ -96,9 +96,14 @@ TEST(Issue6PolicyPerRecord, TheTermKeepsTheNumbersItStartedWith) {
   Policy shorter;
   shorter.term_months = 24;
   shorter.max_interruption_days = 10;
-  t.adopt_policy(shorter);
-  EXPECT_EQ(*t.term_end(d("2025-01-01")), end);
-  EXPECT_EQ(t.record().term->length_months, 36);
+  // A college cannot choose statutory numbers; a change of law (a stored policy of another
+  // version) does not rewrite the running term either.
+  EXPECT_THROW(t.adopt_policy(shorter), ValidationError);
+  TrajectoryRecord record = t.record();
+  record.policy = shorter;
+  const Trajectory under_other_law = Trajectory::from_record(record);
+  EXPECT_EQ(*under_other_law.term_end(d("2025-01-01")), end);
+  EXPECT_EQ(under_other_law.record().term->length_months, 36);
 }
 
 TEST(Issue6PolicyPerRecord, AdoptingABadPolicyChangesNothing) {
@@ -129,7 +134,10 @@ TEST(Issue6PolicyPerRecord, AdoptingAPolicyDoesNotJudgeEarlierActsAgain) {
   Policy other;
   other.pip_deadline_weeks = 1;          // would make the first PIP late
   other.route_switch_window_months = 6;  // would have closed the window already
-  t.adopt_policy(other);
+  // Statutory numbers change only with the law: a stored policy of another version.
+  TrajectoryRecord record = t.record();
+  record.policy = other;
+  t = Trajectory::from_record(record);
   EXPECT_FALSE(t.is_late(t.record().plan_versions[0]));
   EXPECT_EQ(t.record().term->route_switch_deadline(), switch_deadline);
   // A switch 12 months in is still within the 18 months the term started with.
@@ -496,9 +504,10 @@ TEST(Issue6Errors, PolicyNumbersHaveUpperBounds) {
   EXPECT_THROW(p.validate(), ValidationError);
   p = Policy{};
   p.retention_years = 101;
-  EXPECT_THROW(p.validate(), ValidationError);
+  EXPECT_THROW(p.validate_stored(), ValidationError);
   p.retention_years = 100;
-  EXPECT_NO_THROW(p.validate());
+  EXPECT_NO_THROW(p.validate_stored());         // a stored policy of another version loads
+  EXPECT_THROW(p.validate(), ValidationError);  // but Bi 9.9 says 5 years
   p.intake_fine = Money::euros(100001);
   EXPECT_THROW(p.validate(), ValidationError);
 }

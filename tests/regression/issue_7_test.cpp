@@ -370,9 +370,9 @@ TEST(Issue7Boundaries, AStoredPolicyAboveTheActsMaximaLoadsButIsNotUsedForFines)
       CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent}));
   Policy slow;
   slow.extension_decision_weeks = 521;
-  EXPECT_THROW(slow.validate(), ValidationError);
+  EXPECT_THROW(slow.validate_stored(), ValidationError);
   slow.extension_decision_weeks = 520;
-  EXPECT_NO_THROW(slow.validate());
+  EXPECT_NO_THROW(slow.validate_stored());
 }
 
 TEST(Issue7Boundaries, AWi41ExemptionIsWhole) {

@@ -244,7 +244,11 @@ Policy municipal_policy_of_0_1() {
 }
 
 Trajectory judged_by_municipal_policy() {
-  Trajectory t = planning(asylum_holder(), 32, municipal_policy_of_0_1());
+  // 0.1 let a college set statutory numbers; 0.6 refuses such a policy for new trajectories,
+  // so the trajectory takes it as a stored record would.
+  TrajectoryRecord record = planning().record();
+  record.policy = municipal_policy_of_0_1();
+  Trajectory t = Trajectory::from_record(record);
   PlanContent plan = content();
   plan.pvt_hours = 10;
   plan.progress_interview_count = 2;
