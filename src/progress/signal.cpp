@@ -17,6 +17,7 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {SignalKind::kIntakeMayCompleteWithoutParticipant, "intake_may_complete_without_participant",
      "brede intake zonder inburgeringsplichtige afronden"},
     {SignalKind::kExtensionDecisionOverdue, "extension_decision_overdue",
-     "DUO heeft niet tijdig beslist op de aanvraag tot verlenging"});
+     "DUO heeft niet tijdig beslist op de aanvraag tot verlenging"},
+    {SignalKind::kObligationEnded, "obligation_ended", "inburgeringsplicht geëindigd"});
 
 }  // namespace inburgering

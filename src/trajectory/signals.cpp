@@ -10,6 +10,7 @@
 #include "detail/text.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
+#include "inburgering/state_pension_age.hpp"
 #include "trajectory/fields.hpp"
 #include "trajectory/trajectory_rules.hpp"
 
@@ -43,6 +44,17 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
     if (only_within_lead_time && today < shown_from) return;
     out.push_back(Signal{kind, due, due < today, std::move(detail)});
   };
+
+  // The obligation ends at the state-pension age (Wi 3.1): nothing else is due from that day.
+  // (A volunteer has no obligation to end.)
+  if (record_.participant.target_group != TargetGroup::kVoluntary) {
+    const Date pension = state_pension_date(record_.participant.birth_date);
+    if (today >= pension) {
+      add(SignalKind::kObligationEnded, pension, pension,
+          "the obligation ended at the state-pension age (Wi 3.1): end the trajectory");
+      return out;
+    }
+  }
 
   // PIP due (first, or after a move).
   if (auto deadline = pip_deadline()) {

@@ -9,6 +9,7 @@
 #include "detail/text.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
+#include "inburgering/state_pension_age.hpp"
 #include "trajectory/fields.hpp"
 #include "trajectory/trajectory_rules.hpp"
 
@@ -250,6 +251,23 @@ void Trajectory::complete(Date on) {
 void Trajectory::end(Date on, EndReason reason) {
   require_active("ending the trajectory");
   require_valid(on, "closure.on");
+  if (reason == EndReason::kTermExpired) {
+    // The obligation outlives the term (Wi 24.4, 25.2); the college closes its file only once
+    // the term in force ran out.
+    if (!record_.term || record_.term->running_on(on, record_.duo_fines) ||
+        on < record_.term->start) {
+      throw RuleViolation("Wi 11.1", record_.term ? "the term runs until " + to_iso(*term_end(on)) +
+                                                        " (term_expired)"
+                                                  : "there is no term yet (term_expired)");
+    }
+  }
+  if (reason == EndReason::kStatePensionAge &&
+      on < state_pension_date(record_.participant.birth_date)) {
+    // The birth date is personal: the message names no date.
+    throw RuleViolation("Wi 3.1",
+                        "the person has not reached the state-pension age on that day "
+                        "(state_pension_age)");
+  }
   close(on, TrajectoryState::kEnded, reason, std::nullopt);
 }
 

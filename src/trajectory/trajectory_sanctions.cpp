@@ -9,6 +9,7 @@
 #include "detail/text.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
+#include "inburgering/state_pension_age.hpp"
 #include "trajectory/fields.hpp"
 #include "trajectory/trajectory_rules.hpp"
 
@@ -36,11 +37,26 @@ std::vector<DuoFine> fines_setting_terms(const TrajectoryRecord& record, Date on
 
 // ---- Sanctions -------------------------------------------------------------------------------
 
+void Trajectory::require_obliged_on(Date on, const char* article) const {
+  if (record_.participant.target_group == TargetGroup::kVoluntary) {
+    throw RuleViolation(article,
+                        "only a person obliged to integrate (inburgeringsplichtige, Wi 1.1, 3) "
+                        "is fined; a volunteer is not");
+  }
+  // The birth date is personal: the message names no date.
+  if (on >= state_pension_date(record_.participant.birth_date)) {
+    throw RuleViolation("Wi 3.1",
+                        "the obligation ended when the person reached the state-pension age "
+                        "(AOW 7a): no fine for conduct from that day");
+  }
+}
+
 MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
   require_active("imposing an intake fine");
   record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
   const Date on = decision.imposed_on;
   require_valid(on, "fine.imposed_on");
+  require_obliged_on(on, "Wi 22.1");
   const auto& invitations = record_.intake.invitations;
   const MunicipalFine* first = nullptr;
   bool earlier_annulled = false;
@@ -96,6 +112,7 @@ MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decisi
   require_state({TrajectoryState::kRoute}, "imposing a cooperation fine");
   record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
   require_valid(decision.established_on, "fine.established_on");
+  require_obliged_on(decision.established_on, "Wi 23.1");
   const Date plan = record_.plan_versions.front().date_of_issue;
   if (decision.established_on < plan) {
     throw RuleViolation("Wi 23", "the cooperation fine is for conduct under the PIP of " +
@@ -164,6 +181,8 @@ void Trajectory::record_duo_fine(DuoFine fine) {
   require_state({TrajectoryState::kRoute}, "recording a DUO fine");
   detail::check_input(fine, "duo_fine");
   validate(fine, record_.policy);
+  require_obliged_on(fine.imposed_on,
+                     fine.kind == DuoFineKind::kPvtMapNotInTime ? "Wi 24.1" : "Wi 25.1");
   // A person's fines are personal: the messages below name no date or amount of one.
   const bool pvt_map = fine.kind == DuoFineKind::kPvtMapNotInTime;
   const char* first_lid = pvt_map ? "Wi 24.1" : "Wi 25.1";

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -1053,6 +1054,98 @@ TEST(Issue7DuoFines, MigrationSevenRecomputesTheTermEndOfEveryRowWithATerm) {
   EXPECT_EQ(column(extended_end), "2027-04-01");
   EXPECT_EQ(column("SELECT json_extract(record, '$.format') FROM trajectory WHERE id = 10"),
             "3");  // the record itself is not rewritten
+}
+
+}  // namespace
+}  // namespace inburgering::test
+
+namespace inburgering::test {
+namespace {
+
+// ---- Wi 1.1, 3.1: only an inburgeringsplichtige is fined; the obligation ends at the AOW age --
+
+std::string rule_of(const std::function<void()>& act) {
+  try {
+    act();
+    return "allowed";
+  } catch (const RuleViolation& e) {
+    return e.rule();
+  }
+}
+
+TEST(Issue7Obliged, AVolunteerIsNeverFined) {
+  Participant volunteer = asylum_holder();
+  volunteer.target_group = TargetGroup::kVoluntary;
+  Trajectory t = on_route(Route::kB1, volunteer);
+  const TrajectoryRecord before = t.record();
+  EXPECT_EQ(rule_of([&] {
+              t.impose_cooperation_fine(
+                  CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});
+            }),
+            "Wi 23.1");
+  EXPECT_EQ(rule_of([&] { t.record_duo_fine(route_fine("2027-03-02", 12)); }), "Wi 25.1");
+  EXPECT_EQ(rule_of([&] { t.record_duo_fine(pvt_map_fine("2027-03-02", 12)); }), "Wi 24.1");
+  EXPECT_EQ(rule_of([&] {
+              t.impose_intake_fine(IntakeFineDecision{d("2024-02-01"), d("2024-03-01")});
+            }),
+            "Wi 22.1");
+  EXPECT_EQ(t.record(), before);
+  // The same trajectory of an obliged person is fined.
+  EXPECT_EQ(rule_of([&] {
+              on_route().impose_cooperation_fine(
+                  CooperationFineDecision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent});
+            }),
+            "allowed");
+}
+
+Participant reaching_pension_age_on_2025_02_28() {
+  Participant person = asylum_holder();
+  person.birth_date = d("1958-02-28");  // AOW age 66 years and 12 months (AOW 7a)
+  return person;
+}
+
+TEST(Issue7Obliged, TheObligationEndsAtTheStatePensionAge) {
+  Trajectory t = on_route(Route::kB1, reaching_pension_age_on_2025_02_28());
+  const auto fine_on = [&](const char* day) {
+    Trajectory copy = t;
+    return rule_of([&] {
+      copy.impose_cooperation_fine(
+          CooperationFineDecision{d(day), d("2025-03-10"), Culpability::kIntent});
+    });
+  };
+  EXPECT_EQ(fine_on("2025-02-27"), "allowed");  // conduct the day before
+  EXPECT_EQ(fine_on("2025-02-28"), "Wi 3.1");
+  // From that day the worklist shows only that the obligation ended.
+  for (const Signal& s : t.signals(d("2025-02-27"))) {
+    EXPECT_NE(s.kind, SignalKind::kObligationEnded);
+  }
+  const auto ended = t.signals(d("2025-02-28"));
+  ASSERT_EQ(ended.size(), 1u);
+  EXPECT_EQ(ended[0].kind, SignalKind::kObligationEnded);
+  EXPECT_EQ(ended[0].due_on, d("2025-02-28"));
+  EXPECT_EQ(to_string(SignalKind::kObligationEnded), "obligation_ended");
+  // The trajectory ends for that reason on that day, not before.
+  EXPECT_EQ(rule_of([&] {
+              Trajectory copy = t;
+              copy.end(d("2025-02-27"), EndReason::kStatePensionAge);
+            }),
+            "Wi 3.1");
+  t.end(d("2025-02-28"), EndReason::kStatePensionAge);
+  EXPECT_EQ(t.state(), TrajectoryState::kEnded);
+  EXPECT_TRUE(t.signals(d("2025-03-01")).empty());
+}
+
+TEST(Issue7Obliged, TheTermExpiresOnlyOnceTheTermInForceRanOut) {
+  Trajectory t = on_route();  // the term ends 2027-03-01
+  const auto end_on = [&](Trajectory copy, const char* day) {
+    return rule_of([&] { copy.end(d(day), EndReason::kTermExpired); });
+  };
+  EXPECT_EQ(end_on(t, "2027-03-01"), "Wi 11.1");
+  EXPECT_EQ(end_on(t, "2027-03-02"), "allowed");
+  EXPECT_EQ(end_on(planning(), "2024-02-10"), "Wi 11.1");            // no term yet
+  t.record_duo_fine(route_fine("2027-03-02", 12, d("2027-03-05")));  // new term to 2028-03-05
+  EXPECT_EQ(end_on(t, "2028-03-05"), "Wi 11.1");
+  EXPECT_EQ(end_on(t, "2028-03-06"), "allowed");
 }
 
 }  // namespace

@@ -31,6 +31,9 @@ enum class SignalKind {
   kIntakeMayCompleteWithoutParticipant,
   /// DUO has not decided on a request for extension within the weeks of Bi 4.5.1.
   kExtensionDecisionOverdue,
+  /// The person reached the state-pension age: the obligation ended (Wi 3.1). Due on that day;
+  /// from then on it is the trajectory's only signal, until it is ended (`state_pension_age`).
+  kObligationEnded,
 };
 
 INBURGERING_ENUM_TEXT(SignalKind);

@@ -339,6 +339,9 @@ class INBURGERING_EXPORT Trajectory {
   void require_on_or_after_registration(Date date, const char* field) const;
   void check_extension(const Extension& extension, bool requested) const;
   void require_not_in_new_term(Date on, const char* what) const;
+  /// A fine is for an inburgeringsplichtige (Wi 1.1, 3.1): not a volunteer, and not on or
+  /// after the day the person reaches the state-pension age, when the obligation ended.
+  void require_obliged_on(Date on, const char* article) const;
   MunicipalFine& fine_at(std::size_t index, Date on, const char* action);
   /// The deadline of Bi 5.3.1 before any deviation under Bi 5.3.2 (empty: not known yet).
   std::optional<Date> first_plan_base_deadline() const;

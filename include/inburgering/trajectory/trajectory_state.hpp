@@ -53,8 +53,11 @@ enum class EndReason {
   kLeftCountry,      ///< Left the Netherlands (no lawful residence any more).
   kPermitWithdrawn,  ///< Permit withdrawn or not renewed (Wi 25.3).
   kDeceased,
-  kStatePensionAge,  ///< Reached the state-pension age (Wi 3).
-  kTermExpired,      ///< Term ended without completion; DUO takes over (Wi 24-25).
+  /// Reached the state-pension age: the obligation ended (Wi 3.1; not before that day).
+  kStatePensionAge,
+  /// The term in force ran out without completion and the college closes its file; the
+  /// obligation itself goes on, with DUO's fines (Wi 24-25). Not while the term runs (Wi 11.1).
+  kTermExpired,
   kOther,
   /// Away, not a BRP resident, or staying for a temporary purpose for more than a year between
   /// two periods of obligation: the obligation ended (Bi 2.1.2).
