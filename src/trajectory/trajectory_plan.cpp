@@ -55,6 +55,21 @@ PlanNorms Trajectory::plan_norms() const {
 
 void Trajectory::check_plan_content(const PlanContent& content) const {
   validate(content, plan_norms());
+  // Checked on each new version, not on stored ones (a version of 0.5 may lack them).
+  if (content.support.empty()) {
+    throw ValidationError("plan.support",
+                          "the PIP sets the support and guidance the route needs (Wi 15.1.b)",
+                          "empty");
+  }
+  // Wi 15.1.c: the PIP sets the MAP's intensity wherever a MAP is still to be done: not in the
+  // education route nor after its bridging course (Wi 8.3), nor once it was completed.
+  if (content.route != Route::kEducation && content.map_hours <= 0 &&
+      !record_.components.bridging_course_completed_on &&
+      !record_.components.map_final_interview_on) {
+    throw ValidationError("plan.map_hours",
+                          "the PIP sets the intensity of the MAP (Wi 15.1.c): at least 1 hour",
+                          std::to_string(content.map_hours));
+  }
   if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",

@@ -79,8 +79,15 @@ void Trajectory::record_map_final_interview(Date on) {
   if (current_plan()->content.route == Route::kEducation) {
     throw RuleViolation("Wi 8", "the education route has no MAP");
   }
-  // MAP hours from the broad intake on count (Bi 3.2.3).
+  // MAP hours from the broad intake on count (Bi 3.2.3). The MAP consists of activities on its
+  // themes and ends with the final interview (Bi 3.2.1-2): without any MAP activity on record
+  // there is nothing to end, whatever the hour norm (README: `map_min_hours` is 0 by default).
   const long minutes = minutes_with_intake(route_facts(), {HourKind::kMap});
+  if (minutes <= 0) {
+    throw RuleViolation("Bi 3.2.1-2",
+                        "the MAP ends with the final interview after its activities; no MAP "
+                        "hours are registered in the broad intake or from the PIP on");
+  }
   if (minutes < static_cast<long>(record_.policy.map_min_hours) * 60) {
     throw RuleViolation("Bi 3.2.3-4", "the MAP ends after at least " +
                                           std::to_string(record_.policy.map_min_hours) +

@@ -665,6 +665,47 @@ TEST(Issue7PlanHours, WithoutACompletionTheIntakeEndsTheDayBeforeTheFirstPip) {
   EXPECT_THROW(minutes_in_intake(facts, {HourKind::kPvt}), ValidationError);
 }
 
+TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
+  const auto field_of = [](Trajectory t, PlanContent plan) -> std::string {
+    try {
+      t.issue_first_plan(d("2024-03-01"), plan);
+      return "issued";
+    } catch (const ValidationError& e) {
+      return e.field();
+    }
+  };
+  PlanContent plan = content();
+  plan.support.clear();
+  EXPECT_EQ(field_of(planning(), plan), "plan.support");  // Wi 15.1.b
+  plan = content();
+  plan.map_hours = 0;
+  EXPECT_EQ(field_of(planning(), plan), "plan.map_hours");  // Wi 15.1.c
+  plan.map_hours = 1;
+  EXPECT_EQ(field_of(planning(), plan), "issued");
+  EXPECT_EQ(field_of(planning(), content(Route::kEducation)), "issued");  // no MAP there (Wi 8)
+  // A version after the MAP was completed need not plan it again.
+  Trajectory t = on_route();
+  attend(t, HourKind::kMap, 4, "2024-05-01");
+  t.record_map_final_interview(d("2024-05-02"));
+  plan = content();
+  plan.map_hours = 0;
+  EXPECT_NO_THROW(t.adjust_plan(d("2024-06-01"), plan, "MAP afgerond"));
+}
+
+TEST(Issue7PlanContent, TheMapEndsOnlyAfterItsActivities) {
+  Trajectory t = on_route();
+  try {
+    t.record_map_final_interview(d("2024-05-02"));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Bi 3.2.1-2");
+  }
+  EXPECT_FALSE(t.record().components.map_final_interview_on);
+  t.record_attendance(AttendanceEntry{d("2024-05-01"), HourKind::kMap, 30, "Werkplein"});
+  t.record_map_final_interview(d("2024-05-02"));
+  EXPECT_EQ(t.record().components.map_final_interview_on, d("2024-05-02"));
+}
+
 // ---- Wi 3.1.a with Bi 2.2; Wi 3.2.c-d: regular permits that carry no obligation --------------
 
 TEST(Issue7Obligation, ATemporaryPurposeOrAnExceptionOfWi32IsNotObliged) {
@@ -793,6 +834,7 @@ TEST(Issue7DuoFines, PvtAndMapHaveTheirOwnNewTermAndTheLaterEndCounts) {
   Trajectory t = on_route();
   attend(t, HourKind::kPvt, 12, "2024-04-30");
   t.record_pvt_statement_signed(d("2024-05-01"));
+  attend(t, HourKind::kMap, 8, "2024-06-30");
   Trajectory done_in_time = t;
   // Wi 24.1: no fine when the PVT and the MAP were completed within the term.
   done_in_time.record_map_final_interview(d("2027-03-01"));
