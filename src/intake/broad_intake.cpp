@@ -17,7 +17,7 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {IntakeTopic::kEarlyChildhoodEducation, "early_childhood_education",
      "voor- en vroegschoolse educatie (VVE)"},
     {IntakeTopic::kLanguageLevel, "language_level", "taalniveau"},
-    {IntakeTopic::kPaidWorkOptions, "paid_work_options", "mogelijkheden voor betaald werk"},
+    {IntakeTopic::kPaidWorkOptions, "paid_work_options", "mogelijkheden tot arbeidsparticipatie"},
     {IntakeTopic::kSelfReliance, "self_reliance", "zelfredzaamheid"},
     {IntakeTopic::kMotivation, "motivation", "motivatie"},
     {IntakeTopic::kSocialNetwork, "social_network", "sociaal netwerk"},

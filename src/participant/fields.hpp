@@ -37,6 +37,7 @@ void describe(V& v, P& d) {
   v("decided_on", d.decided_on);
   v("parts", d.parts);
   v("college_advice", d.college_advice, Sensitivity::kPersonal);
+  v("ex_officio", d.ex_officio);
 }
 
 template <class V, detail::Of<Obligation> P>

@@ -63,12 +63,16 @@ void validate(const Exemption& exemption) {
 
 void validate(const Dispensation& dispensation) {
   require_valid(dispensation.decided_on, "dispensation.decided_on");
-  if (dispensation.ground == DispensationGround::kSpecialCircumstances &&
-      dispensation.college_advice.empty()) {
-    throw ValidationError("dispensation.college_advice",
-                          "a dispensation for special circumstances requires the college's "
-                          "advice (Bi 2.8.2)",
-                          "empty");
+  if (dispensation.ground == DispensationGround::kSpecialCircumstances) {
+    // Whole only (Wi 5.2; Bi 2.8.1): refused by `Trajectory::record_dispensation`, not here,
+    // because 0.2 recorded partial ones and its records still load.
+    if (dispensation.college_advice.empty() && !dispensation.ex_officio) {
+      throw ValidationError("dispensation.college_advice",
+                            "a dispensation for special circumstances on application requires "
+                            "the college's advice (Bi 2.8.2); DUO's own (ex_officio, Bi 2.8.4) "
+                            "does not",
+                            "empty");
+    }
   }
   if (dispensation.ground == DispensationGround::kMedical && !dispensation.is_whole()) {
     const auto language_parts = std::count_if(dispensation.parts.begin(), dispensation.parts.end(),

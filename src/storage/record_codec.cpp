@@ -236,6 +236,7 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"intake_fine_new_term_months", 3},
     {"extension_decision_weeks", 3},
     {"not_obliged", 5},
+    {"ex_officio", 5},
 };
 
 // Format 4 (0.5): fields holding their empty value are left out.

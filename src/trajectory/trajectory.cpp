@@ -218,13 +218,13 @@ void Trajectory::record_exemption(Exemption exemption) {
 void Trajectory::record_dispensation(Dispensation dispensation) {
   require_active("recording a dispensation");
   detail::check_input(dispensation, "dispensation");
-  validate(dispensation);
   if (dispensation.ground == DispensationGround::kSpecialCircumstances &&
       !dispensation.is_whole()) {
     throw RuleViolation("Wi 5.2; Bi 2.8.1",
                         "a dispensation for special circumstances lifts the "
                         "whole obligation, not single parts");
   }
+  validate(dispensation);
   const bool whole = dispensation.is_whole();
   const Date on = dispensation.decided_on;
   record_.obligation.dispensations.push_back(std::move(dispensation));

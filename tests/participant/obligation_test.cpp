@@ -88,6 +88,9 @@ TEST(Obligation, SpecialCircumstancesNeedTheCollegesAdvice) {
   }
   d1.college_advice = "advies college d.d. 2024-01-20";
   EXPECT_NO_THROW(validate(d1));
+  // DUO's own decision needs no advice (Bi 2.8.4).
+  Dispensation own{DispensationGround::kSpecialCircumstances, d("2024-02-01"), {}, {}, true};
+  EXPECT_NO_THROW(validate(own));
 }
 
 TEST(Obligation, ExemptionForPartsShownNamesTheParts) {

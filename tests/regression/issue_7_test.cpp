@@ -665,6 +665,19 @@ TEST(Issue7PlanHours, WithoutACompletionTheIntakeEndsTheDayBeforeTheFirstPip) {
   EXPECT_THROW(minutes_in_intake(facts, {HourKind::kPvt}), ValidationError);
 }
 
+TEST(Issue7Dispensation, DuoMayDispenseOnItsOwnInitiativeWithoutTheCollegesAdvice) {
+  Trajectory t = on_route();
+  const TrajectoryRecord before = t.record();
+  EXPECT_THROW(t.record_dispensation(Dispensation{
+                   DispensationGround::kSpecialCircumstances, d("2024-04-01"), {}, "", false}),
+               ValidationError);  // on application: the advice is required (Bi 2.8.2)
+  EXPECT_EQ(t.record(), before);
+  t.record_dispensation(
+      Dispensation{DispensationGround::kSpecialCircumstances, d("2024-04-01"), {}, "", true});
+  EXPECT_EQ(t.state(), TrajectoryState::kDispensed);  // Bi 2.8.4
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
+}
+
 TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
   const auto field_of = [](Trajectory t, PlanContent plan) -> std::string {
     try {

@@ -32,7 +32,8 @@ enum class IntakeTopic {
   kEarlyChildhoodEducation,
   /// Language level (Bi 5.2.1).
   kLanguageLevel,
-  /// Options for paid work (Bi 5.2.1).
+  /// The possibilities for labour participation, "de mogelijkheden tot arbeidsparticipatie"
+  /// (Bi 5.2.1.b). The stable name `paid_work_options` is kept.
   kPaidWorkOptions,
   /// Degree of self-reliance (zelfredzaamheid) (Bi 5.2.1).
   kSelfReliance,

@@ -59,7 +59,8 @@ enum class DispensationGround {
   /// years, per a DUO-appointed doctor (Wi 5.1; Bi 2.7).
   kMedical,
   /// Very exceptional, unforeseen circumstances not the person's fault (Wi 5.2; Bi 2.8.1):
-  /// only a whole dispensation, with the college's advice (Bi 2.8.2).
+  /// only a whole dispensation; on application with the college's advice (Bi 2.8.2), or by
+  /// DUO on its own initiative (Bi 2.8.4, `Dispensation::ex_officio`).
   kSpecialCircumstances,
 };
 
@@ -70,9 +71,13 @@ struct INBURGERING_EXPORT Dispensation {
   Date decided_on;
   /// The parts dispensed; empty means the whole obligation.
   std::set<ExamPart> parts;
-  /// The college's advice (required for special circumstances, Bi 2.8.2). Not personal data
-  /// by itself, but may refer to it: restricted like health information.
+  /// The college's advice (required for special circumstances on application, Bi 2.8.2). Free
+  /// text that may refer to the person's circumstances: personal data, masked in the audit
+  /// trail and never in a message. (It is not withheld by role like the intake's health topic.)
   std::string college_advice;
+  /// DUO decided on its own initiative (ambtshalve, Bi 2.8.4): a dispensation for special
+  /// circumstances then needs no college advice ("Indien van toepassing adviseert het college").
+  bool ex_officio = false;
 
   bool is_whole() const noexcept { return parts.empty(); }
   friend bool operator==(const Dispensation&, const Dispensation&) = default;
@@ -107,7 +112,9 @@ struct INBURGERING_EXPORT Obligation {
 
   /// Checks dates and decisions: notice date valid; registration, third-party dates not before
   /// the notice where that matters; partial medical dispensation ≤ 3 language parts (Bi 2.7);
-  /// special-circumstances dispensation carries the college's advice (Wi 5.2).
+  /// a special-circumstances dispensation, unless DUO gave it on its own initiative (Bi 2.8.4),
+  /// carries the college's advice (Bi 2.8.2). (That it is whole, Wi 5.2, is checked when it is
+  /// recorded: 0.2 stored partial ones, which still load.)
   /// @throws ValidationError naming the field and rule.
   void validate() const;
 

@@ -20,7 +20,8 @@ inline constexpr std::array<ExamPart, 4> kLanguageParts = {ExamPart::kReading, E
 /// Whether `part` is one of the four language parts (not KNM).
 constexpr bool is_language_part(ExamPart part) noexcept { return part != ExamPart::kKnm; }
 
-/// CEFR level (ERK-niveau) of an exam or of the learnability test's prognosis.
+/// CEFR level (ERK-niveau) of an exam, or the level a route aims at (Wi 14.3.a speaks of the
+/// reachable level; the learnability test itself is kept as a score).
 enum class LanguageLevel { kA0, kA1, kA2, kB1, kB2, kC1, kC2 };
 
 INBURGERING_ENUM_TEXT(ExamPart);

@@ -30,8 +30,8 @@ enum class Route {
 
 INBURGERING_ENUM_TEXT(Route);
 
-/// A result of one exam attempt (DUO reports these; Bi 9.1.3). Passing at a level implies
-/// every lower level.
+/// A result of one exam attempt (DUO provides these to the college; Bi 9.2.5.a). Passing at a level
+/// implies every lower level.
 struct INBURGERING_EXPORT ExamResult {
   ExamPart part = ExamPart::kReading;
   LanguageLevel level = LanguageLevel::kB1;
