@@ -38,6 +38,7 @@ void describe(V& v, P& d) {
   v("parts", d.parts);
   v("college_advice", d.college_advice, Sensitivity::kPersonal);
   v("ex_officio", d.ex_officio);
+  v("z_route_participation", d.z_route_participation);
 }
 
 template <class V, detail::Of<Obligation> P>

@@ -47,6 +47,11 @@ bool Obligation::part_lifted(ExamPart part) const {
          std::any_of(dispensations.begin(), dispensations.end(), covers);
 }
 
+bool Obligation::z_route_participation_lifted() const {
+  return std::any_of(dispensations.begin(), dispensations.end(),
+                     [](const Dispensation& d) { return d.z_route_participation; });
+}
+
 bool Obligation::wholly_lifted() const {
   auto whole = [](const auto& decision) { return decision.is_whole(); };
   return std::any_of(exemptions.begin(), exemptions.end(), whole) ||
@@ -73,6 +78,12 @@ void validate(const Dispensation& dispensation) {
                             "does not",
                             "empty");
     }
+  }
+  if (dispensation.z_route_participation && dispensation.ground != DispensationGround::kMedical) {
+    throw ValidationError("dispensation.z_route_participation",
+                          "only a medical dispensation lifts the participation part of the "
+                          "Z-route (Bi 2.7.3.c)",
+                          std::string(to_string(dispensation.ground)));
   }
   if (dispensation.ground == DispensationGround::kMedical && !dispensation.is_whole()) {
     const auto language_parts = std::count_if(dispensation.parts.begin(), dispensation.parts.end(),

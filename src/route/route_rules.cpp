@@ -180,7 +180,13 @@ RequirementReport completion_requirements(const RouteFacts& facts, const Policy&
                : 0);
       out.push_back(hours_requirement("z.course_hours", "Z-route course hours (NT2 and KNM)",
                                       course, policy.z_route_course_hours, "Bi 3.14.2.a, 3.14.9"));
-      if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
+      if (facts.target_group == TargetGroup::kAsylumPermitHolder &&
+          facts.obligation->z_route_participation_lifted()) {
+        // Bi 2.7.3.c: dispensed, except the PVT and the MAP, which are required on their own.
+        out.push_back(Requirement{"z.participation_hours",
+                                  "Z-route participation hours: dispensed (PVT and MAP stay due)",
+                                  "Bi 2.7.3.c", true});
+      } else if (facts.target_group == TargetGroup::kAsylumPermitHolder) {
         const long participation =
             minutes_with_intake(facts, {HourKind::kParticipation, HourKind::kMap, HourKind::kPvt}) +
             minutes_attended(*facts.attendance, {HourKind::kSocialGuidance}, std::nullopt);

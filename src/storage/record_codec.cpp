@@ -237,6 +237,7 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"extension_decision_weeks", 3},
     {"not_obliged", 5},
     {"ex_officio", 5},
+    {"z_route_participation", 5},
 };
 
 // Format 4 (0.5): fields holding their empty value are left out.

@@ -33,7 +33,8 @@ namespace inburgering::storage::detail {
 /// {"columns": [names], "rows": [[cells], …]}. 5 (0.6): a DUO fine's day made known
 /// (`announced_on`), a participant's ground for not being obliged (`not_obliged`), the fixed
 /// costs the unburdening does not pay with their reasons (`not_paid`), whether DUO gave a
-/// dispensation on its own initiative (`ex_officio`); a library that
+/// dispensation on its own initiative (`ex_officio`) or from the Z-route's participation part
+/// (`z_route_participation`); a library that
 /// does not know it must not load, and drop it on the next save. Formats 2-3 and 5 only add fields
 /// (record_codec.cpp, `kAddedInFormat`); rows of every earlier format still load, and are written
 /// in the current format (`kRecordFormat`) when next saved.

@@ -678,6 +678,41 @@ TEST(Issue7Dispensation, DuoMayDispenseOnItsOwnInitiativeWithoutTheCollegesAdvic
   EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
 }
 
+TEST(Issue7Dispensation, AMedicalDispensationMayLiftTheZRoutesParticipationPart) {
+  Trajectory t = on_route(Route::kZ);  // an asylum permit holder
+  const auto participation_met = [](const Trajectory& trajectory) {
+    for (const auto& r : trajectory.completion_report().requirements) {
+      if (r.code == "z.participation_hours") return r.met;
+    }
+    ADD_FAILURE() << "no z.participation_hours";
+    return false;
+  };
+  EXPECT_FALSE(participation_met(t));
+  EXPECT_THROW(
+      t.record_dispensation(Dispensation{
+          DispensationGround::kSpecialCircumstances, d("2024-04-01"), {}, "advies", false, true}),
+      RuleViolation);  // only medical, and special circumstances lift all (Wi 5.2)
+  Dispensation medical{DispensationGround::kMedical, d("2024-04-01"), {}, "", false, true};
+  EXPECT_FALSE(medical.is_whole());
+  t.record_dispensation(medical);
+  EXPECT_EQ(t.state(), TrajectoryState::kRoute);  // partial: the trajectory goes on
+  EXPECT_TRUE(participation_met(t));              // Bi 2.7.3.c
+  // The PVT and the MAP stay due.
+  bool pvt_open = false;
+  for (const auto& r : t.completion_report().missing()) pvt_open = pvt_open || r.code == "pvt";
+  EXPECT_TRUE(pvt_open);
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
+  Dispensation wrong = medical;
+  wrong.ground = DispensationGround::kSpecialCircumstances;
+  wrong.college_advice = "advies college";
+  try {
+    validate(wrong);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "dispensation.z_route_participation");
+  }
+}
+
 TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
   const auto field_of = [](Trajectory t, PlanContent plan) -> std::string {
     try {

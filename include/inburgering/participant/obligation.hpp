@@ -78,8 +78,13 @@ struct INBURGERING_EXPORT Dispensation {
   /// DUO decided on its own initiative (ambtshalve, Bi 2.8.4): a dispensation for special
   /// circumstances then needs no college advice ("Indien van toepassing adviseert het college").
   bool ex_officio = false;
+  /// A partial medical dispensation from the participation part of the Z-route (Bi 2.7.3.c:
+  /// "het participatiegedeelte van de zelfredzaamheidsroute", Bi 3.14.2.b), except the
+  /// activities of the PVT and the MAP, which stay due. With or without exam `parts`.
+  bool z_route_participation = false;
 
-  bool is_whole() const noexcept { return parts.empty(); }
+  /// Whether it lifts the whole obligation: no parts named and not the Z-route's participation.
+  bool is_whole() const noexcept { return parts.empty() && !z_route_participation; }
   friend bool operator==(const Dispensation&, const Dispensation&) = default;
 };
 
@@ -109,6 +114,8 @@ struct INBURGERING_EXPORT Obligation {
   bool part_lifted(ExamPart part) const;
   /// Whether an exemption or dispensation lifts the whole obligation.
   bool wholly_lifted() const;
+  /// Whether a dispensation lifts the participation part of the Z-route (Bi 2.7.3.c).
+  bool z_route_participation_lifted() const;
 
   /// Checks dates and decisions: notice date valid; registration, third-party dates not before
   /// the notice where that matters; partial medical dispensation ≤ 3 language parts (Bi 2.7);
