@@ -32,6 +32,8 @@ void describe(V& v, P& t) {
   v("dispensation_reason", t.dispensation_reason, Sensitivity::kPersonal);
   v("max_score", t.max_score);
   v("pass_mark", t.pass_mark);
+  // An impairment is health data (Wi 37; AVG art. 9).
+  v("dispensation_ground", t.dispensation_ground, Sensitivity::kSpecial);
 }
 
 template <class V, detail::Of<BroadIntake> P>

@@ -2,9 +2,16 @@
 
 #include <string>
 
+#include "detail/enum_table.hpp"
 #include "inburgering/error.hpp"
 
 namespace inburgering {
+
+INBURGERING_DEFINE_ENUM_TEXT(LearnabilityDispensationGround,
+                             {LearnabilityDispensationGround::kVisualImpairment,
+                              "visual_impairment", "visuele beperking"},
+                             {LearnabilityDispensationGround::kAuditoryImpairment,
+                              "auditory_impairment", "auditieve beperking"});
 
 bool LearnabilityTest::b1_route_feasible() const {
   return score.has_value() && *score >= pass_mark;
@@ -30,6 +37,11 @@ void LearnabilityTest::validate() const {
     // The score is personal data: the message gives the scale, not the score.
     throw ValidationError("learnability_test.score",
                           "must be between 0 and " + std::to_string(max_score), "out of range");
+  }
+  if (dispensation_ground && score) {
+    throw ValidationError("learnability_test.dispensation_ground",
+                          "a dispensation ground goes with a dispensation, not with a score",
+                          "set");
   }
   if (dispensation_reason && dispensation_reason->empty()) {
     throw ValidationError("learnability_test.dispensation_reason",

@@ -90,6 +90,12 @@ void Trajectory::record_learnability_test(LearnabilityTest test) {
   test.max_score = record_.policy.learnability_max_score;
   test.pass_mark = record_.policy.learnability_pass_mark;
   test.validate();
+  if (test.dispensation_reason && !test.dispensation_ground) {
+    throw ValidationError("learnability_test.dispensation_ground",
+                          "the test is dispensed only for a visual or an auditory impairment "
+                          "(Wi 14.6.a-b: visual_impairment, auditory_impairment)",
+                          "none");
+  }
   record_.intake.learnability_test = std::move(test);
   move_to(TrajectoryState::kIntake);
 }

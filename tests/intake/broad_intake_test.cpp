@@ -135,6 +135,7 @@ TEST(LearnabilityTest, AnOutOfRangeScoreIsNotRepeatedInTheError) {
 TEST(LearnabilityTest, DispensationSatisfiesTheRequirement) {
   // Wi 14.6: visual or auditory impairment.
   LearnabilityTest dispensed{d("2024-01-24"), std::nullopt, "visuele beperking"};
+  dispensed.dispensation_ground = LearnabilityDispensationGround::kVisualImpairment;
   EXPECT_NO_THROW(dispensed.validate());
   EXPECT_FALSE(dispensed.b1_route_feasible());
   Trajectory t = test::registered();
@@ -208,6 +209,45 @@ TEST(BroadIntake, CannotBeChangedAfterCompletion) {
                RuleViolation);
   EXPECT_THROW(t.invite_to_intake(d("2024-02-02"), d("2024-02-09")), RuleViolation);
   EXPECT_THROW(t.complete_intake(d("2024-02-02")), RuleViolation);
+}
+
+}  // namespace
+}  // namespace inburgering
+
+namespace inburgering {
+namespace {
+
+// Wi 14.6: the test is dispensed only for a visual or an auditory impairment.
+TEST(LearnabilityTest, ADispensationNamesTheGroundOfWi146) {
+  const auto field_of = [](LearnabilityTest test) -> std::string {
+    Trajectory t = test::registered();
+    try {
+      t.record_learnability_test(test);
+      return "recorded";
+    } catch (const ValidationError& e) {
+      EXPECT_FALSE(t.record().intake.learnability_test);
+      return e.field();
+    }
+  };
+  LearnabilityTest dispensed{test::d("2024-01-24"), std::nullopt, "kan de toets niet zien"};
+  EXPECT_EQ(field_of(dispensed), "learnability_test.dispensation_ground");
+  dispensed.dispensation_ground = LearnabilityDispensationGround::kVisualImpairment;
+  EXPECT_EQ(field_of(dispensed), "recorded");
+  dispensed.dispensation_ground = LearnabilityDispensationGround::kAuditoryImpairment;
+  EXPECT_EQ(field_of(dispensed), "recorded");
+  LearnabilityTest scored{test::d("2024-01-24"), 30, std::nullopt};
+  scored.dispensation_ground = LearnabilityDispensationGround::kVisualImpairment;
+  EXPECT_EQ(field_of(scored), "learnability_test.dispensation_ground");
+  EXPECT_EQ(to_string(LearnabilityDispensationGround::kAuditoryImpairment), "auditory_impairment");
+  EXPECT_EQ(from_string<LearnabilityDispensationGround>("visual_impairment"),
+            LearnabilityDispensationGround::kVisualImpairment);
+  // A dispensation recorded before 0.6 without a ground still loads.
+  Trajectory t = test::registered();
+  dispensed.dispensation_ground = LearnabilityDispensationGround::kVisualImpairment;
+  t.record_learnability_test(dispensed);
+  TrajectoryRecord record = t.record();
+  record.intake.learnability_test->dispensation_ground.reset();
+  EXPECT_NO_THROW(Trajectory::from_record(record));
 }
 
 }  // namespace

@@ -7,9 +7,22 @@
 #include <string>
 
 #include "inburgering/calendar.hpp"
+#include "inburgering/enum_text.hpp"
 #include "inburgering/export.hpp"
 
 namespace inburgering {
+
+/// The ground of the ontheffing from the learnability test (Wi 14.6): the only two the Act
+/// names, each with "niet in staat wordt geacht de leerbaarheidstoets af te leggen". Health
+/// data (special category).
+enum class LearnabilityDispensationGround {
+  /// Wi 14.6.a: een visuele beperking.
+  kVisualImpairment,
+  /// Wi 14.6.b: een auditieve beperking.
+  kAuditoryImpairment,
+};
+
+INBURGERING_ENUM_TEXT(LearnabilityDispensationGround);
 
 /// The result of the learnability test, or the dispensation from it (Wi 14.6: visual or
 /// auditory impairment). Exactly one of `score` and `dispensation_reason` is set.
@@ -28,13 +41,18 @@ struct INBURGERING_EXPORT LearnabilityTest {
   int max_score = 40;
   /// Pass mark when the test was judged (`Policy::learnability_pass_mark`).
   int pass_mark = 28;
+  /// With a dispensation: its ground (Wi 14.6.a-b), required by
+  /// `Trajectory::record_learnability_test`; dispensations recorded before 0.6 may lack it.
+  /// Never with a score. Special-category data (health).
+  std::optional<LearnabilityDispensationGround> dispensation_ground;
 
   /// Whether the score meets `pass_mark`: B1-route (including scaling down to A2) feasible.
   /// False for a dispensation (no score).
   bool b1_route_feasible() const;
 
   /// @throws ValidationError: invalid date; neither or both of score and dispensation; score
-  ///         outside 0..max_score; empty dispensation reason; a pass mark outside 0..max_score.
+  ///         outside 0..max_score; empty dispensation reason; a pass mark outside 0..max_score;
+  ///         a dispensation ground with a score.
   void validate() const;
 
   friend bool operator==(const LearnabilityTest&, const LearnabilityTest&) = default;
