@@ -167,6 +167,7 @@ Trajectory sara() {
       person(4, "234567892", "Sara", "Tesfay", "2001-07-03", TargetGroup::kAsylumPermitHolder,
              ResidencePermit::kTemporaryAsylum),
       notice("2024-04-02", "2024-04-10"), "2024-04-11", "2024-04-19", 35, "2024-04-25");
+  old.record_education_wish();  // said in the intake: an hbo study (Wi 8.1)
   old.issue_first_plan(d("2024-06-10"), plan(Route::kEducation, 4));
   old.transfer_out(kUtrecht, d("2025-01-31"));
   return Trajectory::receive_transfer(old, TrajectoryId(1004), kUtrecht, UserId("km-bakker"),

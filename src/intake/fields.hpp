@@ -45,6 +45,7 @@ void describe(V& v, P& i) {
   v("informed_may_attend_alone", i.informed_may_attend_alone);
   v("completed_on", i.completed_on);
   v("completed_without_participant", i.completed_without_participant);
+  v("wants_vocational_or_higher_education", i.wants_vocational_or_higher_education);
 }
 
 /// The sensitivity of a map entry by its key: the health topic is special-category data

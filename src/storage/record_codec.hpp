@@ -34,7 +34,8 @@ namespace inburgering::storage::detail {
 /// (`announced_on`), a participant's ground for not being obliged (`not_obliged`), the fixed
 /// costs the unburdening does not pay with their reasons (`not_paid`), whether DUO gave a
 /// dispensation on its own initiative (`ex_officio`) or from the Z-route's participation part
-/// (`z_route_participation`); a library that
+/// (`z_route_participation`), the wish for vocational or higher education stated in the intake
+/// (`wants_vocational_or_higher_education`); a library that
 /// does not know it must not load, and drop it on the next save. Formats 2-3 and 5 only add fields
 /// (record_codec.cpp, `kAddedInFormat`); rows of every earlier format still load, and are written
 /// in the current format (`kRecordFormat`) when next saved.

@@ -138,6 +138,7 @@ class Story {
       return;
     }
     const Route route = choose_route(score, registered);
+    if (route == Route::kEducation) t_.record_education_wish();  // said in the intake (Wi 8.1)
     t_.issue_first_plan(issued, plan(route, issued));
     follow(route, issued, score);
   }

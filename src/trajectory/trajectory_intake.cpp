@@ -100,6 +100,15 @@ void Trajectory::record_learnability_test(LearnabilityTest test) {
   move_to(TrajectoryState::kIntake);
 }
 
+void Trajectory::record_education_wish() {
+  // Said in the intake; it may be entered after the intake was completed, before the PIP.
+  require_state(
+      {TrajectoryState::kRegistered, TrajectoryState::kIntake, TrajectoryState::kPlanning},
+      "recording the wish for vocational or higher education");
+  record_.intake.wants_vocational_or_higher_education = true;
+  if (record_.state == TrajectoryState::kRegistered) move_to(TrajectoryState::kIntake);
+}
+
 void Trajectory::record_informed_may_attend_alone() {
   require_state({TrajectoryState::kRegistered, TrajectoryState::kIntake},
                 "recording the notice of Bi 5.2.2");

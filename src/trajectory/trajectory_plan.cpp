@@ -149,6 +149,12 @@ PlanVersion Trajectory::append_plan(Date date_of_issue, PlanChangeReason reason,
 
 PlanVersion Trajectory::issue_first_plan(Date date_of_issue, PlanContent content) {
   require_state({TrajectoryState::kPlanning}, "issuing the first PIP");
+  if (content.route == Route::kEducation && !record_.intake.wants_vocational_or_higher_education) {
+    throw RuleViolation("Wi 8.1",
+                        "the education route is for whoever indicated in the broad intake wanting "
+                        "to follow vocational or higher education; none is recorded "
+                        "(record_education_wish)");
+  }
   if (record_.obligation.regime != Regime::kWi2021) {
     throw RuleViolation("Wi 54", "an obligation under the Wi 2013 has no PIP");
   }

@@ -730,7 +730,9 @@ TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
   EXPECT_EQ(field_of(planning(), plan), "plan.map_hours");  // Wi 15.1.c
   plan.map_hours = 1;
   EXPECT_EQ(field_of(planning(), plan), "issued");
-  EXPECT_EQ(field_of(planning(), content(Route::kEducation)), "issued");  // no MAP there (Wi 8)
+  Trajectory wants_education = planning();
+  wants_education.record_education_wish();
+  EXPECT_EQ(field_of(wants_education, content(Route::kEducation)), "issued");  // no MAP (Wi 8)
   // A version after the MAP was completed need not plan it again.
   Trajectory t = on_route();
   attend(t, HourKind::kMap, 4, "2024-05-01");
@@ -738,6 +740,26 @@ TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
   plan = content();
   plan.map_hours = 0;
   EXPECT_NO_THROW(t.adjust_plan(d("2024-06-01"), plan, "MAP afgerond"));
+}
+
+TEST(Issue7PlanContent, TheEducationRouteFollowsTheWishStatedInTheIntake) {
+  Trajectory t = planning();
+  const TrajectoryRecord before = t.record();
+  try {
+    t.issue_first_plan(d("2024-03-01"), content(Route::kEducation));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 8.1");
+  }
+  EXPECT_EQ(t.record(), before);
+  t.record_education_wish();
+  EXPECT_TRUE(t.record().intake.wants_vocational_or_higher_education);
+  t.issue_first_plan(d("2024-03-01"), content(Route::kEducation));
+  EXPECT_EQ(t.current_plan()->content.route, Route::kEducation);
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
+  // Only before the PIP, and other routes need no wish.
+  EXPECT_THROW(t.record_education_wish(), RuleViolation);
+  EXPECT_NO_THROW(planning().issue_first_plan(d("2024-03-01"), content(Route::kB1)));
 }
 
 TEST(Issue7PlanContent, TheMapEndsOnlyAfterItsActivities) {

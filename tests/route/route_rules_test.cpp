@@ -138,6 +138,7 @@ TEST(RouteRules, ZRouteHoursCountFromTheIntakeOn) {
   t.record_attendance(test::hours(HourKind::kParticipation, "2024-01-15", 5));
   t.record_attendance(test::hours(HourKind::kLanguageCourse, "2024-01-16", 2));  // First day.
   t.record_attendance(test::hours(HourKind::kParticipation, "2024-01-20", 3));
+  t.record_education_wish();
   t.issue_first_plan(d("2024-03-01"), test::content(Route::kEducation));
   t.record_attendance(test::hours(HourKind::kLanguageBridging, "2024-04-01", 4));
   t.switch_route(d("2024-05-01"), test::content(Route::kZ), "Z-route beter passend");

@@ -115,6 +115,7 @@ inline PlanContent content(Route route = Route::kB1) {
 inline Trajectory on_route(Route route = Route::kB1, Participant participant = asylum_holder(),
                            Policy policy = {}) {
   Trajectory t = planning(std::move(participant), 32, std::move(policy));
+  if (route == Route::kEducation) t.record_education_wish();  // Wi 8.1
   t.issue_first_plan(d("2024-03-01"), content(route));
   return t;
 }

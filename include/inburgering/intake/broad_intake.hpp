@@ -100,6 +100,9 @@ struct INBURGERING_EXPORT BroadIntake {
   std::optional<Date> completed_on;
   /// Completed in the person's absence after the invitations ran out (Wi 14.2).
   bool completed_without_participant = false;
+  /// The person indicated in the broad intake wanting to follow vocational or higher education
+  /// (beroeps- of hoger onderwijs): the condition of the education route (Wi 8.1).
+  bool wants_vocational_or_higher_education = false;
 
   /// The required items not yet recorded, by name: the learnability test ("learnability_test"),
   /// the required topics (VVE only when `has_young_children`), and the notice of Bi 5.2.2

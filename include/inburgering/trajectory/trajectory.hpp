@@ -161,6 +161,9 @@ class INBURGERING_EXPORT Trajectory {
   void record_learnability_test(LearnabilityTest test);
   /// Records that the person was told they may hold the interviews alone (Bi 5.2.2).
   void record_informed_may_attend_alone();
+  /// Records that the person indicated in the broad intake wanting to follow vocational or
+  /// higher education (Wi 8.1), the condition of the education route. Before the first PIP.
+  void record_education_wish();
   /// Completes the intake (→ `kPlanning`).
   /// @throws RuleViolation naming every missing required topic.
   void complete_intake(Date on);
