@@ -50,8 +50,12 @@ INBURGERING_ENUM_TEXT(TrajectoryState);
 
 /// Why a trajectory ended in `kEnded`.
 enum class EndReason {
-  kLeftCountry,      ///< Left the Netherlands (no lawful residence any more).
-  kPermitWithdrawn,  ///< Permit withdrawn or not renewed (Wi 25.3).
+  kLeftCountry,  ///< Left the Netherlands (no lawful residence any more).
+  /// Permit withdrawn or not renewed (Wi 25.3). The obligation does not end while lawful
+  /// residence under an application, objection or appeal (Vw 8.g-h) directly follows (Bi 2.1.1):
+  /// the library does not record such a procedure, so the college ends the trajectory only when
+  /// none runs.
+  kPermitWithdrawn,
   kDeceased,
   /// Reached the state-pension age: the obligation ended (Wi 3.1; not before that day).
   kStatePensionAge,
