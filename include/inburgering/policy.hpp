@@ -163,6 +163,11 @@ struct INBURGERING_EXPORT Policy {
   /// `validate_stored` only. @throws ValidationError naming the first field that is out of
   /// bounds.
   void validate() const;
+  /// The part of `validate()` that a fine depends on: the Act's maxima (Wi 26.1), the intake
+  /// fines of Wi 22 and the statutory amounts, percentages and caps of Bi 7.1-7.2. Checked on
+  /// every fine, also under a policy stored by an older version (whose other numbers a
+  /// trajectory keeps). @throws ValidationError naming the field and the article.
+  void validate_sanctions() const;
   /// The bounds a stored policy keeps (what library 0.2 accepted): checked when a record is
   /// restored, so a record stored under a policy above the Act's maxima still loads; such a
   /// policy must be corrected with `adopt_policy` before new acts. @throws ValidationError.

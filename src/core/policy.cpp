@@ -160,8 +160,7 @@ void Policy::validate_stored() const {
   }
 }
 
-void Policy::validate() const {
-  validate_stored();
+void Policy::validate_sanctions() const {
   // The Act caps what the Besluit may set (Wi 26.1).
   for (const auto& [value, maximum, field, article] :
        {std::tuple{intake_fine, kWi26MaxIntakeFineCents, "intake_fine", "Wi 26.1.a"},
@@ -175,10 +174,51 @@ void Policy::validate() const {
           to_string(value));
     }
   }
-  // The Act fixes these (Wi 22.1-3): two intake fines, the first setting a term of at most two
-  // months.
-  require_at_most(intake_fine_max_count, 2, "intake_fine_max_count");
-  require_at_most(intake_fine_new_term_months, 2, "intake_fine_new_term_months");
+  // Statutory sanction numbers (Wi 22.1-3: two intake fines, the first setting a term of at
+  // most two months; Bi 7.1-7.2): a college cannot choose them.
+  const Policy legal;
+  for (const auto& [value, law, field, article] :
+       {std::tuple{intake_fine_max_count, legal.intake_fine_max_count, "intake_fine_max_count",
+                   "Wi 22.1, 22.3"},
+        {intake_fine_new_term_months, legal.intake_fine_new_term_months,
+         "intake_fine_new_term_months", "Wi 22.2"},
+        {cooperation_fine_repeat_months, legal.cooperation_fine_repeat_months,
+         "cooperation_fine_repeat_months", "Bi 7.1.3"},
+        {culpability_intent_percent, legal.culpability_intent_percent, "culpability_intent_percent",
+         "Bi 7.1.4"},
+        {culpability_gross_negligence_percent, legal.culpability_gross_negligence_percent,
+         "culpability_gross_negligence_percent", "Bi 7.1.4"},
+        {culpability_ordinary_percent, legal.culpability_ordinary_percent,
+         "culpability_ordinary_percent", "Bi 7.1.4"},
+        {culpability_reduced_percent, legal.culpability_reduced_percent,
+         "culpability_reduced_percent", "Bi 7.1.4"}}) {
+    if (value != law) {
+      throw ValidationError(std::string("policy.") + field,
+                            "is statutory: " + std::to_string(law) + " (" + article + ")",
+                            std::to_string(value));
+    }
+  }
+  for (const auto& [value, law, field, article] :
+       {std::tuple{intake_fine, legal.intake_fine, "intake_fine", "Bi 7.1.1"},
+        {cooperation_fine_base, legal.cooperation_fine_base, "cooperation_fine_base", "Bi 7.1.2"},
+        {cooperation_fine_max, legal.cooperation_fine_max, "cooperation_fine_max", "Bi 7.1.3"},
+        {municipal_fine_cap_per_term, legal.municipal_fine_cap_per_term,
+         "municipal_fine_cap_per_term", "Bi 7.1.5"},
+        {municipal_fine_cap_per_new_term_half_year, legal.municipal_fine_cap_per_new_term_half_year,
+         "municipal_fine_cap_per_new_term_half_year", "Bi 7.1.5.a-d"},
+        {duo_pvt_map_fine, legal.duo_pvt_map_fine, "duo_pvt_map_fine", "Bi 7.2.1"},
+        {duo_route_fine_max, legal.duo_route_fine_max, "duo_route_fine_max", "Wi 26.1.d"}}) {
+    if (value != law) {
+      throw ValidationError(std::string("policy.") + field,
+                            "is statutory: " + to_string(law) + " (" + article + ")",
+                            to_string(value));
+    }
+  }
+}
+
+void Policy::validate() const {
+  validate_stored();
+  validate_sanctions();
   // Pw 56a.2 fixes six months; longer only per person for sound reasons (Pw 57).
   if (unburdening_months != kStatutoryUnburdeningMonths) {
     throw ValidationError("policy.unburdening_months",
@@ -219,41 +259,11 @@ void Policy::validate() const {
         {z_route_course_hours, legal.z_route_course_hours, "z_route_course_hours", "Bi 3.14.2.a"},
         {z_route_participation_hours, legal.z_route_participation_hours,
          "z_route_participation_hours", "Bi 3.14.2.b"},
-        {intake_fine_max_count, legal.intake_fine_max_count, "intake_fine_max_count",
-         "Wi 22.1, 22.3"},
-        {intake_fine_new_term_months, legal.intake_fine_new_term_months,
-         "intake_fine_new_term_months", "Wi 22.2"},
-        {cooperation_fine_repeat_months, legal.cooperation_fine_repeat_months,
-         "cooperation_fine_repeat_months", "Bi 7.1.3"},
-        {culpability_intent_percent, legal.culpability_intent_percent, "culpability_intent_percent",
-         "Bi 7.1.4"},
-        {culpability_gross_negligence_percent, legal.culpability_gross_negligence_percent,
-         "culpability_gross_negligence_percent", "Bi 7.1.4"},
-        {culpability_ordinary_percent, legal.culpability_ordinary_percent,
-         "culpability_ordinary_percent", "Bi 7.1.4"},
-        {culpability_reduced_percent, legal.culpability_reduced_percent,
-         "culpability_reduced_percent", "Bi 7.1.4"},
         {retention_years, legal.retention_years, "retention_years", "Bi 9.9"}}) {
     if (value != law) {
       throw ValidationError(std::string("policy.") + field,
                             "is statutory: " + std::to_string(law) + " (" + article + ")",
                             std::to_string(value));
-    }
-  }
-  for (const auto& [value, law, field, article] :
-       {std::tuple{intake_fine, legal.intake_fine, "intake_fine", "Bi 7.1.1"},
-        {cooperation_fine_base, legal.cooperation_fine_base, "cooperation_fine_base", "Bi 7.1.2"},
-        {cooperation_fine_max, legal.cooperation_fine_max, "cooperation_fine_max", "Bi 7.1.3"},
-        {municipal_fine_cap_per_term, legal.municipal_fine_cap_per_term,
-         "municipal_fine_cap_per_term", "Bi 7.1.5"},
-        {municipal_fine_cap_per_new_term_half_year, legal.municipal_fine_cap_per_new_term_half_year,
-         "municipal_fine_cap_per_new_term_half_year", "Bi 7.1.5.a-d"},
-        {duo_pvt_map_fine, legal.duo_pvt_map_fine, "duo_pvt_map_fine", "Bi 7.2.1"},
-        {duo_route_fine_max, legal.duo_route_fine_max, "duo_route_fine_max", "Wi 26.1.d"}}) {
-    if (value != law) {
-      throw ValidationError(std::string("policy.") + field,
-                            "is statutory: " + to_string(law) + " (" + article + ")",
-                            to_string(value));
     }
   }
 }

@@ -53,7 +53,8 @@ void Trajectory::require_obliged_on(Date on, const char* article) const {
 
 MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
   require_active("imposing an intake fine");
-  record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
+  // A policy stored by an older version may break the Act's maxima or the Bi's amounts.
+  record_.policy.validate_sanctions();
   const Date on = decision.imposed_on;
   require_valid(on, "fine.imposed_on");
   require_obliged_on(on, "Wi 22.1");
@@ -110,7 +111,8 @@ MunicipalFine Trajectory::impose_intake_fine(IntakeFineDecision decision) {
 
 MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decision) {
   require_state({TrajectoryState::kRoute}, "imposing a cooperation fine");
-  record_.policy.validate();  // A policy stored before 0.3 may exceed the Act's maxima.
+  // A policy stored by an older version may break the Act's maxima or the Bi's amounts.
+  record_.policy.validate_sanctions();
   require_valid(decision.established_on, "fine.established_on");
   require_obliged_on(decision.established_on, "Wi 23.1");
   const Date plan = record_.plan_versions.front().date_of_issue;

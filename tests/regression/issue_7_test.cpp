@@ -1247,6 +1247,24 @@ TEST(Issue7Obliged, TheObligationEndsAtTheStatePensionAge) {
   EXPECT_TRUE(t.signals(d("2025-03-01")).empty());
 }
 
+TEST(Issue7Obliged, AnOlderStoredPolicyStillFinesUnlessItsSanctionNumbersBreakTheLaw) {
+  TrajectoryRecord record = on_route().record();
+  record.policy.pvt_min_hours = 10;  // a 0.1 municipality's PVT norm: not a sanction number
+  Trajectory t = Trajectory::from_record(record);
+  const CooperationFineDecision decision{d("2024-06-01"), d("2024-06-01"), Culpability::kIntent};
+  EXPECT_EQ(t.impose_cooperation_fine(decision).amount, Money::euros(50));
+  record.policy.cooperation_fine_base = Money::euros(40);  // Bi 7.1.2 says €50
+  Trajectory lower = Trajectory::from_record(record);
+  try {
+    lower.impose_cooperation_fine(decision);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "policy.cooperation_fine_base");
+    EXPECT_THAT(e.rule(), HasSubstr("Bi 7.1.2"));
+  }
+  EXPECT_TRUE(lower.record().municipal_fines.empty());
+}
+
 TEST(Issue7Obliged, TheTermExpiresOnlyOnceTheTermInForceRanOut) {
   Trajectory t = on_route();  // the term ends 2027-03-01
   const auto end_on = [&](Trajectory copy, const char* day) {
