@@ -38,7 +38,8 @@ void describe(V& v, P& d) {
   v("parts", d.parts);
   v("college_advice", d.college_advice, Sensitivity::kPersonal);
   v("ex_officio", d.ex_officio);
-  v("z_route_participation", d.z_route_participation);
+  // Only a medical dispensation lifts it (Bi 2.7.3.c): health data, like the ground.
+  v("z_route_participation", d.z_route_participation, Sensitivity::kSpecial);
 }
 
 template <class V, detail::Of<Obligation> P>

@@ -256,8 +256,9 @@ void Trajectory::end(Date on, EndReason reason) {
     // the term in force ran out.
     if (!record_.term || record_.term->running_on(on, record_.duo_fines) ||
         on < record_.term->start) {
-      throw RuleViolation("Wi 11.1", record_.term ? "the term runs until " + to_iso(*term_end(on)) +
-                                                        " (term_expired)"
+      // A new term's end would tell when DUO's fine was made known: no date is named.
+      throw RuleViolation("Wi 11.1", record_.term ? "the term in force has not run out on that day "
+                                                    "(term_expired)"
                                                   : "there is no term yet (term_expired)");
     }
   }

@@ -47,7 +47,7 @@ void Trajectory::require_obliged_on(Date on, const char* article) const {
   if (on >= state_pension_date(record_.participant.birth_date)) {
     throw RuleViolation("Wi 3.1",
                         "the obligation ended when the person reached the state-pension age "
-                        "(AOW 7a): no fine for conduct from that day");
+                        "(AOW 7a): no fine is imposed from that day");
   }
 }
 
@@ -114,7 +114,8 @@ MunicipalFine Trajectory::impose_cooperation_fine(CooperationFineDecision decisi
   // A policy stored by an older version may break the Act's maxima or the Bi's amounts.
   record_.policy.validate_sanctions();
   require_valid(decision.established_on, "fine.established_on");
-  require_obliged_on(decision.established_on, "Wi 23.1");
+  require_valid(decision.imposed_on, "fine.imposed_on");
+  require_obliged_on(decision.imposed_on, "Wi 23.1");
   const Date plan = record_.plan_versions.front().date_of_issue;
   if (decision.established_on < plan) {
     throw RuleViolation("Wi 23", "the cooperation fine is for conduct under the PIP of " +
@@ -190,14 +191,22 @@ void Trajectory::record_duo_fine(DuoFine fine) {
   const char* first_lid = pvt_map ? "Wi 24.1" : "Wi 25.1";
   const char* new_term_lids = pvt_map ? "Wi 24.2-3" : "Wi 24.2-3, 25.2";
   const char* repeat_lid = pvt_map ? "Wi 24.4" : "Wi 24.4, 25.2";
-  std::vector<const DuoFine*> earlier;  // this part's fines, in the order imposed
+  // This part's fines in the order of the Act, in the order imposed: a fine 0.4 or 0.5 stored
+  // while the term ran sets no term (`IntegrationTerm::sets_new_term`) and is not one of them.
+  std::vector<const DuoFine*> earlier;
+  const DuoFine* last = nullptr;
   for (const auto& recorded : record_.duo_fines) {
-    if (recorded.kind == fine.kind) earlier.push_back(&recorded);
+    if (recorded.kind != fine.kind) continue;
+    last = &recorded;
+    const bool set_term_while_term_ran =
+        recorded.new_term_months > 0 && recorded.made_known_on() <= fine.imposed_on &&
+        !record_.term->sets_new_term(recorded, fine.imposed_on, record_.duo_fines);
+    if (!set_term_while_term_ran) earlier.push_back(&recorded);
   }
-  if (!earlier.empty() && fine.imposed_on <= earlier.back()->imposed_on) {
+  if (last != nullptr && fine.imposed_on <= last->imposed_on) {
     throw ValidationError("duo_fine.imposed_on",
                           "must be after the previous DUO fine for the same part",
-                          to_iso(fine.imposed_on));
+                          "not after the previous one");
   }
   // Which term must have run out: the Wi 11.1 term (extended) for the first fine, the first
   // new term for the second, the second new term for every later one.

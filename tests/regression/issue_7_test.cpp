@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <inburgering/state_pension_age.hpp>
+
 #include "storage/record_codec.hpp"
 #include "storage/sqlite_rows.hpp"
 #include "support/old_schema.hpp"
@@ -1221,12 +1223,18 @@ TEST(Issue7Obliged, TheObligationEndsAtTheStatePensionAge) {
   const auto fine_on = [&](const char* day) {
     Trajectory copy = t;
     return rule_of([&] {
-      copy.impose_cooperation_fine(
-          CooperationFineDecision{d(day), d("2025-03-10"), Culpability::kIntent});
+      copy.impose_cooperation_fine(CooperationFineDecision{d(day), d(day), Culpability::kIntent});
     });
   };
-  EXPECT_EQ(fine_on("2025-02-27"), "allowed");  // conduct the day before
+  EXPECT_EQ(fine_on("2025-02-27"), "allowed");  // the day before
   EXPECT_EQ(fine_on("2025-02-28"), "Wi 3.1");
+  // Nor is a fine for earlier conduct imposed from that day.
+  EXPECT_EQ(rule_of([&] {
+              Trajectory copy = t;
+              copy.impose_cooperation_fine(
+                  CooperationFineDecision{d("2025-02-20"), d("2025-02-28"), Culpability::kIntent});
+            }),
+            "Wi 3.1");
   // From that day the worklist shows only that the obligation ended.
   for (const Signal& s : t.signals(d("2025-02-27"))) {
     EXPECT_NE(s.kind, SignalKind::kObligationEnded);
@@ -1263,6 +1271,49 @@ TEST(Issue7Obliged, AnOlderStoredPolicyStillFinesUnlessItsSanctionNumbersBreakTh
     EXPECT_THAT(e.rule(), HasSubstr("Bi 7.1.2"));
   }
   EXPECT_TRUE(lower.record().municipal_fines.empty());
+}
+
+TEST(Issue7Obliged, DuoFinesStopAtTheStatePensionAgeToo) {
+  Participant person = asylum_holder();
+  person.birth_date = d("1960-06-15");
+  const Date pension = state_pension_date(person.birth_date);  // after the term's end
+  ASSERT_GT(pension, d("2027-03-02"));
+  Trajectory t = on_route(Route::kB1, person);
+  const auto fine_on = [&](Date on) {
+    Trajectory copy = t;
+    return rule_of([&] {
+      copy.record_duo_fine(DuoFine{DuoFineKind::kRouteNotInTime, on, Money::euros(500), 12});
+    });
+  };
+  EXPECT_EQ(fine_on(pension - boost::gregorian::days(1)), "allowed");
+  EXPECT_EQ(fine_on(pension), "Wi 3.1");
+}
+
+TEST(Issue7DuoFines, AFineStoredWhileTheTermRanDoesNotCountInTheOrderOfTheAct) {
+  TrajectoryRecord record = on_route().record();  // the term ends 2027-03-01
+  record.duo_fines = {DuoFine{DuoFineKind::kRouteNotInTime, d("2026-06-01"), Money::euros(500), 6}};
+  Trajectory t = Trajectory::from_record(record);
+  // DUO's real first fine is the first of the Act (Wi 25.1), the second follows its new term.
+  t.record_duo_fine(route_fine("2027-03-02", 12));  // new term to 2028-03-02
+  EXPECT_EQ(t.term_end(d("2027-06-01")), d("2028-03-02"));
+  try {
+    Trajectory copy = t;
+    copy.record_duo_fine(route_fine("2028-03-02", 12));
+    FAIL();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(e.rule(), "Wi 24.3, 25.2");
+  }
+  t.record_duo_fine(route_fine("2028-03-03", 12));  // the second still sets a new term
+  EXPECT_EQ(t.term_end(d("2028-06-01")), d("2029-03-03"));
+  // And a fine before the stored one is refused, naming no date.
+  try {
+    Trajectory copy = t;
+    copy.record_duo_fine(route_fine("2026-05-01", 12));
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "duo_fine.imposed_on");
+    EXPECT_EQ(e.value(), "not after the previous one");
+  }
 }
 
 TEST(Issue7Obliged, TheTermExpiresOnlyOnceTheTermInForceRanOut) {
