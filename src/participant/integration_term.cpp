@@ -82,6 +82,10 @@ namespace {
 struct Span {
   Date from;
   Date before;
+  /// Interruptions are taken from this day on (default: `from`): for a part's first new term,
+  /// from the day after the Wi 11.1 term ran out, so that one begun between that day and the
+  /// fine lengthens the new term by its days within it.
+  std::optional<Date> interruptions_from;
 };
 
 const Date kNever{bg::pos_infin};
@@ -91,8 +95,9 @@ const Date kNever{bg::pos_infin};
 // the order of their dates: each lengthens the term as it then stands ("telkens", Wi 12.1), an
 // extension by whole months from the day after its current end, an interruption by its days
 // from `first_day` on (at most `max_interruption_days`, as far as it had lasted on `as_of`): an
-// interruption that began before a new term lengthens it only by the days within it. On one
-// day, the extension comes first.
+// interruption that began before a new term lengthens it only by the days within it, and one
+// that begins after the term as it then stands ran out does not lengthen it. On one day, the
+// extension comes first.
 Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Span span,
                     Date as_of) {
   const auto belongs = [&](Date date) {
@@ -107,8 +112,12 @@ Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Spa
   for (const auto& extension : term.extensions) {
     if (belongs(extension.decided_on)) steps.push_back({extension.decided_on, 0, extension.months});
   }
+  const Date interruptions_from = span.interruptions_from.value_or(span.from);
   for (const auto& interruption : term.interruptions) {
-    if (!belongs(interruption.from)) continue;
+    if (interruption.from < interruptions_from || interruption.from >= span.before ||
+        interruption.from > as_of) {
+      continue;
+    }
     const Date from = std::max(interruption.from, first_day);
     const Date last = interruption.until ? std::min(*interruption.until, as_of) : as_of;
     if (last < from) continue;
@@ -120,6 +129,7 @@ Date lengthened_end(const IntegrationTerm& term, Date first_day, int months, Spa
   });
   Date end = last_day_of_period(first_day, months);
   for (const Step& step : steps) {
+    if (step.order == 1 && step.on > end) continue;  // the term had run out: nothing to interrupt
     end = step.order == 0 ? last_day_of_period(end + bg::days(1), static_cast<int>(step.amount))
                           : end + bg::days(step.amount);
   }
@@ -187,16 +197,23 @@ Date IntegrationTerm::statutory_end(Date as_of, const std::vector<DuoFine>& duo_
 Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
                                    const std::vector<DuoFine>& duo_fines) const {
   // Its acts are those from the day the fine was imposed (the term before it had run out) until
-  // the next new term of the same part was imposed.
+  // the next new term of the same part was imposed; for the part's first new term, also the
+  // interruptions begun after the Wi 11.1 term ran out.
   Date before = kNever;
-  for (const auto& next : duo_fines) {
-    if (&next != &fine && next.kind == fine.kind && sets_new_term(next, as_of, duo_fines) &&
-        next.made_known_on() > fine.made_known_on()) {
-      before = std::min(before, next.imposed_on);
+  bool first_of_part = true;
+  for (const auto& other : duo_fines) {
+    if (&other == &fine || other.kind != fine.kind || !sets_new_term(other, as_of, duo_fines)) {
+      continue;
     }
+    if (other.made_known_on() > fine.made_known_on()) before = std::min(before, other.imposed_on);
+    if (other.made_known_on() < fine.made_known_on()) first_of_part = false;
   }
-  return lengthened_end(*this, fine.new_term_start(), fine.new_term_months,
-                        Span{fine.imposed_on, before}, as_of);
+  Span span{fine.imposed_on, before, std::nullopt};
+  if (first_of_part) {
+    span.interruptions_from =
+        std::min(fine.imposed_on, statutory_end(as_of, duo_fines) + bg::days(1));
+  }
+  return lengthened_end(*this, fine.new_term_start(), fine.new_term_months, span, as_of);
 }
 
 const DuoFine* IntegrationTerm::newest_new_term(Date as_of,

@@ -735,6 +735,12 @@ TEST(Issue7PlanContent, ThePipSetsSupportAndTheMapsIntensity) {
   Trajectory wants_education = planning();
   wants_education.record_education_wish();
   EXPECT_EQ(field_of(wants_education, content(Route::kEducation)), "issued");  // no MAP (Wi 8)
+  // Nor after the bridging course was completed (Wi 8.3), e.g. on a switch to the B1-route.
+  Trajectory bridged = on_route(Route::kEducation);
+  bridged.record_bridging_course_completed(d("2024-09-01"));
+  plan = content(Route::kB1);
+  plan.map_hours = 0;
+  EXPECT_NO_THROW(bridged.switch_route(d("2024-10-01"), plan, "B1 na het schakeltraject"));
   // A version after the MAP was completed need not plan it again.
   Trajectory t = on_route();
   attend(t, HourKind::kMap, 4, "2024-05-01");
@@ -756,6 +762,9 @@ TEST(Issue7PlanContent, TheEducationRouteFollowsTheWishStatedInTheIntake) {
   EXPECT_EQ(t.record(), before);
   t.record_education_wish();
   EXPECT_TRUE(t.record().intake.wants_vocational_or_higher_education);
+  Trajectory early = registered();  // said at the first interview: the intake has begun
+  early.record_education_wish();
+  EXPECT_EQ(early.state(), TrajectoryState::kIntake);
   t.issue_first_plan(d("2024-03-01"), content(Route::kEducation));
   EXPECT_EQ(t.current_plan()->content.route, Route::kEducation);
   EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());
@@ -1314,6 +1323,27 @@ TEST(Issue7DuoFines, AFineStoredWhileTheTermRanDoesNotCountInTheOrderOfTheAct) {
     EXPECT_EQ(e.field(), "duo_fine.imposed_on");
     EXPECT_EQ(e.value(), "not after the previous one");
   }
+}
+
+TEST(Issue7DuoFines, AnInterruptionRecordedLateAfterTheTermRanOutLengthensTheNewTermOnly) {
+  Trajectory t = on_route();                        // the term ends 2027-03-01
+  t.record_duo_fine(route_fine("2027-04-01", 12));  // the new term 2027-04-02 .. 2028-04-01
+  EXPECT_EQ(t.term_end(d("2027-06-01")), d("2028-04-01"));
+  // Learnt later: no BRP registration from 2027-03-05 to 2027-05-31. It begins after the Wi
+  // 11.1 term ran out, so it does not revive that term; the new term is lengthened by its 60
+  // days from 2027-04-02 on.
+  t.record_interruption(Interruption{d("2027-03-05"), d("2027-05-31"), "geen BRP"});
+  EXPECT_EQ(t.record().term->statutory_end(d("2027-06-01"), t.record().duo_fines), d("2027-03-01"));
+  EXPECT_EQ(t.term_end(d("2027-06-01")), d("2028-05-31"));
+  EXPECT_EQ(rule_of([&] {
+              Trajectory copy = t;
+              copy.end(d("2027-06-01"), EndReason::kTermExpired);
+            }),
+            "Wi 11.1");
+  // An interruption that began within the term still lengthens it, whatever came after.
+  Trajectory within = on_route();
+  within.record_interruption(Interruption{d("2027-02-20"), d("2027-03-10"), "geen BRP"});
+  EXPECT_EQ(within.term_end(d("2027-06-01")), d("2027-03-20"));  // 19 days
 }
 
 TEST(Issue7Obliged, TheTermExpiresOnlyOnceTheTermInForceRanOut) {
