@@ -14,6 +14,7 @@ void describe(V& v, P& r) {
   v("level", r.level);
   v("taken_on", r.taken_on);
   v("passed", r.passed);
+  v("invalidated_on", r.invalidated_on);
 }
 
 template <class V, detail::Of<AttendanceEntry> P>

@@ -35,6 +35,16 @@ void validate(const AttendanceEntry& entry) {
   }
 }
 
-void validate(const ExamResult& result) { require_valid(result.taken_on, "exam_result.taken_on"); }
+void validate(const ExamResult& result) {
+  require_valid(result.taken_on, "exam_result.taken_on");
+  if (result.invalidated_on) {
+    require_valid(*result.invalidated_on, "exam_result.invalidated_on");
+    if (*result.invalidated_on < result.taken_on) {
+      throw ValidationError("exam_result.invalidated_on",
+                            "a result is declared invalid on or after the exam (Bi 3.10.2)",
+                            to_iso(*result.invalidated_on));
+    }
+  }
+}
 
 }  // namespace inburgering

@@ -86,7 +86,8 @@ std::vector<Requirement> RequirementReport::missing() const {
 
 bool passed_at_least(const std::vector<ExamResult>& results, ExamPart part, LanguageLevel level) {
   return std::any_of(results.begin(), results.end(), [&](const ExamResult& r) {
-    return r.passed && r.part == part && r.level >= level;
+    // A result DUO declared invalid counts for nothing (Bi 3.10.2).
+    return r.passed && !r.invalidated_on && r.part == part && r.level >= level;
   });
 }
 

@@ -44,6 +44,24 @@ void Trajectory::record_exam_result(ExamResult result) {
   record_.exam_results.push_back(result);
 }
 
+void Trajectory::invalidate_exam_result(std::size_t index, Date on) {
+  require_active("declaring an exam result invalid");
+  require_valid(on, "exam_result.invalidated_on");
+  if (index >= record_.exam_results.size()) {
+    throw ValidationError("exam_result.index",
+                          "names one of the " + std::to_string(record_.exam_results.size()) +
+                              " exam results on record",
+                          std::to_string(index));
+  }
+  ExamResult result = record_.exam_results[index];
+  if (result.invalidated_on) {
+    throw RuleViolation("Bi 3.10.2", "the exam result was declared invalid already");
+  }
+  result.invalidated_on = on;
+  validate(result);
+  record_.exam_results[index] = result;
+}
+
 void Trajectory::record_attendance(AttendanceEntry entry) {
   require_active("recording attendance");
   detail::check_input(entry, "attendance");

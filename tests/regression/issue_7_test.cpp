@@ -1346,6 +1346,30 @@ TEST(Issue7DuoFines, AnInterruptionRecordedLateAfterTheTermRanOutLengthensTheNew
   EXPECT_EQ(within.term_end(d("2027-06-01")), d("2027-03-20"));  // 19 days
 }
 
+TEST(Issue7Exams, DuoMayDeclareAResultInvalid) {
+  Trajectory t = on_route();
+  t.record_exam_result(passed(ExamPart::kReading, LanguageLevel::kB1, "2025-01-10"));
+  const auto reading_met = [&] {
+    for (const auto& r : t.completion_report().requirements) {
+      if (r.code == "b1.reading") return r.met;
+    }
+    ADD_FAILURE() << "no b1.reading";
+    return false;
+  };
+  EXPECT_TRUE(reading_met());
+  const TrajectoryRecord before = t.record();
+  EXPECT_THROW(t.invalidate_exam_result(1, d("2025-02-01")), ValidationError);  // no such result
+  EXPECT_THROW(t.invalidate_exam_result(0, d("2025-01-09")), ValidationError);  // before the exam
+  EXPECT_EQ(t.record(), before);
+  t.invalidate_exam_result(0, d("2025-02-01"));  // Bi 3.10.2
+  EXPECT_FALSE(reading_met());
+  EXPECT_EQ(rule_of([&] { t.invalidate_exam_result(0, d("2025-02-02")); }), "Bi 3.10.2");
+  EXPECT_EQ(Trajectory::from_record(t.record()).record(), t.record());  // stored and loaded
+  const std::string text = storage::detail::encode_record(t.record());
+  EXPECT_EQ(storage::detail::decode_record(text, "trajectory 7").exam_results,
+            t.record().exam_results);
+}
+
 TEST(Issue7Obliged, TheTermExpiresOnlyOnceTheTermInForceRanOut) {
   Trajectory t = on_route();  // the term ends 2027-03-01
   const auto end_on = [&](Trajectory copy, const char* day) {

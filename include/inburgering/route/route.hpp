@@ -37,6 +37,9 @@ struct INBURGERING_EXPORT ExamResult {
   LanguageLevel level = LanguageLevel::kB1;
   Date taken_on;
   bool passed = false;
+  /// The day DUO declared the result invalid (ongeldig verklaard, Bi 3.10.2): from then it
+  /// counts for nothing (`Trajectory::invalidate_exam_result`).
+  std::optional<Date> invalidated_on;
   friend bool operator==(const ExamResult&, const ExamResult&) = default;
 };
 

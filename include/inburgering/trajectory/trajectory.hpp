@@ -216,6 +216,12 @@ class INBURGERING_EXPORT Trajectory {
 
   // ---- Progress ------------------------------------------------------------------------------
   void record_exam_result(ExamResult result);
+  /// DUO declared the exam result at `index` (its position in `record().exam_results`) invalid
+  /// on `on` (Bi 3.10.2): from then it counts for no requirement. After completion DUO would
+  /// withdraw the diploma (Bi 3.10.3), which reopens nothing here: a completed trajectory is
+  /// final. @throws RuleViolation when final or already invalid; ValidationError for an index
+  /// out of range or a day before the exam.
+  void invalidate_exam_result(std::size_t index, Date on);
   void record_attendance(AttendanceEntry entry);
   /// @throws RuleViolation if fewer than `pvt_min_hours` PVT hours are registered (Bi 3.1).
   void record_pvt_statement_signed(Date on);
