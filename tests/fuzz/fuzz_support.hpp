@@ -57,6 +57,8 @@ inline Trajectory sample(TrajectoryId id) {
   t.complete_intake(parse_date("2024-02-01"));
   PlanContent plan;
   plan.route_intensity_hours_per_week = 12;
+  plan.support = "klantmanager";  // Wi 15.1.b
+  plan.map_hours = 40;            // Wi 15.1.c
   plan.progress_interview_count = 4;
   t.issue_first_plan(parse_date("2024-03-01"), plan);
   return t;
