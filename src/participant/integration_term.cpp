@@ -162,14 +162,18 @@ Date first_new_term(const IntegrationTerm& term, const std::vector<DuoFine>& duo
   return kNever;
 }
 
+// `IntegrationTerm::sets_new_term`, given `first_new_term`: every fine from the first that
+// counts on was imposed after the Wi 11.1 term ran out.
+bool counts(const DuoFine& fine, Date as_of, Date first) {
+  return fine.new_term_months > 0 && fine.made_known_on() <= as_of && !first.is_special() &&
+         fine.imposed_on >= first;
+}
+
 }  // namespace
 
 bool IntegrationTerm::sets_new_term(const DuoFine& fine, Date as_of,
                                     const std::vector<DuoFine>& duo_fines) const {
-  if (fine.new_term_months <= 0 || fine.made_known_on() > as_of) return false;
-  // Every fine from the first that counts on was imposed after the Wi 11.1 term ran out.
-  const Date first = first_new_term(*this, duo_fines, as_of);
-  return !first.is_special() && fine.imposed_on >= first;
+  return counts(fine, as_of, first_new_term(*this, duo_fines, as_of));
 }
 
 namespace {
@@ -177,9 +181,10 @@ namespace {
 // The newest fine of `part` (or of either part, when empty) that sets a term in force on `as_of`.
 const DuoFine* newest_of(const IntegrationTerm& term, const std::vector<DuoFine>& duo_fines,
                          Date as_of, std::optional<DuoFineKind> part) {
+  const Date first = first_new_term(term, duo_fines, as_of);
   const DuoFine* newest = nullptr;
   for (const auto& fine : duo_fines) {
-    if ((!part || fine.kind == *part) && term.sets_new_term(fine, as_of, duo_fines) &&
+    if ((!part || fine.kind == *part) && counts(fine, as_of, first) &&
         (newest == nullptr || fine.made_known_on() >= newest->made_known_on())) {
       newest = &fine;
     }
@@ -199,10 +204,11 @@ Date IntegrationTerm::new_term_end(const DuoFine& fine, Date as_of,
   // Its acts are those from the day the fine was imposed (the term before it had run out) until
   // the next new term of the same part was imposed; for the part's first new term, also the
   // interruptions begun after the Wi 11.1 term ran out.
+  const Date first = first_new_term(*this, duo_fines, as_of);
   Date before = kNever;
   bool first_of_part = true;
   for (const auto& other : duo_fines) {
-    if (&other == &fine || other.kind != fine.kind || !sets_new_term(other, as_of, duo_fines)) {
+    if (&other == &fine || other.kind != fine.kind || !counts(other, as_of, first)) {
       continue;
     }
     if (other.made_known_on() > fine.made_known_on()) before = std::min(before, other.imposed_on);

@@ -19,16 +19,19 @@ namespace bg = boost::gregorian;
 
 namespace {
 
-// DUO's fines as the term counts them on `on`: a fine 0.4 or 0.5 stored while the term ran sets
-// no term (`IntegrationTerm::sets_new_term`), so no cap of Bi 7.1.5.a-d either.
+// Whether `fine` was stored by 0.4 or 0.5 while the term ran, as known on `on`: it would set a
+// new term, but sets none (`IntegrationTerm::sets_new_term`).
+bool set_term_while_term_ran(const TrajectoryRecord& record, const DuoFine& fine, Date on) {
+  return record.term && fine.new_term_months > 0 && fine.made_known_on() <= on &&
+         !record.term->sets_new_term(fine, on, record.duo_fines);
+}
+
+// DUO's fines as the term counts them on `on`: one stored while the term ran sets no term, so no
+// cap of Bi 7.1.5.a-d either.
 std::vector<DuoFine> fines_setting_terms(const TrajectoryRecord& record, Date on) {
   std::vector<DuoFine> fines = record.duo_fines;
-  if (!record.term) return fines;
   for (auto& fine : fines) {
-    if (fine.new_term_months > 0 && fine.made_known_on() <= on &&
-        !record.term->sets_new_term(fine, on, record.duo_fines)) {
-      fine.new_term_months = 0;
-    }
+    if (set_term_while_term_ran(record, fine, on)) fine.new_term_months = 0;
   }
   return fines;
 }
@@ -198,10 +201,7 @@ void Trajectory::record_duo_fine(DuoFine fine) {
   for (const auto& recorded : record_.duo_fines) {
     if (recorded.kind != fine.kind) continue;
     last = &recorded;
-    const bool set_term_while_term_ran =
-        recorded.new_term_months > 0 && recorded.made_known_on() <= fine.imposed_on &&
-        !record_.term->sets_new_term(recorded, fine.imposed_on, record_.duo_fines);
-    if (!set_term_while_term_ran) earlier.push_back(&recorded);
+    if (!set_term_while_term_ran(record_, recorded, fine.imposed_on)) earlier.push_back(&recorded);
   }
   if (last != nullptr && fine.imposed_on <= last->imposed_on) {
     throw ValidationError("duo_fine.imposed_on",
