@@ -44,7 +44,7 @@ const MunicipalityCode kUtrecht("0344");
 const storage::Actor kBackOffice{UserId("bo-bench"), storage::Role::kBackOffice, kUtrecht, {}};
 constexpr int kImportBatch = 1000;
 // Raise when the synthetic recipe changes (tests/synthetic pins it), so kept databases are rebuilt.
-constexpr int kGeneratorVersion = 4;
+constexpr int kGeneratorVersion = 5;
 constexpr int kPage = 50;
 
 synthetic::Options synthetic_options() {

@@ -18,6 +18,7 @@
 #include "inburgering/participant/obligation.hpp"
 #include "inburgering/participant/participant.hpp"
 #include "inburgering/participant/target_group.hpp"
+#include "inburgering/plan/college_offer.hpp"
 #include "inburgering/plan/personal_plan.hpp"
 #include "inburgering/plan/plan_component.hpp"
 #include "inburgering/policy.hpp"

@@ -42,6 +42,14 @@ void describe(V& v, P& d) {
   v("z_route_participation", d.z_route_participation, Sensitivity::kSpecial);
 }
 
+template <class V, detail::Of<ResidenceProcedure> P>
+void describe(V& v, P& r) {
+  v("kind", r.kind);
+  v("started_on", r.started_on);
+  v("decided_on", r.decided_on);
+  v("permit_granted", r.permit_granted);
+}
+
 template <class V, detail::Of<Obligation> P>
 void describe(V& v, P& o) {
   v("regime", o.regime);
@@ -51,6 +59,7 @@ void describe(V& v, P& o) {
   v("third_party_info_received_on", o.third_party_info_received_on);
   v("exemptions", o.exemptions);
   v("dispensations", o.dispensations);
+  v("residence_procedures", o.residence_procedures);
 }
 
 template <class V, detail::Of<Extension> P>

@@ -29,6 +29,12 @@ INBURGERING_DEFINE_ENUM_TEXT(DispensationGround,
                              {DispensationGround::kSpecialCircumstances, "special_circumstances",
                               "bijzondere individuele omstandigheden"});
 
+INBURGERING_DEFINE_ENUM_TEXT(ResidenceProcedureKind,
+                             {ResidenceProcedureKind::kApplication, "application",
+                              "aanvraag verblijfsvergunning"},
+                             {ResidenceProcedureKind::kObjectionOrAppeal, "objection_or_appeal",
+                              "bezwaar of beroep"});
+
 bool Obligation::applies_to(const Participant& participant, Date on, const Policy& policy) {
   if (participant.target_group == TargetGroup::kVoluntary) return false;
   if (participant.permit == ResidencePermit::kEuLaw) return false;
@@ -119,6 +125,32 @@ void Obligation::validate() const {
   }
   for (const auto& exemption : exemptions) inburgering::validate(exemption);
   for (const auto& dispensation : dispensations) inburgering::validate(dispensation);
+  // Residence procedures follow one another (Bi 2.1, first member): each decided, on or after
+  // its start, before the next begins; only the last may still run.
+  for (std::size_t i = 0; i < residence_procedures.size(); ++i) {
+    const ResidenceProcedure& procedure = residence_procedures[i];
+    const std::string field = "obligation.residence_procedures[" + std::to_string(i) + "]";
+    require_valid(procedure.started_on, field + ".started_on");
+    if (procedure.decided_on) {
+      require_valid(*procedure.decided_on, field + ".decided_on");
+      if (*procedure.decided_on < procedure.started_on) {
+        throw ValidationError(field + ".decided_on", "must not be before the procedure began",
+                              to_iso(*procedure.decided_on));
+      }
+    } else if (procedure.permit_granted) {
+      throw ValidationError(field + ".permit_granted", "only a decided procedure grants a permit",
+                            "true");
+    }
+    if (i + 1 < residence_procedures.size()) {
+      const ResidenceProcedure& next = residence_procedures[i + 1];
+      if (!procedure.decided_on || next.started_on < *procedure.decided_on) {
+        throw ValidationError(
+            "obligation.residence_procedures[" + std::to_string(i + 1) + "].started_on",
+            "a residence procedure begins once the one before it was decided",
+            to_iso(next.started_on));
+      }
+    }
+  }
 }
 
 }  // namespace inburgering

@@ -2,6 +2,7 @@
 // Private: the field lists of the plan module (see src/detail/fields.hpp).
 
 #include "detail/fields.hpp"
+#include "inburgering/plan/college_offer.hpp"
 #include "inburgering/plan/personal_plan.hpp"
 #include "inburgering/plan/plan_component.hpp"
 
@@ -34,6 +35,19 @@ void describe(V& v, P& c) {
   v("unburdening_attached", c.unburdening_attached);
   v("goals", c.goals, Sensitivity::kPersonal);
   v("activities", c.activities);
+}
+
+template <class V, detail::Of<SocialGuidance> P>
+void describe(V& v, P& g) {
+  v("started_on", g.started_on);
+  v("components", g.components);
+}
+
+template <class V, detail::Of<CourseOffer> P>
+void describe(V& v, P& o) {
+  v("offered_on", o.offered_on);
+  v("route", o.route);
+  v("provider", o.provider, Sensitivity::kPersonal);
 }
 
 template <class V, detail::Of<PlanNorms> P>

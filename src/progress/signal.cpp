@@ -18,6 +18,10 @@ INBURGERING_DEFINE_ENUM_TEXT(
      "brede intake zonder inburgeringsplichtige afronden"},
     {SignalKind::kExtensionDecisionOverdue, "extension_decision_overdue",
      "DUO heeft niet tijdig beslist op de aanvraag tot verlenging"},
-    {SignalKind::kObligationEnded, "obligation_ended", "inburgeringsplicht geëindigd"});
+    {SignalKind::kObligationEnded, "obligation_ended", "inburgeringsplicht geëindigd"},
+    {SignalKind::kSocialGuidanceDue, "social_guidance_due",
+     "maatschappelijke begeleiding moet starten"},
+    {SignalKind::kCourseOfferDue, "course_offer_due",
+     "cursus of opleiding moet worden aangeboden"});
 
 }  // namespace inburgering

@@ -240,16 +240,15 @@ void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
 
 // 0.6 (issue 7) counts the new term a DUO fine sets as the term in force (Wi 24.2-3, 25.2; Bi
 // 4.1), and applies extensions and interruptions in the order of their dates (each extension
-// from the end as it then stood): the stored end of the term and the deadlines of every row with
-// a term are computed again, as known when the row was saved. The records themselves are not
-// rewritten, and rows without a term are unchanged.
+// from the end as it then stood); it adds the social guidance and course offer of Wi 13.3 and
+// 16.1 to the deadlines: the stored end of the term and the deadlines of every live row are
+// computed again, as known when the row was saved. The records themselves are not rewritten.
 void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
   SQLite::Statement term_end(db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
   rewrite_deadlines(
       db,
       "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
-      "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL "
-      "AND json_extract(t.record, '$.term') IS NOT NULL",
+      "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL",
       [&](SQLite::Statement& row, const std::string& what) {
         const Policy policy = decode_policy(row.getColumn(3).getString(), "policy of " + what);
         TrajectoryRecord record = decode_record(row.getColumn(1).getString(), what, &policy);

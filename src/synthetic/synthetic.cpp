@@ -87,6 +87,7 @@ class Story {
 
   /// Unburdening from the registration on (most asylum permit holders), then the route.
   void live(Date registered) {
+    guide(registered);
     unburden(registered);
     run(registered);
   }
@@ -94,6 +95,23 @@ class Story {
  private:
   /// Whether `on` has happened by the data's date (and before an early end that was decided).
   bool happened(Date on) const { return on <= stop_; }
+
+  /// The social guidance of a person of Wi 13.1: mostly begun on the day of the BRP
+  /// registration (Wi 13.3), its components of Bi 5.1 in the weeks after.
+  void guide(Date registered) {
+    if (!college_provides_guidance(t_.participant().target_group)) return;
+    const Date started = registered + days(random_.percent(90) ? 0 : random_.between(1, 20));
+    if (!happened(started)) return;
+    t_.start_social_guidance(started);
+    const Date help = started + days(random_.between(0, 14));
+    const Date information = help + days(random_.between(0, 28));
+    if (happened(help)) {
+      t_.record_social_guidance_component(SocialGuidanceComponent::kPracticalHelp, help);
+    }
+    if (happened(information)) {
+      t_.record_social_guidance_component(SocialGuidanceComponent::kInformation, information);
+    }
+  }
 
   void run(Date registered) {
     Date invited = registered + days(random_.between(1, 14));
@@ -140,6 +158,10 @@ class Story {
     const Route route = choose_route(score, registered);
     if (route == Route::kEducation) t_.record_education_wish();  // said in the intake (Wi 8.1)
     t_.issue_first_plan(issued, plan(route, issued));
+    if (college_provides_guidance(group)) {  // the course offer (Wi 16.1), mostly in time
+      const Date offered = issued + days(random_.percent(80) ? 0 : random_.between(1, 30));
+      if (happened(offered)) t_.record_course_offer(CourseOffer{offered, route, provider_});
+    }
     follow(route, issued, score);
   }
 
@@ -199,6 +221,11 @@ class Story {
       if (interview.held_on) later(*interview.held_on);
     }
     for (const auto& fine : r.municipal_fines) later(fine.imposed_on);
+    if (r.social_guidance) {
+      later(r.social_guidance->started_on);
+      for (const auto& [component, on] : r.social_guidance->components) later(on);
+    }
+    for (const auto& offer : r.course_offers) later(offer.offered_on);
     if (r.unburdening) {
       for (const auto& session : r.unburdening->coaching_sessions) later(session.held_on);
     }

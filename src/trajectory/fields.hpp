@@ -22,6 +22,12 @@ void describe(V& v, P& t) {
   v("had_plan", t.had_plan);
 }
 
+template <class V, detail::Of<DiplomaWithdrawal> P>
+void describe(V& v, P& w) {
+  v("completed_on", w.completed_on);
+  v("withdrawn_on", w.withdrawn_on);
+}
+
 template <class V, detail::Of<Closure> P>
 void describe(V& v, P& c) {
   v("on", c.on);
@@ -48,11 +54,14 @@ void describe(V& v, P& r) {
   v("attendance", r.attendance);
   v("components", r.components);
   v("interviews", r.interviews);
+  v("social_guidance", r.social_guidance);
+  v("course_offers", r.course_offers);
   v("unburdening", r.unburdening);
   v("municipal_fines", r.municipal_fines);
   v("duo_fines", r.duo_fines);
   v("transfer_in", r.transfer_in);
   v("closure", r.closure);
+  v("withdrawn_diplomas", r.withdrawn_diplomas);
   v("policy", r.policy);
 }
 

@@ -69,6 +69,16 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
         "PIP deadline suspended while third-party information is awaited (Bi 5.3.2)");
   }
 
+  // The social guidance of a person of Wi 13.1 begins on the day of the BRP registration (Wi
+  // 13.3). After a move it began in the former municipality, whose record came along.
+  const bool guided = college_provides_guidance(record_.participant.target_group);
+  if (guided && !record_.social_guidance && !record_.transfer_in &&
+      record_.obligation.brp_registration_date) {
+    const Date due = *record_.obligation.brp_registration_date;
+    add(SignalKind::kSocialGuidanceDue, due, due,
+        "the social guidance begins on the day of the BRP registration (Wi 13.3)");
+  }
+
   if (record_.state == TrajectoryState::kIntake &&
       record_.intake.failed_invitations_in_a_row() >=
           record_.policy.intake_invitations_before_absent_completion) {
@@ -80,6 +90,33 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
   if (record_.state == TrajectoryState::kRoute) {
     const auto& term = *record_.term;
     const PlanVersion& plan = *current_plan();
+
+    // Wi 16.1: a course or education for the route in force, offered by the day the route
+    // begins to run: after the first PIP, the last route switch, or the PIP after a move (the
+    // former college's offers do not count for the new one).
+    if (guided) {
+      const PlanVersion* from = &record_.plan_versions.front();
+      for (const auto& version : record_.plan_versions) {
+        if (version.content.route != from->content.route ||
+            version.reason == PlanChangeReason::kMove) {
+          from = &version;
+        }
+      }
+      const Date counts_from = from->reason == PlanChangeReason::kMove && record_.transfer_in
+                                   ? record_.transfer_in->brp_registration_on
+                                   : from->date_of_issue;
+      const bool offered =
+          std::any_of(record_.course_offers.begin(), record_.course_offers.end(),
+                      [&](const CourseOffer& offer) {
+                        return offer.route == plan.content.route && offer.offered_on >= counts_from;
+                      });
+      if (!offered) {
+        const Date due = from->date_of_issue + bg::days(1);
+        add(SignalKind::kCourseOfferDue, due, from->date_of_issue,
+            "offer a course or education for the " + std::string(to_string(plan.content.route)) +
+                " route of PIP version " + std::to_string(from->number) + " (Wi 16.1)");
+      }
+    }
 
     // Progress interviews: every overdue one and those within the lead time.
     for (const auto& interview : record_.interviews) {

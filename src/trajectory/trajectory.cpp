@@ -172,6 +172,43 @@ void Trajectory::record_brp_registration(Date on) {
   record_.obligation.brp_registration_date = on;
 }
 
+void Trajectory::record_residence_procedure(ResidenceProcedureKind kind, Date started_on) {
+  require_active("recording a residence procedure");
+  require_on_or_after_registration(started_on, "obligation.residence_procedures.started_on");
+  auto& procedures = record_.obligation.residence_procedures;
+  if (!procedures.empty()) {
+    const ResidenceProcedure& last = procedures.back();
+    if (!last.decided_on) {
+      throw RuleViolation("Bi 2.1", "the residence procedure begun on " + to_iso(last.started_on) +
+                                        " is not decided yet: record its decision first");
+    }
+    if (started_on < *last.decided_on) {
+      throw ValidationError("obligation.residence_procedures.started_on",
+                            "must not be before the decision on the previous procedure (" +
+                                to_iso(*last.decided_on) + ")",
+                            to_iso(started_on));
+    }
+  }
+  procedures.push_back(ResidenceProcedure{.kind = kind, .started_on = started_on});
+}
+
+void Trajectory::record_residence_decision(Date decided_on, bool permit_granted) {
+  require_active("recording the decision on a residence procedure");
+  require_valid(decided_on, "obligation.residence_procedures.decided_on");
+  auto& procedures = record_.obligation.residence_procedures;
+  if (procedures.empty() || procedures.back().decided_on) {
+    throw RuleViolation("Bi 2.1", "no residence procedure runs");
+  }
+  ResidenceProcedure& running = procedures.back();
+  if (decided_on < running.started_on) {
+    throw ValidationError("obligation.residence_procedures.decided_on",
+                          "must not be before the procedure began on " + to_iso(running.started_on),
+                          to_iso(decided_on));
+  }
+  running.decided_on = decided_on;
+  running.permit_granted = permit_granted;
+}
+
 void Trajectory::record_third_party_info_requested(Date on) {
   require_state(
       {TrajectoryState::kRegistered, TrajectoryState::kIntake, TrajectoryState::kPlanning},
@@ -268,6 +305,17 @@ void Trajectory::end(Date on, EndReason reason) {
     throw RuleViolation("Wi 3.1",
                         "the person has not reached the state-pension age on that day "
                         "(state_pension_age)");
+  }
+  if (reason == EndReason::kPermitWithdrawn) {
+    for (const auto& procedure : record_.obligation.residence_procedures) {
+      if (procedure.runs_on(on)) {
+        throw RuleViolation("Bi 2.1",
+                            "the obligation does not end while lawful residence under a "
+                            "residence procedure (Vw 8.g-h, since " +
+                                to_iso(procedure.started_on) +
+                                ") runs: record its decision first (permit_withdrawn)");
+      }
+    }
   }
   close(on, TrajectoryState::kEnded, reason, std::nullopt);
 }

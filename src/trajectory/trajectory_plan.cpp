@@ -70,7 +70,7 @@ void Trajectory::check_plan_content(const PlanContent& content) const {
                           "the PIP sets the intensity of the MAP (Wi 15.1.c): at least 1 hour",
                           std::to_string(content.map_hours));
   }
-  if (record_.participant.target_group == TargetGroup::kAsylumPermitHolder &&
+  if (college_provides_guidance(record_.participant.target_group) &&
       content.route_intensity_hours_per_week <= 0) {
     throw ValidationError("plan.route_intensity_hours_per_week",
                           "the PIP of an asylum permit holder sets the route's intensity (Wi 15.2)",

@@ -62,6 +62,57 @@ void Trajectory::invalidate_exam_result(std::size_t index, Date on) {
   record_.exam_results[index] = result;
 }
 
+void Trajectory::record_diploma_withdrawn(Date on, const std::set<std::size_t>& invalid_results) {
+  if (record_.state != TrajectoryState::kCompleted) {
+    throw RuleViolation("Bi 3.10.3",
+                        "only the diploma of a completed trajectory is withdrawn; "
+                        "the trajectory is " +
+                            std::string(to_string(record_.state)));
+  }
+  const Route route = current_plan()->content.route;
+  if (route == Route::kZ) {
+    throw RuleViolation("Bi 3.10.3",
+                        "the Z-route ends with a certificate, not a diploma: nothing to withdraw");
+  }
+  require_valid(on, "withdrawn_diplomas.withdrawn_on");
+  const Date completed_on = record_.closure->on;
+  if (on < completed_on) {
+    throw ValidationError("withdrawn_diplomas.withdrawn_on",
+                          "must not be before the completion on " + to_iso(completed_on),
+                          to_iso(on));
+  }
+  if (invalid_results.empty()) {
+    throw ValidationError("exam_result.index",
+                          "names the exam results DUO declared invalid (Bi 3.10.3)", "none");
+  }
+  std::vector<ExamResult> results = record_.exam_results;
+  for (const std::size_t index : invalid_results) {
+    if (index >= results.size()) {
+      throw ValidationError(
+          "exam_result.index",
+          "names one of the " + std::to_string(results.size()) + " exam results on record",
+          std::to_string(index));
+    }
+    ExamResult& result = results[index];
+    const std::string field = "exam_results[" + std::to_string(index) + "]";
+    if (!result.passed || result.invalidated_on) {
+      throw ValidationError(field, "a result the diploma rested on: passed and still valid",
+                            result.passed ? "already invalid" : "not passed");
+    }
+    if (result.taken_on > completed_on) {
+      throw ValidationError(
+          field + ".taken_on",
+          "a result the diploma rested on was taken by the completion on " + to_iso(completed_on),
+          to_iso(result.taken_on));
+    }
+    result.invalidated_on = on;
+  }
+  record_.exam_results = std::move(results);
+  record_.withdrawn_diplomas.push_back(DiplomaWithdrawal{completed_on, on});
+  record_.closure.reset();
+  record_.state = TrajectoryState::kRoute;  // the one edge out of a final state
+}
+
 void Trajectory::record_attendance(AttendanceEntry entry) {
   require_active("recording attendance");
   detail::check_input(entry, "attendance");

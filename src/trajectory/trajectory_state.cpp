@@ -28,7 +28,8 @@ INBURGERING_DEFINE_ENUM_TEXT(
 
 bool transition_allowed(TrajectoryState from, TrajectoryState to) noexcept {
   using S = TrajectoryState;
-  if (is_final(from)) return false;
+  // The one edge out of a final state: DUO withdrew the diploma (Bi 3.10.3).
+  if (is_final(from)) return from == S::kCompleted && to == S::kRoute;
   switch (to) {
     case S::kIntake:
       return from == S::kRegistered;

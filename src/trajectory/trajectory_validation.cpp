@@ -173,6 +173,39 @@ void validate_record(const TrajectoryRecord& record) {
     require(record.interviews[i].held_on.has_value() == record.interviews[i].assessment.has_value(),
             field + ".assessment", "recorded exactly when the interview was held", "mismatch");
   }
+  const bool guided = college_provides_guidance(record.participant.target_group);
+  const std::string group(to_string(record.participant.target_group));
+  if (const auto& guidance = record.social_guidance) {
+    require(guided, "social_guidance", "owed only to a person of Wi 13.1", group);
+    require_date(guidance->started_on, "social_guidance.started_on");
+    for (const auto& [component, on] : guidance->components) {
+      require(on >= guidance->started_on,
+              "social_guidance.components." + std::string(to_string(component)),
+              "must not be before the social guidance began", to_iso(on));
+    }
+  }
+  for (std::size_t i = 0; i < record.course_offers.size(); ++i) {
+    const auto& offer = record.course_offers[i];
+    const std::string field = "course_offers[" + std::to_string(i) + "]";
+    require(guided, field, "owed only to a person of Wi 13.1 (Wi 16.1)", group);
+    require(!offer.provider.empty(), field + ".provider", "names the course institution", "empty");
+    require(!record.plan_versions.empty() &&
+                offer.offered_on >= record.plan_versions.front().date_of_issue,
+            field + ".offered_on", "a course is offered for the route a PIP set (Wi 16.1)",
+            to_iso(offer.offered_on));
+  }
+  for (std::size_t i = 0; i < record.withdrawn_diplomas.size(); ++i) {
+    const auto& withdrawal = record.withdrawn_diplomas[i];
+    const std::string field = "withdrawn_diplomas[" + std::to_string(i) + "]";
+    require(!record.plan_versions.empty(), field, "a withdrawn diploma follows a PIP", "no PIP");
+    require(withdrawal.withdrawn_on >= withdrawal.completed_on, field + ".withdrawn_on",
+            "must not be before the completion it undid", to_iso(withdrawal.withdrawn_on));
+    if (i > 0) {
+      require(withdrawal.completed_on >= record.withdrawn_diplomas[i - 1].withdrawn_on,
+              field + ".completed_on", "a later completion follows the earlier withdrawal",
+              to_iso(withdrawal.completed_on));
+    }
+  }
   if (record.unburdening) record.unburdening->validate();
   for (std::size_t i = 0; i < record.municipal_fines.size(); ++i) {
     const auto& fine = record.municipal_fines[i];

@@ -335,6 +335,10 @@ TEST(RecordCodec, ARecordWrittenBy04LoadsAndShrinks) {
       DuoFine{DuoFineKind::kPvtMapNotInTime, d("2027-01-15"), Money::euros(340), 24}};
   // 0.4 recorded no reasons for fixed costs not paid (Pw 56a.2): the decision loads without.
   expected.unburdening->not_paid.clear();
+  // 0.4 recorded no social guidance, course offer or residence procedure (Wi 13, 16.1; Bi 2.1).
+  expected.social_guidance.reset();
+  expected.course_offers.clear();
+  expected.obligation.residence_procedures.clear();
   EXPECT_EQ(record, expected);
   const std::string again = encode_record(record);
   EXPECT_EQ(decode_record(again, "trajectory 7"), record);

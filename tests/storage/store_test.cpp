@@ -66,6 +66,26 @@ TEST_P(StoreTest, EveryStateRoundTrips) {
             incoming.record());
 }
 
+TEST_P(StoreTest, AWithdrawnDiplomaReopensTheStoredTrajectory) {
+  Trajectory t = completed();
+  store().create(caseworker(), t);
+  Trajectory loaded = store().load(caseworker(), t.id());
+  loaded.record_diploma_withdrawn(d("2026-02-01"), {0});  // Bi 3.10.3
+  store().save(caseworker(), loaded);
+  const Trajectory reopened = store().load(caseworker(), t.id());
+  EXPECT_EQ(reopened.state(), TrajectoryState::kRoute);
+  EXPECT_EQ(reopened.record().withdrawn_diplomas.size(), 1u);
+  EXPECT_EQ(reopened.record().exam_results[0].invalidated_on, d("2026-02-01"));
+  // Its deadlines are in the worklist again.
+  const auto page =
+      store().worklist(caseworker(), d("2027-06-01"), {}, {.after = "", .limit = 100});
+  EXPECT_TRUE(std::any_of(page.items.begin(), page.items.end(), [&](const auto& item) {
+    return item.trajectory == t.id() && item.signal.kind == SignalKind::kTermEnding;
+  }));
+  const auto trail = store().history(caseworker(), t.id());
+  EXPECT_EQ(actions(trail), (std::vector{AuditAction::kCreate, AuditAction::kUpdate}));
+}
+
 TEST_P(StoreTest, LoadOfAnUnknownIdIsNotFound) {
   EXPECT_THROW(store().load(caseworker(), TrajectoryId(404)), NotFound);
   EXPECT_THROW(store().history(caseworker(), TrajectoryId(404)), NotFound);

@@ -65,9 +65,15 @@ inline Obligation notified_obligation() {
   return obligation;
 }
 
+/// Registered on the day of the BRP registration; a person of Wi 13.1 has their social guidance
+/// begun that day (Wi 13.3), so only tests about it see `kSocialGuidanceDue`.
 inline Trajectory registered(Participant participant = asylum_holder(), Policy policy = {}) {
-  return Trajectory::open(TrajectoryId(7), utrecht(), UserId("km-jansen"), std::move(participant),
-                          notified_obligation(), d("2024-01-15"), std::move(policy));
+  const bool guided = college_provides_guidance(participant.target_group);
+  Trajectory t =
+      Trajectory::open(TrajectoryId(7), utrecht(), UserId("km-jansen"), std::move(participant),
+                       notified_obligation(), d("2024-01-15"), std::move(policy));
+  if (guided) t.start_social_guidance(d("2024-01-15"));
+  return t;
 }
 
 inline TopicRecord noted(const char* iso, std::string notes = "besproken") {
@@ -111,12 +117,16 @@ inline PlanContent content(Route route = Route::kB1) {
   return c;
 }
 
-/// On its route: first PIP issued 2024-03-01, so the term runs 2024-03-02 .. 2027-03-01.
+/// On its route: first PIP issued 2024-03-01, so the term runs 2024-03-02 .. 2027-03-01. A
+/// person of Wi 13.1 is offered a course the same day (Wi 16.1).
 inline Trajectory on_route(Route route = Route::kB1, Participant participant = asylum_holder(),
                            Policy policy = {}) {
   Trajectory t = planning(std::move(participant), 32, std::move(policy));
   if (route == Route::kEducation) t.record_education_wish();  // Wi 8.1
   t.issue_first_plan(d("2024-03-01"), content(route));
+  if (college_provides_guidance(t.participant().target_group)) {
+    t.record_course_offer(CourseOffer{d("2024-03-01"), route, "Taalschool Utrecht"});
+  }
   return t;
 }
 
@@ -146,6 +156,22 @@ inline ExamResult passed(ExamPart part, LanguageLevel level, const char* iso = "
   return ExamResult{part, level, d(iso), true};
 }
 
+/// Completed on the B1-route on 2025-10-15; exam results 0-4 are the five parts passed at B1 on
+/// 2025-05-20 (reading, listening, writing, speaking, KNM).
+inline Trajectory completed() {
+  Trajectory t = on_route(Route::kB1);
+  attend(t, HourKind::kPvt, 12, "2024-05-01");
+  t.record_pvt_statement_signed(d("2024-05-02"));
+  for (ExamPart part : {ExamPart::kReading, ExamPart::kListening, ExamPart::kWriting,
+                        ExamPart::kSpeaking, ExamPart::kKnm}) {
+    t.record_exam_result(passed(part, LanguageLevel::kB1, "2025-05-20"));
+  }
+  attend(t, HourKind::kMap, 40, "2025-10-01");
+  t.record_map_final_interview(d("2025-10-02"));
+  t.complete(d("2025-10-15"));
+  return t;
+}
+
 /// A copy of `t` under another id (so one test can store several).
 inline Trajectory renumber(const Trajectory& t, std::int64_t id) {
   TrajectoryRecord r = t.record();
@@ -156,7 +182,8 @@ inline Trajectory renumber(const Trajectory& t, std::int64_t id) {
 /// A trajectory in which every field of the record holds a value (for round trips): partial
 /// exemption and dispensation, third-party information, a health topic, VVE not applicable, two
 /// PIP versions with activities, exam results, attendance, interviews, an extension and an
-/// interruption, unburdening with extension and coaching, municipal and DUO fines.
+/// interruption, unburdening with extension and coaching, municipal and DUO fines, the social
+/// guidance, a course offer and a decided residence procedure.
 inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   Participant person = asylum_holder();
   person.has_young_children = true;
@@ -201,6 +228,11 @@ inline Trajectory rich_trajectory(TrajectoryId id = TrajectoryId(7)) {
   plan.activities.push_back(PlanActivity{ActivityKind::kWork, "proefplaatsing apotheek",
                                          "Apotheek Centrum", d("2024-09-01"), d("2024-12-01"), 8});
   t.issue_first_plan(d("2024-03-20"), plan);
+  t.start_social_guidance(d("2024-01-15"));
+  t.record_social_guidance_component(SocialGuidanceComponent::kPracticalHelp, d("2024-01-16"));
+  t.record_course_offer(CourseOffer{d("2024-03-20"), Route::kB1, "Taalschool Utrecht"});
+  t.record_residence_procedure(ResidenceProcedureKind::kApplication, d("2024-06-01"));
+  t.record_residence_decision(d("2024-08-01"), true);
   attend(t, HourKind::kPvt, 12, "2024-04-30");
   t.record_pvt_statement_signed(d("2024-05-01"));
   attend(t, HourKind::kLanguageCourse, 610, "2025-03-01");

@@ -101,8 +101,8 @@ TEST(Synthetic, TheRecipeIsPinned) {
                std::to_string(r.attendance.size()) + "; ";
   }
   EXPECT_EQ(summary,
-            "km-0344-4 2022-12-10 route Fatima 35; km-0307-2 2026-07-29 route Ahmad 5; "
-            "km-0307-1 2026-04-16 route Amal 15; km-0363-3 2023-07-28 completed Lina 37; ");
+            "km-0344-4 2022-12-10 completed Fatima 131; km-0307-2 2026-07-29 route Ahmad 4; "
+            "km-0307-1 2026-04-16 route Amal 15; km-0363-3 2023-07-28 completed Lina 42; ");
 }
 
 TEST(Synthetic, ProportionsAreRealistic) {
@@ -116,6 +116,9 @@ TEST(Synthetic, ProportionsAreRealistic) {
   int late_first_plan = 0;
   int fines = 0;
   int missed_interviews = 0;
+  int guided = 0;         // asylum permit holders whose social guidance began (Wi 13.3)
+  int routed_asylum = 0;  // asylum permit holders with a PIP
+  int offered = 0;        // ... and a course offered (Wi 16.1)
   for (int i = 0; i < kCount; ++i) {
     const Trajectory t = synthetic::trajectory(options, i);
     const TrajectoryRecord& r = t.record();
@@ -129,6 +132,14 @@ TEST(Synthetic, ProportionsAreRealistic) {
     caseworkers.insert(r.caseworker.value());
     unburdened += r.unburdening.has_value();
     fines += !r.municipal_fines.empty();
+    if (r.participant.target_group == TargetGroup::kAsylumPermitHolder) {
+      guided += r.social_guidance.has_value();
+      routed_asylum += !r.plan_versions.empty();
+      offered += !r.plan_versions.empty() && !r.course_offers.empty();
+    } else {
+      EXPECT_FALSE(r.social_guidance);
+      EXPECT_TRUE(r.course_offers.empty());
+    }
     for (const auto& interview : r.interviews) {
       missed_interviews += !interview.held() && interview.scheduled_on < options.as_of;
     }
@@ -154,6 +165,9 @@ TEST(Synthetic, ProportionsAreRealistic) {
   EXPECT_GT(late_first_plan, 0);
   EXPECT_GT(fines, 0);
   EXPECT_GT(missed_interviews, 0);
+  EXPECT_GT(100.0 * guided / groups[TargetGroup::kAsylumPermitHolder], 95);
+  EXPECT_GT(100.0 * offered / routed_asylum, 95);
+  EXPECT_LT(offered, routed_asylum);  // a few offers are still to come on the data's date
 }
 
 TEST(Synthetic, BsnsAreValidDistinctAndBeginWithNine) {

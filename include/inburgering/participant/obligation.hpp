@@ -88,6 +88,37 @@ struct INBURGERING_EXPORT Dispensation {
   friend bool operator==(const Dispensation&, const Dispensation&) = default;
 };
 
+/// On what the person's lawful residence rests while a residence procedure runs (Vreemdelingenwet
+/// 2000 art. 8, onderdeel g or h).
+enum class ResidenceProcedureKind {
+  /// Awaiting the decision on an application for a residence permit (Vw 8.g).
+  kApplication,
+  /// Awaiting the decision on an objection or appeal (bezwaar of beroep), where the law or a
+  /// court lets the person await it in the Netherlands (Vw 8.h).
+  kObjectionOrAppeal,
+};
+
+/// A residence procedure that keeps the obligation alive (Bi 2.1, first member): lawful
+/// residence under Vw 8.g or h obtained directly after the period of obligation (e.g. an
+/// application to renew, or an objection to the withdrawal of, the permit). While one runs, the
+/// obligation does not end, so the trajectory is not ended for `EndReason::kPermitWithdrawn`.
+struct INBURGERING_EXPORT ResidenceProcedure {
+  ResidenceProcedureKind kind = ResidenceProcedureKind::kApplication;
+  /// The day the lawful residence under Vw 8.g-h began (the application or objection was made).
+  Date started_on;
+  /// The day of the decision that ended it; empty while it runs.
+  std::optional<Date> decided_on;
+  /// Whether the decision gave (or restored) a residence permit: then the obligation simply
+  /// goes on. A refusal ends the procedure; a new objection or appeal is a new procedure.
+  bool permit_granted = false;
+
+  /// Whether it runs on `on`: begun and not decided before that day.
+  bool runs_on(Date on) const noexcept {
+    return started_on <= on && (!decided_on || on < *decided_on);
+  }
+  friend bool operator==(const ResidenceProcedure&, const ResidenceProcedure&) = default;
+};
+
 /// The integration obligation (inburgeringsplicht) of one person, as notified by DUO.
 struct INBURGERING_EXPORT Obligation {
   Regime regime = Regime::kWi2021;
@@ -104,6 +135,8 @@ struct INBURGERING_EXPORT Obligation {
   std::vector<Exemption> exemptions;
   /// Dispensations (ontheffing) decided by DUO.
   std::vector<Dispensation> dispensations;
+  /// Residence procedures that kept the obligation alive (Bi 2.1, first member), in order.
+  std::vector<ResidenceProcedure> residence_procedures;
 
   /// Whether the obligation exists for `participant` on DUO's notice date under `policy`:
   /// target group not voluntary, permit not EU law, age from `minimum_age_years` to below the
@@ -130,6 +163,7 @@ struct INBURGERING_EXPORT Obligation {
 
 INBURGERING_ENUM_TEXT(ExemptionGround);
 INBURGERING_ENUM_TEXT(DispensationGround);
+INBURGERING_ENUM_TEXT(ResidenceProcedureKind);
 
 /// Validates one exemption on its own. @throws ValidationError.
 INBURGERING_EXPORT void validate(const Exemption& exemption);

@@ -38,6 +38,7 @@
 #include "inburgering/participant/integration_term.hpp"
 #include "inburgering/participant/obligation.hpp"
 #include "inburgering/participant/participant.hpp"
+#include "inburgering/plan/college_offer.hpp"
 #include "inburgering/plan/personal_plan.hpp"
 #include "inburgering/policy.hpp"
 #include "inburgering/progress/progress_check.hpp"
@@ -70,11 +71,17 @@ struct INBURGERING_EXPORT TrajectoryRecord {
   std::vector<AttendanceEntry> attendance;
   ComponentStatus components;
   std::vector<ProgressInterview> interviews;
+  /// The social guidance (Wi 13; Bi 5.1), once begun; only for a person of Wi 13.1.
+  std::optional<SocialGuidance> social_guidance;
+  /// The courses or education the college offered (Wi 16.1), in order; only for Wi 13.1.
+  std::vector<CourseOffer> course_offers;
   std::optional<Unburdening> unburdening;
   std::vector<MunicipalFine> municipal_fines;
   std::vector<DuoFine> duo_fines;
   std::optional<TransferIn> transfer_in;
   std::optional<Closure> closure;
+  /// Completions undone because DUO withdrew the diploma (Bi 3.10.3), in order.
+  std::vector<DiplomaWithdrawal> withdrawn_diplomas;
   /// The policy new acts are judged by (see "Which policy a trajectory runs under" above).
   Policy policy;
   /// Optimistic-concurrency revision, maintained by a store (0: never stored). The domain
@@ -143,10 +150,37 @@ class INBURGERING_EXPORT Trajectory {
   /// The third-party information arrived: the PIP is due within 2 weeks if that is later.
   /// @throws RuleViolation if no request was recorded.
   void record_third_party_info_received(Date on);
+  /// Records that the person obtained lawful residence under a residence procedure (an
+  /// application, objection or appeal; Vw 8.g-h) directly after the period of obligation (Bi
+  /// 2.1, first member): while it runs the obligation does not end, and `end` refuses
+  /// `EndReason::kPermitWithdrawn`.
+  /// @throws RuleViolation (Bi 2.1) while an earlier procedure runs; ValidationError for a day
+  ///         before the registration or before the previous procedure was decided.
+  void record_residence_procedure(ResidenceProcedureKind kind, Date started_on);
+  /// Records the decision that ended the running residence procedure: a permit granted (the
+  /// obligation goes on) or refused (then the trajectory may be ended, or a new objection or
+  /// appeal recorded). @throws RuleViolation (Bi 2.1) when none runs; ValidationError for a day
+  ///         before it began.
+  void record_residence_decision(Date decided_on, bool permit_granted);
   /// Records DUO's exemption (Wi 4, 7.3). A whole exemption ends the trajectory (`kExempted`).
   void record_exemption(Exemption exemption);
   /// Records DUO's dispensation (Wi 5). A whole one ends the trajectory (`kDispensed`).
   void record_dispensation(Dispensation dispensation);
+
+  // ---- The college's own duties to a person of Wi 13.1 (Wi 13, 16) --------------------------
+  /// Records that the social guidance began (Wi 13.3: due on the day of the BRP registration).
+  /// @throws RuleViolation (Wi 13.1) for a person not of Wi 13.1 (`college_provides_guidance`)
+  ///         or when it already began; ValidationError for a day before the registration.
+  void start_social_guidance(Date on);
+  /// Records the first day a component of the social guidance was given (Wi 13.2; Bi 5.1).
+  /// @throws RuleViolation (Wi 13.3) before the guidance began or (Bi 5.1) when that component
+  ///         is already on record; ValidationError for a day before the guidance began.
+  void record_social_guidance_component(SocialGuidanceComponent component, Date on);
+  /// Records the offer of a course or education for the route of the PIP in force (Wi 16.1).
+  /// @throws RuleViolation (Wi 16.1) for a person not of Wi 13.1, before the first PIP, or for
+  ///         another route than the PIP's; ValidationError for an empty provider or a day before
+  ///         the first PIP.
+  void record_course_offer(CourseOffer offer);
 
   // ---- Broad intake (Wi 14) ----------------------------------------------------------------
   /// Sends an invitation (Wi 14.1); moves `kRegistered` to `kIntake`. Invitations after a
@@ -217,11 +251,20 @@ class INBURGERING_EXPORT Trajectory {
   // ---- Progress ------------------------------------------------------------------------------
   void record_exam_result(ExamResult result);
   /// DUO declared the exam result at `index` (its position in `record().exam_results`) invalid
-  /// on `on` (Bi 3.10.2): from then it counts for no requirement. After completion DUO would
-  /// withdraw the diploma (Bi 3.10.3), which reopens nothing here: a completed trajectory is
-  /// final. @throws RuleViolation when final or already invalid; ValidationError for an index
-  /// out of range or a day before the exam.
+  /// on `on` (Bi 3.10.2): from then it counts for no requirement. After completion see
+  /// `record_diploma_withdrawn` (Bi 3.10.3). @throws RuleViolation when final or already
+  /// invalid; ValidationError for an index out of range or a day before the exam.
   void invalidate_exam_result(std::size_t index, Date on);
+  /// DUO found an irregularity after the diploma was issued, declared the exam results at
+  /// `invalid_results` (positions in `record().exam_results`) invalid and withdrew the diploma
+  /// on `on` (Bi 3.10.3): the completion is undone (kept in `withdrawn_diplomas`), the results
+  /// count for nothing from `on`, and the trajectory returns to `kRoute` with its term and
+  /// signals as they now stand.
+  /// @throws RuleViolation (Bi 3.10.3) unless `kCompleted` on an exam route (the Z-route ends
+  ///         with a certificate, not a diploma); ValidationError for no results named, an index
+  ///         out of range, a result not passed or already invalid, or taken after the
+  ///         completion, or a day before the completion.
+  void record_diploma_withdrawn(Date on, const std::set<std::size_t>& invalid_results);
   void record_attendance(AttendanceEntry entry);
   /// @throws RuleViolation if fewer than `pvt_min_hours` PVT hours are registered (Bi 3.1).
   void record_pvt_statement_signed(Date on);
@@ -320,6 +363,9 @@ class INBURGERING_EXPORT Trajectory {
   /// @throws RuleViolation listing every requirement still missing.
   void complete(Date on);
   /// Ends the trajectory for another reason (→ `kEnded`).
+  /// @throws RuleViolation: `kTermExpired` while the term in force runs (Wi 11.1),
+  ///         `kStatePensionAge` before that age (Wi 3.1), `kPermitWithdrawn` while a residence
+  ///         procedure runs on `on` (Bi 2.1, first member).
   void end(Date on, EndReason reason);
   /// The person moved to `to` (→ `kTransferredOut`); see `receive_transfer`.
   void transfer_out(MunicipalityCode to, Date moved_on);

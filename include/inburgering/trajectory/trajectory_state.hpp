@@ -24,7 +24,8 @@ enum class TrajectoryState {
   kPlanning,
   /// A PIP is issued and the term runs: the person follows the route.
   kRoute,
-  /// Diploma or certificate: the obligation is met (Wi 6.2; Bi 3.15-3.16). Final.
+  /// Diploma or certificate: the obligation is met (Wi 6.2; Bi 3.15-3.16). Final, except that
+  /// DUO may withdraw the diploma (Bi 3.10.3): the trajectory then returns to `kRoute`.
   kCompleted,
   /// The whole obligation is lifted by an exemption (vrijstelling, Wi 4). Final.
   kExempted,
@@ -36,7 +37,8 @@ enum class TrajectoryState {
   kEnded,
 };
 
-/// Whether no further transition is possible.
+/// Whether the trajectory left the flow: no act changes it any more, except the withdrawal of
+/// the diploma of a completed one (Bi 3.10.3; `Trajectory::record_diploma_withdrawn`).
 constexpr bool is_final(TrajectoryState state) noexcept {
   return state == TrajectoryState::kCompleted || state == TrajectoryState::kExempted ||
          state == TrajectoryState::kDispensed || state == TrajectoryState::kTransferredOut ||
@@ -52,9 +54,8 @@ INBURGERING_ENUM_TEXT(TrajectoryState);
 enum class EndReason {
   kLeftCountry,  ///< Left the Netherlands (no lawful residence any more).
   /// Permit withdrawn or not renewed (Wi 25.3). The obligation does not end while lawful
-  /// residence under an application, objection or appeal (Vw 8.g-h) directly follows (Bi 2.1.1):
-  /// the library does not record such a procedure, so the college ends the trajectory only when
-  /// none runs.
+  /// residence under an application, objection or appeal (Vw 8.g-h) directly follows (Bi 2.1,
+  /// first member): refused while a `ResidenceProcedure` on record runs on that day.
   kPermitWithdrawn,
   kDeceased,
   /// Reached the state-pension age: the obligation ended (Wi 3.1; not before that day).
@@ -79,6 +80,17 @@ struct INBURGERING_EXPORT Closure {
   /// For `kTransferredOut`: the new housing municipality.
   std::optional<MunicipalityCode> moved_to;
   friend bool operator==(const Closure&, const Closure&) = default;
+};
+
+/// Intrekking van het inburgeringsdiploma (Bi 3.10.3): an irregularity found after the diploma
+/// was issued; DUO declared exam results invalid and withdrew the diploma, so the completion of
+/// `completed_on` no longer stands and the person follows the route again.
+struct INBURGERING_EXPORT DiplomaWithdrawal {
+  /// The day of the completion that was undone (its `Closure::on`).
+  Date completed_on;
+  /// The day DUO withdrew the diploma.
+  Date withdrawn_on;
+  friend bool operator==(const DiplomaWithdrawal&, const DiplomaWithdrawal&) = default;
 };
 
 /// A trajectory taken over from another municipality after a move (Wi 15.4; Bi 5.3.3).
