@@ -45,7 +45,8 @@ enum class Sensitivity : unsigned char {
   /// Personal data (AVG art. 4): BSN, names, birth date, free text that may describe the person,
   /// financial data. Never copied into the audit trail or a message.
   kPersonal,
-  /// Special-category data (AVG art. 9; Wi 37; Bi 9.11): health. Also stored apart.
+  /// Special-category data (AVG art. 9; Wi 37; Bi 9.11): health. Also stored apart and shown
+  /// only with health rights (the health topic; src/storage/special_values.hpp for the rest).
   kSpecial,
 };
 

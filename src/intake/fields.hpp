@@ -29,11 +29,12 @@ template <class V, detail::Of<LearnabilityTest> P>
 void describe(V& v, P& t) {
   v("taken_on", t.taken_on);
   v("score", t.score, Sensitivity::kPersonal);
-  v("dispensation_reason", t.dispensation_reason, Sensitivity::kPersonal);
+  v("dispensation_reason", t.dispensation_reason, Sensitivity::kSpecial);
   v("max_score", t.max_score);
   v("pass_mark", t.pass_mark);
   // An impairment is health data (Wi 37; AVG art. 9).
   v("dispensation_ground", t.dispensation_ground, Sensitivity::kSpecial);
+  v("special_withheld", t.special_withheld);
 }
 
 template <class V, detail::Of<BroadIntake> P>

@@ -43,6 +43,15 @@ void LearnabilityTest::validate() const {
                           "a dispensation ground goes with a dispensation, not with a score",
                           "set");
   }
+  if (special_withheld) {
+    if (!dispensation_reason || !dispensation_reason->empty() || dispensation_ground) {
+      throw ValidationError("learnability_test.special_withheld",
+                            "only a dispensation's values are withheld, and a placeholder holds "
+                            "none of them",
+                            dispensation_reason ? "values present" : "a score");
+    }
+    return;
+  }
   if (dispensation_reason && dispensation_reason->empty()) {
     throw ValidationError("learnability_test.dispensation_reason",
                           "a dispensation from the test states its ground (Wi 14.6)", "empty");

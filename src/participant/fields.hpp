@@ -36,10 +36,12 @@ void describe(V& v, P& d) {
   v("ground", d.ground, Sensitivity::kSpecial);
   v("decided_on", d.decided_on);
   v("parts", d.parts);
-  v("college_advice", d.college_advice, Sensitivity::kPersonal);
+  v("college_advice", d.college_advice, Sensitivity::kSpecial);
   v("ex_officio", d.ex_officio);
-  // Only a medical dispensation lifts it (Bi 2.7.3.c): health data, like the ground.
-  v("z_route_participation", d.z_route_participation, Sensitivity::kSpecial);
+  // Only a medical dispensation lifts it (Bi 2.7.3.c), so it is personal; it is the decision's
+  // effect that every rule needs, so it is not withheld with the ground.
+  v("z_route_participation", d.z_route_participation, Sensitivity::kPersonal);
+  v("special_withheld", d.special_withheld);
 }
 
 template <class V, detail::Of<ResidenceProcedure> P>

@@ -74,6 +74,16 @@ void validate(const Exemption& exemption) {
 
 void validate(const Dispensation& dispensation) {
   require_valid(dispensation.decided_on, "dispensation.decided_on");
+  if (dispensation.special_withheld) {
+    // A placeholder holds nothing (so no value hides behind it); the rules that read the ground
+    // were checked when the values were recorded.
+    if (dispensation.ground != DispensationGround::kMedical ||
+        !dispensation.college_advice.empty()) {
+      throw ValidationError("dispensation.special_withheld",
+                            "a withheld dispensation holds no ground or advice", "values present");
+    }
+    return;
+  }
   if (dispensation.ground == DispensationGround::kSpecialCircumstances) {
     // Whole only (Wi 5.2; Bi 2.8.1): refused by `Trajectory::record_dispensation`, not here,
     // because 0.2 recorded partial ones and its records still load.

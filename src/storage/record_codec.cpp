@@ -17,6 +17,7 @@
 #include "detail/iso_date.hpp"
 #include "detail/walk.hpp"
 #include "inburgering/error.hpp"
+#include "storage/special_values.hpp"
 #include "trajectory/fields.hpp"
 
 namespace inburgering::storage::detail {
@@ -239,6 +240,7 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"ex_officio", 5},
     {"z_route_participation", 5},
     {"wants_vocational_or_higher_education", 5},
+    {"special_withheld", 5},
 };
 
 // Format 4 (0.5): fields holding their empty value are left out.
@@ -597,6 +599,13 @@ TopicRecord decode_topic(std::string_view text, const std::string& what, bool le
   // Topics are written in full: read strictly as format 3 (the last that wrote every field).
   return decode_json<TopicRecord>(parse_text(text, what), what, "",
                                   lenient ? 1 : kFormatOmittingEmpty - 1);
+}
+
+std::string encode_special(const SpecialValues& values) { return to_json(values, false).dump(); }
+
+SpecialValues decode_special(std::string_view text, const std::string& what) {
+  // Written in full, like a topic: read strictly.
+  return decode_json<SpecialValues>(parse_text(text, what), what, "", kFormatOmittingEmpty - 1);
 }
 
 std::string encode_policy(const Policy& policy) { return to_json(policy, false).dump(); }

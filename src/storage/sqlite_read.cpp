@@ -138,6 +138,8 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
     std::optional<Impl::StoredRow> row;
     std::optional<TrajectoryRecord> record;
     std::optional<TopicRecord> health;
+    detail::SpecialValues special;
+    bool special_read = false;  // asked for and allowed: the placeholders are filled
   };
   Snapshot snapshot = s.with_retry("loading a trajectory", [&] {
     Snapshot out;
@@ -148,6 +150,8 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
       out.record = s.decode_row(*out.row, id);
       if (options.with_health && actor.may_read_health(out.row->municipality)) {
         out.health = detail::read_health(s.statements, id);
+        out.special = detail::read_special(s.statements, id);
+        out.special_read = true;
       }
     }
     read.commit();
@@ -158,7 +162,10 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   if (!actor.may_read(owner)) {
     s.deny_as_not_found(actor, owner, id, "reading trajectory " + to_string(id));
   }
-  if (snapshot.health) s.require_writable("reading health information (an audited read)");
+  const bool special = !snapshot.special.empty();
+  if (snapshot.health || special) {
+    s.require_writable("reading health information (an audited read)");
+  }
   if (options.with_health && !actor.may_read_health(owner)) {
     s.deny(actor, owner, id, "reading health information of trajectory " + to_string(id));
   }
@@ -167,16 +174,30 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   }
   TrajectoryRecord record = std::move(*snapshot.record);
   if (snapshot.health) record.intake.topics[IntakeTopic::kHealth] = *snapshot.health;
+  try {
+    if (snapshot.special_read) detail::restore_special_values(record, snapshot.special);
+  } catch (const ValidationError& e) {
+    throw StorageError(
+        "stored trajectory " + to_string(id) + " lacks the values behind " + e.field(),
+        ErrorCode::kCorruptData);
+  }
   const std::int64_t revision = record.revision;
   std::optional<Trajectory> trajectory =
       detail::checked(std::move(record), "trajectory " + to_string(id));
   set_revision(*trajectory, revision);
-  if (snapshot.health) {
+  if (snapshot.health || special) {
     // Health is returned: the read is audited (and only then takes the write lock).
+    std::vector<FieldChange> read;
+    if (snapshot.health) read.push_back(FieldChange{"/intake/topics/health", "(read)", "(read)"});
+    if (!snapshot.special.dispensations.empty()) {
+      read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
+    }
+    if (snapshot.special.learnability) {
+      read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
+    }
     s.with_retry("auditing a read of health information", [&] {
       SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
-                     {FieldChange{"/intake/topics/health", "(read)", "(read)"}}, {});
+      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id, read, {});
       transaction.commit();
     });
   }

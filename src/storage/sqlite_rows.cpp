@@ -47,6 +47,29 @@ void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic)
   upsert->exec();
 }
 
+SpecialValues read_special(StatementCache& db, TrajectoryId id) {
+  auto query = db.use("SELECT body FROM trajectory_special WHERE trajectory_id = ?1");
+  query->bind(1, id.value());
+  if (!query->executeStep()) return {};
+  return decode_special(query->getColumn(0).getString(),
+                        "special-category values of trajectory " + to_string(id));
+}
+
+void write_special(StatementCache& db, TrajectoryId id, const SpecialValues& values) {
+  if (values.empty()) {
+    auto remove = db.use("DELETE FROM trajectory_special WHERE trajectory_id = ?1");
+    remove->bind(1, id.value());
+    remove->exec();
+    return;
+  }
+  auto upsert = db.use(
+      "INSERT INTO trajectory_special (trajectory_id, body) VALUES (?1, ?2) "
+      "ON CONFLICT (trajectory_id) DO UPDATE SET body = excluded.body");
+  upsert->bind(1, id.value());
+  upsert->bind(2, encode_special(values));
+  upsert->exec();
+}
+
 TopicRecord health_placeholder(const TopicRecord& topic) {
   return TopicRecord{.notes = {},
                      .recorded_on = topic.recorded_on,
@@ -56,11 +79,18 @@ TopicRecord health_placeholder(const TopicRecord& topic) {
 
 std::string stored_record_text(const TrajectoryRecord& record, int format) {
   const auto health = record.intake.topics.find(IntakeTopic::kHealth);
-  if (health == record.intake.topics.end() || health->second.withheld) {
+  const bool health_content = health != record.intake.topics.end() && !health->second.withheld;
+  if (!health_content && !holds_special_values(record)) {
     return encode_record(record, false, format);
   }
   TrajectoryRecord copy = record;
-  copy.intake.topics[IntakeTopic::kHealth] = health_placeholder(health->second);
+  if (health_content) {
+    copy.intake.topics[IntakeTopic::kHealth] = health_placeholder(health->second);
+  }
+  if (holds_special_values(copy)) {
+    restore_special_values(copy, {});  // throws if copy mixes placeholders (callers restore)
+    take_special_values(copy);
+  }
   return encode_record(copy, false, format);
 }
 

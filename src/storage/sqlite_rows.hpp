@@ -15,6 +15,7 @@
 
 #include "inburgering/trajectory/trajectory.hpp"
 #include "storage/record_codec.hpp"
+#include "storage/special_values.hpp"
 
 namespace inburgering::storage::detail {
 
@@ -71,11 +72,17 @@ std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id);
 /// Stores the health topic of trajectory `id` (replacing a stored one).
 void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic);
 
+/// The stored special-category values of trajectory `id` outside the health topic (empty: none).
+SpecialValues read_special(StatementCache& db, TrajectoryId id);
+/// Stores them (replacing stored ones; nothing stored for none).
+void write_special(StatementCache& db, TrajectoryId id, const SpecialValues& values);
+
 /// What the main record keeps of a stored health topic: its date, `withheld`, no notes.
 TopicRecord health_placeholder(const TopicRecord& topic);
 
 /// The text of `trajectory.record`: the record without its policy (kept in `policy`), with the
-/// health topic replaced by its placeholder. `format`: as encode_record.
+/// health topic and the other special-category values (special_values.hpp) replaced by their
+/// placeholders. `format`: as encode_record.
 std::string stored_record_text(const TrajectoryRecord& record, int format = kRecordFormat);
 
 /// The record from a row: `text` of `trajectory.record` and the policy it references.

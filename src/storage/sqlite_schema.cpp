@@ -131,6 +131,16 @@ CREATE INDEX trajectory_by_caseworker_state_route ON trajectory
   (municipality, caseworker, state, route, id);
 )sql";
 
+// Version 7 (0.6): the special-category values outside the health topic (a dispensation's
+// ground and the college's advice, the learnability test's dispensation ground and reason; Wi
+// 37.2; Bi 9.11), kept apart from the record like the health topic (special_values.hpp).
+constexpr const char* kVersion7 = R"sql(
+CREATE TABLE IF NOT EXISTS trajectory_special (
+  trajectory_id INTEGER PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
+  body          TEXT NOT NULL CHECK (json_valid(body))
+) STRICT;
+)sql";
+
 // The day a row was last saved, from its `updated_at` ("YYYY-MM-DDTHH:MM:SSZ", read strictly).
 Date saved_on(const std::string& updated_at, const std::string& what) {
   const auto at = ::inburgering::detail::parse_iso_timestamp(updated_at);
@@ -265,6 +275,33 @@ void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
       });
 }
 
+// Moves the special-category values outside the health topic that 0.5 kept in the record into
+// `trajectory_special`, leaving placeholders in the record (rewritten in the current format).
+void keep_special_values_apart(SQLite::Database& db) {
+  StatementCache statements(db);
+  SQLite::Statement rows(db,
+                         "SELECT t.id, t.record, p.body FROM trajectory t "
+                         "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
+  SQLite::Statement update(db, "UPDATE trajectory SET record = ?2 WHERE id = ?1");
+  while (rows.executeStep()) {
+    const TrajectoryId id(rows.getColumn(0).getInt64());
+    const std::string what = "trajectory " + to_string(id);
+    const Policy policy = decode_policy(rows.getColumn(2).getString(), "policy of " + what);
+    TrajectoryRecord record = decode_record(rows.getColumn(1).getString(), what, &policy);
+    if (!holds_special_values(record)) continue;
+    write_special(statements, id, take_special_values(record));
+    update.reset();
+    update.bind(1, id.value());
+    update.bind(2, stored_record_text(record));
+    update.exec();
+  }
+}
+
+void migrate_to_schema_7(SQLite::Database& db, const LegacyPolicyFor& legacy) {
+  keep_special_values_apart(db);
+  recompute_after_duo_fines(db, legacy);
+}
+
 // Links the entries written before version 5 into the chain, oldest first. The append-only
 // trigger is lifted for this one transaction and put back as it was.
 void chain_audit_trail(SQLite::Database& db, const LegacyPolicyFor&) {
@@ -304,8 +341,9 @@ const std::vector<Migration>& migrations() {
       // refuse the whole file at open instead of failing on each row 0.5 has saved. Older rows
       // stay as they are until their next save.
       {6, "-- record format 4 from here on", nullptr},
-      // 0.6 writes records in format 5 and ends the term with DUO's new terms.
-      {7, "-- term ends and deadlines recomputed in C++", &recompute_after_duo_fines},
+      // 0.6 writes records in format 5, ends the term with DUO's new terms (computed again),
+      // and keeps the special-category values outside the health topic apart (Bi 9.11).
+      {7, kVersion7, &migrate_to_schema_7},
   };
   return all;
 }
@@ -372,7 +410,7 @@ constexpr RequiredTable kRequiredTables[] = {
     {1, "trajectory", "record"}, {1, "trajectory_health", "topic"},
     {1, "audit_log", "changes"}, {2, "trajectory_signal", "due_on"},
     {3, "policy", "body"},       {3, "id_counter", "last"},
-    {5, "audit_log", "hash"},
+    {5, "audit_log", "hash"},    {7, "trajectory_special", "body"},
 };
 
 }  // namespace

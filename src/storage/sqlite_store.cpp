@@ -220,6 +220,7 @@ void SqliteStore::Impl::scrub(const Actor& actor, TrajectoryId id, MunicipalityC
   update.bind(3, now());
   update.exec();
   for (const char* statement : {"DELETE FROM trajectory_health WHERE trajectory_id = ?1",
+                                "DELETE FROM trajectory_special WHERE trajectory_id = ?1",
                                 "DELETE FROM trajectory_signal WHERE trajectory_id = ?1"}) {
     SQLite::Statement remove(db, statement);
     remove.bind(1, id.value());

@@ -39,9 +39,15 @@ std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajecto
   if (!actor.may_write(owner)) {
     deny(actor, owner, id, "creating a trajectory of municipality " + owner.to_string());
   }
-  const bool has_health = has_health_content(record);
+  const bool has_health = has_health_content(record) || detail::holds_special_values(record);
   if (has_health && !actor.may_read_health(owner)) {
     deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
+  }
+  if (detail::holds_special_placeholder(record)) {
+    throw ValidationError("obligation.dispensations.special_withheld",
+                          "a new trajectory holds the special-category values themselves, not a "
+                          "placeholder",
+                          "true");
   }
   if (const TopicRecord* health = health_of(record); health && health->withheld) {
     throw ValidationError("intake.topics.health.withheld",
@@ -67,6 +73,10 @@ void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& traject
     insert->exec();
   }
   if (has_health_content(record)) detail::write_health(statements, id, *health_of(record));
+  if (detail::holds_special_values(record)) {
+    TrajectoryRecord copy = record;
+    detail::write_special(statements, id, detail::take_special_values(copy));
+  }
   detail::write_deadlines(statements, trajectory, today());
   insert_audit(actor, AuditAction::kCreate, record.municipality, id, {},
                "created in state " + std::string(to_string(record.state)));
@@ -160,7 +170,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
   s.require_writable("saving a trajectory");
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
-  const bool has_health = has_health_content(record);
+  const bool has_health = has_health_content(record) || detail::holds_special_values(record);
   // Access is checked on the row read inside the transaction; a refusal leaves the
   // transaction (rolling it back) and is audited afterwards in a transaction of its own.
   std::optional<MunicipalityCode> refused_owner;
@@ -208,18 +218,24 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     TrajectoryRecord before = s.decode_row(*current, id);
     TrajectoryRecord after = record;
     const TopicRecord* stored_health = health_of(before);
-    if (stored_health == nullptr && health_of(after) != nullptr && !has_health) {
+    const bool health_content = has_health_content(record);
+    if (stored_health == nullptr && health_of(after) != nullptr && !health_content) {
       throw ValidationError("intake.topics.health.withheld",
                             "a placeholder stands only for a stored health topic", "true");
     }
-    if (stored_health != nullptr && !has_health) {
+    if (stored_health != nullptr && !health_content) {
       after.intake.topics[IntakeTopic::kHealth] = *stored_health;  // the placeholder
     }
-    if (stored_health != nullptr && has_health) {
+    if (stored_health != nullptr && health_content) {
       if (auto content = detail::read_health(s.statements, id)) {
         before.intake.topics[IntakeTopic::kHealth] = std::move(*content);
       }
     }
+    // The other special-category values: the stored ones stand behind the placeholders of both
+    // sides, so only values a caller holds itself can differ.
+    const detail::SpecialValues stored_special = detail::read_special(s.statements, id);
+    detail::restore_special_values(before, stored_special);
+    detail::restore_special_values(after, stored_special);
     const auto changes = detail::diff_records(before, after);
     if (changes.empty()) return;  // Nothing changed: nothing to write or audit.
 
@@ -236,7 +252,12 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
       throw ConflictError(ErrorCode::kStaleRevision,
                           "trajectory " + to_string(id) + " was changed by someone else");
     }
-    if (has_health) detail::write_health(s.statements, id, *health_of(after));
+    if (has_health_content(record)) detail::write_health(s.statements, id, *health_of(after));
+    {
+      TrajectoryRecord copy = after;
+      const detail::SpecialValues special = detail::take_special_values(copy);
+      if (!(special == stored_special)) detail::write_special(s.statements, id, special);
+    }
     detail::write_deadlines(s.statements, trajectory, s.today());
     s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});
     transaction.commit();

@@ -80,6 +80,22 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
                           "must not be before the move on " + to_iso(closure->on),
                           to_iso(brp_registration_on));
   }
+  // A dispensation's ground or the learnability dispensation's reason withheld on the sending
+  // side cannot travel either, and cannot be dropped: the decision binds the new college too.
+  for (std::size_t i = 0; i < source.record_.obligation.dispensations.size(); ++i) {
+    if (source.record_.obligation.dispensations[i].special_withheld) {
+      throw ValidationError("obligation.dispensations[" + std::to_string(i) + "].special_withheld",
+                            "a move takes the dispensation's values: load the trajectory with "
+                            "health information",
+                            "true");
+    }
+  }
+  if (const auto& test = source.record_.intake.learnability_test; test && test->special_withheld) {
+    throw ValidationError("intake.learnability_test.special_withheld",
+                          "a move takes the dispensation's values: load the trajectory with "
+                          "health information",
+                          "true");
+  }
   TrajectoryRecord record = source.record_;
   record.id = id;
   record.municipality = municipality;
@@ -255,6 +271,10 @@ void Trajectory::record_exemption(Exemption exemption) {
 void Trajectory::record_dispensation(Dispensation dispensation) {
   require_active("recording a dispensation");
   detail::check_input(dispensation, "dispensation");
+  if (dispensation.special_withheld) {
+    throw ValidationError("dispensation.special_withheld",
+                          "an act records the values themselves, not a placeholder", "true");
+  }
   if (dispensation.ground == DispensationGround::kSpecialCircumstances &&
       !dispensation.is_whole()) {
     throw RuleViolation("Wi 5.2; Bi 2.8.1",

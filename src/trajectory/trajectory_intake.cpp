@@ -89,6 +89,10 @@ void Trajectory::record_learnability_test(LearnabilityTest test) {
   // The test keeps the scale of today's policy (see LearnabilityTest).
   test.max_score = record_.policy.learnability_max_score;
   test.pass_mark = record_.policy.learnability_pass_mark;
+  if (test.special_withheld) {
+    throw ValidationError("learnability_test.special_withheld",
+                          "an act records the values themselves, not a placeholder", "true");
+  }
   test.validate();
   if (test.dispensation_reason && !test.dispensation_ground) {
     throw ValidationError("learnability_test.dispensation_ground",

@@ -158,10 +158,28 @@ TEST(Issue6PolicyPerRecord, ATransferOfALoadedTrajectoryCanBeStoredByTheNewMunic
   Trajectory loaded = old_store->load(back_office(), t.id());  // health as a placeholder
   loaded.transfer_out(amersfoort(), d("2024-09-15"));
   old_store->save(back_office(), loaded);
-  Trajectory incoming = Trajectory::receive_transfer(loaded, TrajectoryId(99), amersfoort(),
-                                                     UserId("km-a"), d("2024-09-20"), Policy{});
+  // The dispensation's ground is withheld from the back office (Bi 9.11) and binds the new
+  // college: the move needs the values, so a caseworker loads them.
+  try {
+    Trajectory::receive_transfer(loaded, TrajectoryId(99), amersfoort(), UserId("km-a"),
+                                 d("2024-09-20"), Policy{});
+    FAIL() << "a dispensation without its values moved";
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "obligation.dispensations[0].special_withheld");
+  }
+  Trajectory full = old_store->load(caseworker(), t.id(), {.with_health = true});
+  TrajectoryRecord without_health = full.record();
+  without_health.intake.topics[IntakeTopic::kHealth].withheld = true;  // as a placeholder
+  without_health.intake.topics[IntakeTopic::kHealth].notes.clear();
+  Trajectory incoming =
+      Trajectory::receive_transfer(Trajectory::from_record(without_health), TrajectoryId(99),
+                                   amersfoort(), UserId("km-a"), d("2024-09-20"), Policy{});
   EXPECT_EQ(incoming.record().intake.topics.count(IntakeTopic::kHealth), 0u);
-  EXPECT_NO_THROW(new_store->create(back_office(amersfoort()), incoming));
+  EXPECT_NO_THROW(new_store->create(caseworker(amersfoort()), incoming));
+  EXPECT_EQ(new_store->load(caseworker(amersfoort()), TrajectoryId(99), {.with_health = true})
+                .record()
+                .obligation.dispensations,
+            t.record().obligation.dispensations);
 }
 
 // ---- 2. Results that cannot dangle; a store sets only the revision -----------------------------

@@ -45,6 +45,14 @@ TEST_P(StoreTest, CreateThenLoadReturnsEveryField) {
   TrajectoryRecord without = plain.record();
   without.intake.topics.erase(IntakeTopic::kHealth);
   expected.intake.topics.erase(IntakeTopic::kHealth);
+  // ... and the dispensation's ground and advice (Wi 37.2; Bi 9.11), withheld.
+  ASSERT_EQ(expected.obligation.dispensations.size(), 1u);
+  const Dispensation& withheld = without.obligation.dispensations[0];
+  EXPECT_TRUE(withheld.special_withheld);
+  EXPECT_EQ(withheld.ground, DispensationGround::kMedical);  // the placeholder
+  EXPECT_EQ(withheld.college_advice, "");
+  EXPECT_EQ(withheld.parts, expected.obligation.dispensations[0].parts);  // the effect stays
+  expected.obligation.dispensations[0] = withheld;
   EXPECT_EQ(without, expected);
 }
 

@@ -35,7 +35,8 @@ struct INBURGERING_EXPORT LearnabilityTest {
   Date taken_on;
   /// Score from 0 to `max_score`. Personal data.
   std::optional<int> score;
-  /// Set when the person was dispensed from the test (Wi 14.6). Personal data.
+  /// Set when the person was dispensed from the test (Wi 14.6). About an impairment: special-
+  /// category data (health), withheld like `dispensation_ground`.
   std::optional<std::string> dispensation_reason;
   /// Highest possible score when the test was judged (`Policy::learnability_max_score`).
   int max_score = 40;
@@ -45,6 +46,12 @@ struct INBURGERING_EXPORT LearnabilityTest {
   /// `Trajectory::record_learnability_test`; dispensations recorded before 0.6 may lack it.
   /// Never with a score. Special-category data (health).
   std::optional<LearnabilityDispensationGround> dispensation_ground;
+  /// The special-category values of a dispensation (`dispensation_reason`,
+  /// `dispensation_ground`; Wi 37.2; Bi 9.11) are withheld: the record was loaded without health
+  /// information (`storage::LoadOptions::with_health`). The reason is then empty (it still
+  /// shows that the test was dispensed) and the ground is empty. A store keeps the values apart
+  /// and puts them back on save.
+  bool special_withheld = false;
 
   /// Whether the score meets `pass_mark`: B1-route (including scaling down to A2) feasible.
   /// False for a dispensation (no score).

@@ -65,23 +65,33 @@ enum class DispensationGround {
 };
 
 /// Ontheffing: DUO lifts the obligation wholly or for some parts (Wi 5). A partial medical
-/// dispensation covers at most 3 of the 4 language parts and/or KNM (Bi 2.7).
+/// dispensation covers at most 3 of the 4 language parts and/or KNM (Bi 2.7). Its ground and the
+/// college's advice are health data (Wi 37.2): only roles that may read health information see
+/// them (`special_withheld`).
 struct INBURGERING_EXPORT Dispensation {
   DispensationGround ground = DispensationGround::kMedical;
   Date decided_on;
   /// The parts dispensed; empty means the whole obligation.
   std::set<ExamPart> parts;
   /// The college's advice (required for special circumstances on application, Bi 2.8.2). Free
-  /// text that may refer to the person's circumstances: personal data, masked in the audit
-  /// trail and never in a message. (It is not withheld by role like the intake's health topic.)
+  /// text about the person's circumstances: special-category data like the ground, masked in the
+  /// audit trail, never in a message, and withheld like it (`special_withheld`).
   std::string college_advice;
   /// DUO decided on its own initiative (ambtshalve, Bi 2.8.4): a dispensation for special
   /// circumstances then needs no college advice ("Indien van toepassing adviseert het college").
   bool ex_officio = false;
   /// A partial medical dispensation from the participation part of the Z-route (Bi 2.7.3.c:
   /// "het participatiegedeelte van de zelfredzaamheidsroute", Bi 3.14.2.b), except the
-  /// activities of the PVT and the MAP, which stay due. With or without exam `parts`.
+  /// activities of the PVT and the MAP, which stay due. With or without exam `parts`. Like
+  /// `parts`, the decision's effect, which every role that judges the trajectory needs: not
+  /// withheld.
   bool z_route_participation = false;
+  /// The special-category values (`ground`, `college_advice`; Wi 37.2; Bi 9.11) are withheld:
+  /// the record was loaded without health information (`storage::LoadOptions::with_health`).
+  /// `ground` then holds the placeholder `kMedical` and `college_advice` is empty; they tell
+  /// nothing. A store keeps the values apart and puts them back on save; an act never takes a
+  /// withheld dispensation.
+  bool special_withheld = false;
 
   /// Whether it lifts the whole obligation: no parts named and not the Z-route's participation.
   bool is_whole() const noexcept { return parts.empty() && !z_route_participation; }

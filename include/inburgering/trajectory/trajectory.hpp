@@ -119,7 +119,8 @@ class INBURGERING_EXPORT Trajectory {
   /// receiving college's; the term keeps the numbers it started with. A health topic that
   /// `source` holds only as a placeholder (`TopicRecord::withheld`) does not come along.
   /// @throws RuleViolation unless `source` is transferred out to `municipality`;
-  ///         ValidationError for a zero id, a registration before the move or a bad policy.
+  ///         ValidationError for a zero id, a registration before the move, a bad policy, or a
+  ///         dispensation whose values `source` holds only as a placeholder (`special_withheld`).
   static Trajectory receive_transfer(const Trajectory& source, TrajectoryId id,
                                      MunicipalityCode municipality, UserId caseworker,
                                      Date brp_registration_on, Policy policy);
