@@ -68,6 +68,12 @@ Trajectory through_intake(std::int64_t id, MunicipalityCode municipality, const 
   const Date registered = *obligation.brp_registration_date;
   Trajectory t = Trajectory::open(TrajectoryId(id), municipality, UserId(caseworker),
                                   std::move(participant), std::move(obligation), registered);
+  if (college_provides_guidance(t.participant().target_group)) {
+    // The social guidance of an asylum permit holder begins on the BRP registration (Wi 13.3).
+    t.start_social_guidance(registered);
+    t.record_social_guidance_component(SocialGuidanceComponent::kPracticalHelp, registered);
+    t.record_social_guidance_component(SocialGuidanceComponent::kInformation, d(invited));
+  }
   t.invite_to_intake(d(invited), d(invited) + bg::days(10));
   t.record_invitation_outcome(InvitationOutcome::kAttended);
   full_intake(t, intake_on, score);
@@ -113,6 +119,7 @@ Trajectory amal() {
        FixedCostItem{FixedCostKind::kHealthInsurance, "Zorgverzekeraar", Money::euros(139)}},
       true);
   t.issue_first_plan(d("2024-03-20"), plan(Route::kB1, 6));
+  t.record_course_offer(CourseOffer{d("2024-03-20"), Route::kB1, "Taalschool Utrecht"});  // Wi 16.1
   t.extend_unburdening(
       UnburdeningExtension{d("2024-07-15"), 3, "budgetvaardigheid nog onvoldoende"});
   attend(t, HourKind::kPvt, 12, d("2024-05-01"));
@@ -154,7 +161,9 @@ Trajectory yusuf() {
   PlanContent b1 = plan(Route::kB1, 6);
   b1.learnability_deviation_reason = "eerdere taalcursus in Turkije; wil het proberen";
   t.issue_first_plan(d("2022-05-12"), b1);
+  t.record_course_offer(CourseOffer{d("2022-05-12"), Route::kB1, "Taalschool Utrecht"});
   t.switch_route(d("2023-05-01"), plan(Route::kZ, 6), "voortgang lager dan verwacht (Wi 17.2)");
+  t.record_course_offer(CourseOffer{d("2023-05-01"), Route::kZ, "Taalschool Utrecht"});
   attend(t, HourKind::kLanguageCourse, 610, d("2025-02-20"));
   attend(t, HourKind::kParticipation, 500, d("2025-02-21"));
   return t;
@@ -169,6 +178,7 @@ Trajectory sara() {
       notice("2024-04-02", "2024-04-10"), "2024-04-11", "2024-04-19", 35, "2024-04-25");
   old.record_education_wish();  // said in the intake: an hbo study (Wi 8.1)
   old.issue_first_plan(d("2024-06-10"), plan(Route::kEducation, 4));
+  old.record_course_offer(CourseOffer{d("2024-06-10"), Route::kEducation, "ROC Amersfoort"});
   old.transfer_out(kUtrecht, d("2025-01-31"));
   return Trajectory::receive_transfer(old, TrajectoryId(1004), kUtrecht, UserId("km-bakker"),
                                       d("2025-02-03"), Policy{});
