@@ -240,7 +240,7 @@ const std::map<std::string_view, int> kAddedInFormat = {
     {"ex_officio", 5},
     {"z_route_participation", 5},
     {"wants_vocational_or_higher_education", 5},
-    {"special_withheld", 5},
+    {"special_withheld", 6},
 };
 
 // Format 4 (0.5): fields holding their empty value are left out.

@@ -36,10 +36,13 @@ namespace inburgering::storage::detail {
 /// dispensation on its own initiative (`ex_officio`) or from the Z-route's participation part
 /// (`z_route_participation`), the wish for vocational or higher education stated in the intake
 /// (`wants_vocational_or_higher_education`); a library that
-/// does not know it must not load, and drop it on the next save. Formats 2-3 and 5 only add fields
+/// does not know it must not load, and drop it on the next save. 6 (0.7): the obligation's
+/// residence procedures, the social guidance, course offers and withdrawn diplomas, and the
+/// `special_withheld` mark of a dispensation and a learnability test whose values a store keeps
+/// apart. Formats 2-3 and 5-6 only add fields
 /// (record_codec.cpp, `kAddedInFormat`); rows of every earlier format still load, and are written
 /// in the current format (`kRecordFormat`) when next saved.
-inline constexpr int kRecordFormat = 5;
+inline constexpr int kRecordFormat = 6;
 
 /// The record as JSON text: every field but the revision (a column of its own), and the policy
 /// only with `with_policy` (a store may keep each distinct policy once, elsewhere). `format` 3

@@ -131,10 +131,10 @@ CREATE INDEX trajectory_by_caseworker_state_route ON trajectory
   (municipality, caseworker, state, route, id);
 )sql";
 
-// Version 7 (0.6): the special-category values outside the health topic (a dispensation's
+// Version 8 (0.7): the special-category values outside the health topic (a dispensation's
 // ground and the college's advice, the learnability test's dispensation ground and reason; Wi
 // 37.2; Bi 9.11), kept apart from the record like the health topic (special_values.hpp).
-constexpr const char* kVersion7 = R"sql(
+constexpr const char* kVersion8 = R"sql(
 CREATE TABLE IF NOT EXISTS trajectory_special (
   trajectory_id INTEGER PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
   body          TEXT NOT NULL CHECK (json_valid(body))
@@ -250,15 +250,16 @@ void recompute_deadlines(SQLite::Database& db, const LegacyPolicyFor&) {
 
 // 0.6 (issue 7) counts the new term a DUO fine sets as the term in force (Wi 24.2-3, 25.2; Bi
 // 4.1), and applies extensions and interruptions in the order of their dates (each extension
-// from the end as it then stood); it adds the social guidance and course offer of Wi 13.3 and
-// 16.1 to the deadlines: the stored end of the term and the deadlines of every live row are
-// computed again, as known when the row was saved. The records themselves are not rewritten.
+// from the end as it then stood): the stored end of the term and the deadlines of every row with
+// a term are computed again, as known when the row was saved. The records themselves are not
+// rewritten, and rows without a term are unchanged.
 void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
   SQLite::Statement term_end(db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
   rewrite_deadlines(
       db,
       "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
-      "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL",
+      "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL "
+      "AND json_extract(t.record, '$.term') IS NOT NULL",
       [&](SQLite::Statement& row, const std::string& what) {
         const Policy policy = decode_policy(row.getColumn(3).getString(), "policy of " + what);
         TrajectoryRecord record = decode_record(row.getColumn(1).getString(), what, &policy);
@@ -275,7 +276,7 @@ void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
       });
 }
 
-// Moves the special-category values outside the health topic that 0.5 kept in the record into
+// Moves the special-category values outside the health topic that 0.6 kept in the record into
 // `trajectory_special`, leaving placeholders in the record (rewritten in the current format).
 void keep_special_values_apart(SQLite::Database& db) {
   StatementCache statements(db);
@@ -297,9 +298,11 @@ void keep_special_values_apart(SQLite::Database& db) {
   }
 }
 
-void migrate_to_schema_7(SQLite::Database& db, const LegacyPolicyFor& legacy) {
+// 0.7 (issue 7) keeps those values apart, and adds the social guidance and the course offer
+// (Wi 13.3, 16.1) to the deadlines: the deadlines of every live row are computed again.
+void migrate_to_schema_8(SQLite::Database& db, const LegacyPolicyFor& legacy) {
   keep_special_values_apart(db);
-  recompute_after_duo_fines(db, legacy);
+  recompute_deadlines(db, legacy);
 }
 
 // Links the entries written before version 5 into the chain, oldest first. The append-only
@@ -341,9 +344,11 @@ const std::vector<Migration>& migrations() {
       // refuse the whole file at open instead of failing on each row 0.5 has saved. Older rows
       // stay as they are until their next save.
       {6, "-- record format 4 from here on", nullptr},
-      // 0.6 writes records in format 5, ends the term with DUO's new terms (computed again),
-      // and keeps the special-category values outside the health topic apart (Bi 9.11).
-      {7, kVersion7, &migrate_to_schema_7},
+      // 0.6 writes records in format 5 and ends the term with DUO's new terms.
+      {7, "-- term ends and deadlines recomputed in C++", &recompute_after_duo_fines},
+      // 0.7 writes records in format 6 and keeps the special-category values outside the
+      // health topic apart (Bi 9.11); 0.6 refuses the file.
+      {8, kVersion8, &migrate_to_schema_8},
   };
   return all;
 }
@@ -352,7 +357,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 7; }
+int latest_schema_version() noexcept { return 8; }
 
 AuditContent audit_content(SQLite::Statement& row, int first) {
   auto text = [&](int i) { return row.getColumn(first + i).getString(); };
@@ -410,7 +415,7 @@ constexpr RequiredTable kRequiredTables[] = {
     {1, "trajectory", "record"}, {1, "trajectory_health", "topic"},
     {1, "audit_log", "changes"}, {2, "trajectory_signal", "due_on"},
     {3, "policy", "body"},       {3, "id_counter", "last"},
-    {5, "audit_log", "hash"},    {7, "trajectory_special", "body"},
+    {5, "audit_log", "hash"},    {8, "trajectory_special", "body"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -367,6 +368,26 @@ TEST(RecordCodec, TheFormat5SeedDecodes) {
   EXPECT_EQ(record.unburdening->not_paid[1].kind, FixedCostKind::kHealthInsurance);
   EXPECT_TRUE(record.unburdening->uncovered_fixed_costs().empty());
   EXPECT_NO_THROW(Trajectory::from_record(record));
+}
+
+// The seed of format 6 (0.7): the residence procedures, the social guidance, a course offer.
+// INBURGERING_UPDATE_GOLDEN=1 writes it anew from rich_trajectory().
+TEST(RecordCodec, TheFormat6SeedDecodes) {
+  const std::string path =
+      std::string(INBURGERING_TEST_DATA_DIR) + "/../fuzz/corpus/load_record/rich_format_6.json";
+  if (std::getenv("INBURGERING_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path) << encode_record(rich_trajectory().record());
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  const TrajectoryRecord record = decode_record(text.str(), "trajectory 7");
+  EXPECT_EQ(json::parse(text.str())["format"], 6);
+  EXPECT_EQ(record.obligation.residence_procedures.size(), 1u);
+  ASSERT_TRUE(record.social_guidance);
+  EXPECT_EQ(record.social_guidance->components.size(), 1u);
+  EXPECT_EQ(record.course_offers.size(), 1u);
+  EXPECT_EQ(record, rich_trajectory().record());
 }
 
 TEST(RecordCodec, DamagedTablesAreNamedByPath) {

@@ -173,7 +173,7 @@ TEST(SpecialValues, AreStoredApartFromTheRecord) {
   EXPECT_EQ(raw(path, "SELECT count(*) FROM trajectory_special"), "0\n");
 }
 
-TEST(SpecialValues, MigrationSevenMovesTheValuesA05RecordHeldApart) {
+TEST(SpecialValues, MigrationEightMovesTheValuesA06RecordHeldApart) {
   TempDir dir;
   const std::string path = dir.file("05.db");
   const Trajectory t = dispensed_for_circumstances();
@@ -181,13 +181,13 @@ TEST(SpecialValues, MigrationSevenMovesTheValuesA05RecordHeldApart) {
     auto store = SqliteStore::open(path, {.clock = clock_on("2024-02-15")});
     Trajectory copy = t;
     store->create(caseworker(), copy);
-    // What 0.5 stored: the values in the record, no table for them.
+    // What 0.6 stored: the values in the record, no table for them.
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     SQLite::Statement old(db, "UPDATE trajectory SET record = ?1");
     old.bind(1, storage::detail::encode_record(t.record(), false));
     EXPECT_EQ(old.exec(), 1);
     db.exec("DROP TABLE trajectory_special");
-    db.exec("PRAGMA user_version = 6");
+    db.exec("PRAGMA user_version = 7");
   }
   EXPECT_THAT(raw(path, "SELECT record FROM trajectory"), HasSubstr("vluchtelingenkamp"));
   auto store = SqliteStore::open(path, {.clock = clock_on("2024-02-16")});
@@ -198,6 +198,27 @@ TEST(SpecialValues, MigrationSevenMovesTheValuesA05RecordHeldApart) {
             t.record().obligation.dispensations);
   EXPECT_TRUE(
       store->load(back_office(), t.id()).record().obligation.dispensations[0].special_withheld);
+}
+
+// Migration 8 computes the deadlines of every live row again: a registered asylum permit holder
+// stored by 0.6 gets the social guidance that is due (Wi 13.3), which 0.6 did not know.
+TEST(SpecialValues, MigrationEightComputesTheDeadlinesOfEveryRowAgain) {
+  TempDir dir;
+  const std::string path = dir.file("deadlines.db");
+  {
+    auto store = SqliteStore::open(path, {.clock = clock_on("2024-02-15")});
+    Trajectory unguided = Trajectory::open(TrajectoryId(11), utrecht(), UserId("km-jansen"),
+                                           asylum_holder(), notified_obligation(), d("2024-01-15"));
+    store->create(caseworker(), unguided);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM trajectory_signal");  // what 0.6 stored for it: nothing due
+    db.exec("PRAGMA user_version = 7");
+  }
+  auto store = SqliteStore::open(path, {.clock = clock_on("2024-02-16")});
+  EXPECT_EQ(raw(path,
+                "SELECT kind || ' ' || due_on FROM trajectory_signal WHERE "
+                "trajectory_id = 11 AND kind = 'social_guidance_due'"),
+            "social_guidance_due 2024-01-15\n");
 }
 
 TEST(SpecialValues, AreKeptWhenARoleWithoutHealthRightsSaves) {
