@@ -77,17 +77,18 @@ TopicRecord health_placeholder(const TopicRecord& topic) {
                      .withheld = true};
 }
 
-std::string stored_record_text(const TrajectoryRecord& record, int format) {
+std::string stored_record_text(const TrajectoryRecord& record, int format, bool keep_special) {
   const auto health = record.intake.topics.find(IntakeTopic::kHealth);
   const bool health_content = health != record.intake.topics.end() && !health->second.withheld;
-  if (!health_content && !holds_special_values(record)) {
+  const bool special = !keep_special && holds_special_values(record);
+  if (!health_content && !special) {
     return encode_record(record, false, format);
   }
   TrajectoryRecord copy = record;
   if (health_content) {
     copy.intake.topics[IntakeTopic::kHealth] = health_placeholder(health->second);
   }
-  if (holds_special_values(copy)) {
+  if (special) {
     restore_special_values(copy, {});  // throws if copy mixes placeholders (callers restore)
     take_special_values(copy);
   }

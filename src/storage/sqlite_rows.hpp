@@ -82,8 +82,11 @@ TopicRecord health_placeholder(const TopicRecord& topic);
 
 /// The text of `trajectory.record`: the record without its policy (kept in `policy`), with the
 /// health topic and the other special-category values (special_values.hpp) replaced by their
-/// placeholders. `format`: as encode_record.
-std::string stored_record_text(const TrajectoryRecord& record, int format = kRecordFormat);
+/// placeholders. `format`: as encode_record. `keep_special`: leave the special-category values
+/// outside the health topic in the text (a migration before `trajectory_special` exists, whose
+/// values migration 8 moves).
+std::string stored_record_text(const TrajectoryRecord& record, int format = kRecordFormat,
+                               bool keep_special = false);
 
 /// The record from a row: `text` of `trajectory.record` and the policy it references.
 TrajectoryRecord decode_stored_record(const std::string& text, const Policy& policy,

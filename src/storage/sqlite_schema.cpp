@@ -224,7 +224,9 @@ void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_pol
     const Trajectory trajectory = checked(record, what);
     update.reset();
     update.bind(1, id.value());
-    update.bind(2, stored_record_text(record));
+    // The special values stay in the record: `trajectory_special` comes with version 8, whose
+    // migration moves them there.
+    update.bind(2, stored_record_text(record, kRecordFormat, true));
     update.bind(3, intern_policy(statements, record.policy));
     if (const auto until = retain_until(record)) {
       update.bind(4, *until);

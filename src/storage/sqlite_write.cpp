@@ -44,7 +44,10 @@ std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajecto
     deny(actor, owner, id, "writing health information of trajectory " + to_string(id));
   }
   if (detail::holds_special_placeholder(record)) {
-    throw ValidationError("obligation.dispensations.special_withheld",
+    const auto& test = record.intake.learnability_test;
+    throw ValidationError(test && test->special_withheld
+                              ? "intake.learnability_test.special_withheld"
+                              : "obligation.dispensations.special_withheld",
                           "a new trajectory holds the special-category values themselves, not a "
                           "placeholder",
                           "true");
@@ -236,6 +239,15 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
     const detail::SpecialValues stored_special = detail::read_special(s.statements, id);
     detail::restore_special_values(before, stored_special);
     detail::restore_special_values(after, stored_special);
+    // Replacing or dropping a stored value (a new learnability test over a withheld dispensation)
+    // changes health information as much as writing one.
+    TrajectoryRecord stripped = after;
+    const detail::SpecialValues special_after = detail::take_special_values(stripped);
+    if (!(special_after == stored_special) && !actor.may_read_health(owner)) {
+      refused_owner = owner;
+      refusal = "changing health information of trajectory " + to_string(id);
+      return;
+    }
     const auto changes = detail::diff_records(before, after);
     if (changes.empty()) return;  // Nothing changed: nothing to write or audit.
 
@@ -253,10 +265,8 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
                           "trajectory " + to_string(id) + " was changed by someone else");
     }
     if (has_health_content(record)) detail::write_health(s.statements, id, *health_of(after));
-    {
-      TrajectoryRecord copy = after;
-      const detail::SpecialValues special = detail::take_special_values(copy);
-      if (!(special == stored_special)) detail::write_special(s.statements, id, special);
+    if (!(special_after == stored_special)) {
+      detail::write_special(s.statements, id, special_after);
     }
     detail::write_deadlines(s.statements, trajectory, s.today());
     s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});

@@ -70,10 +70,9 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
   }
 
   // The social guidance of a person of Wi 13.1 begins on the day of the BRP registration (Wi
-  // 13.3). After a move it began in the former municipality, whose record came along.
+  // 13.3). After a move the former college's record came along: due only if it never began.
   const bool guided = college_provides_guidance(record_.participant.target_group);
-  if (guided && !record_.social_guidance && !record_.transfer_in &&
-      record_.obligation.brp_registration_date) {
+  if (guided && !record_.social_guidance && record_.obligation.brp_registration_date) {
     const Date due = *record_.obligation.brp_registration_date;
     add(SignalKind::kSocialGuidanceDue, due, due,
         "the social guidance begins on the day of the BRP registration (Wi 13.3)");
@@ -95,16 +94,8 @@ std::vector<Signal> Trajectory::collect_signals(Date today, bool only_within_lea
     // begins to run: after the first PIP, the last route switch, or the PIP after a move (the
     // former college's offers do not count for the new one).
     if (guided) {
-      const PlanVersion* from = &record_.plan_versions.front();
-      for (const auto& version : record_.plan_versions) {
-        if (version.content.route != from->content.route ||
-            version.reason == PlanChangeReason::kMove) {
-          from = &version;
-        }
-      }
-      const Date counts_from = from->reason == PlanChangeReason::kMove && record_.transfer_in
-                                   ? record_.transfer_in->brp_registration_on
-                                   : from->date_of_issue;
+      const PlanVersion* from = route_run_start();
+      const Date counts_from = course_offer_counts_from();
       const bool offered =
           std::any_of(record_.course_offers.begin(), record_.course_offers.end(),
                       [&](const CourseOffer& offer) {

@@ -105,13 +105,6 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   // the first PIP's deadline (Bi 5.3.1-2) was and is judged by. The registration in the new
   // municipality is in `transfer_in`; it sets the deadline of Bi 5.3.3 when there was a PIP.
   record.unburdening.reset();  // A decision of the old college under the Pw.
-  // A health topic the sending side did not load (its placeholder) cannot travel: the receiving
-  // store has no content to keep behind it. What travels on a move is decided by the transfer
-  // dossier (Wi 35.4); in memory only content that is there moves.
-  if (const auto health = record.intake.topics.find(IntakeTopic::kHealth);
-      health != record.intake.topics.end() && health->second.withheld) {
-    record.intake.topics.erase(health);
-  }
   record.closure.reset();
   record.policy = std::move(policy);  // The receiving college's; the term keeps its own numbers.
   record.revision = 0;
@@ -125,8 +118,12 @@ Trajectory Trajectory::receive_transfer(const Trajectory& source, TrajectoryId i
   } else if (record.intake == BroadIntake{}) {
     record.state = TrajectoryState::kRegistered;
   } else {
-    record.state = TrajectoryState::kIntake;
+    record.state = TrajectoryState::kIntake;  // even if only the health topic was recorded
   }
+  // The intake's health topic does not travel: Wi 35.4 names the PIP, the progress and the
+  // fines, and Wi 37.2 lets the new college ask what it needs itself (transfer::
+  // travelling_record, the dossier's content, leaves it out the same way).
+  record.intake.topics.erase(IntakeTopic::kHealth);
   validate_record(record);
   return Trajectory(std::move(record));
 }

@@ -24,10 +24,36 @@ void require_guided(TargetGroup group, const char* article, const char* what) {
 
 }  // namespace
 
+const PlanVersion* Trajectory::route_run_start() const {
+  const PlanVersion* from = &record_.plan_versions.front();
+  for (const auto& version : record_.plan_versions) {
+    if (version.content.route != from->content.route || version.reason == PlanChangeReason::kMove) {
+      from = &version;
+    }
+  }
+  return from;
+}
+
+Date Trajectory::course_offer_counts_from() const {
+  const PlanVersion* from = route_run_start();
+  return from->reason == PlanChangeReason::kMove && record_.transfer_in
+             ? record_.transfer_in->brp_registration_on
+             : from->date_of_issue;
+}
+
 void Trajectory::start_social_guidance(Date on) {
   require_active("starting the social guidance");
   require_guided(record_.participant.target_group, "Wi 13.1", "the social guidance");
-  require_on_or_after_registration(on, "social_guidance.started_on");
+  require_valid(on, "social_guidance.started_on");
+  // Wi 13.3: from the BRP registration (which may precede DUO's notice), else the registration
+  // of the trajectory.
+  const Date earliest = record_.obligation.brp_registration_date.value_or(record_.registered_on);
+  if (on < earliest) {
+    throw ValidationError("social_guidance.started_on",
+                          "the social guidance begins on or after the BRP registration of " +
+                              to_iso(earliest) + " (Wi 13.3)",
+                          to_iso(on));
+  }
   if (record_.social_guidance) {
     throw RuleViolation(
         "Wi 13.3", "the social guidance began on " + to_iso(record_.social_guidance->started_on));
@@ -63,11 +89,11 @@ void Trajectory::record_course_offer(CourseOffer offer) {
   if (offer.provider.empty()) {
     throw ValidationError("course_offer.provider", "names the course institution", "empty");
   }
-  const Date first_plan = record_.plan_versions.front().date_of_issue;
-  if (offer.offered_on < first_plan) {
+  const Date counts_from = course_offer_counts_from();
+  if (offer.offered_on < counts_from) {
     throw ValidationError("course_offer.offered_on",
-                          "must not be before the first PIP of " + to_iso(first_plan) +
-                              ", which set the route (Wi 15, 16.1)",
+                          "must not be before " + to_iso(counts_from) +
+                              ", from when the route in force runs here (Wi 15, 16.1)",
                           to_iso(offer.offered_on));
   }
   const Route route = current_plan()->content.route;

@@ -231,6 +231,7 @@ TEST(SpecialValues, AreKeptWhenARoleWithoutHealthRightsSaves) {
   const auto trail = store->history(auditor(), t.id());
   const auto& last = trail.back();
   EXPECT_EQ(last.action, AuditAction::kUpdate);
+  ASSERT_FALSE(last.changes.empty());
   for (const auto& change : last.changes) {  // only the topic; the placeholders changed nothing
     EXPECT_THAT(change.field, HasSubstr("/intake/topics/motivation"));
   }
@@ -261,6 +262,24 @@ TEST(SpecialValues, ARoleWithoutHealthRightsCannotWriteThem) {
       store->load(caseworker(), t.id(), kWithHealth).record().obligation.dispensations.empty());
   Trajectory fresh = renumber(with_dispensations(), 9);
   EXPECT_THROW(store->create(back_office(), fresh), AccessDenied);
+  // Nor replace one: a new learnability test over a withheld dispensation drops its values.
+  Trajectory dispensed = renumber(with_dispensations(), 10);
+  store->create(caseworker(), dispensed);
+  Trajectory over = store->load(back_office(), dispensed.id());
+  over.record_learnability_test(LearnabilityTest{.taken_on = d("2024-02-10"), .score = 30});
+  EXPECT_THROW(store->save(back_office(), over), AccessDenied);
+  EXPECT_EQ(store->load(caseworker(), dispensed.id(), kWithHealth)
+                .record()
+                .intake.learnability_test->dispensation_reason,
+            kReason);
+  // A caseworker may (and the stored values go with the test they belonged to).
+  Trajectory by_caseworker = store->load(caseworker(), dispensed.id());
+  by_caseworker.record_learnability_test(
+      LearnabilityTest{.taken_on = d("2024-02-10"), .score = 30});
+  store->save(caseworker(), by_caseworker);
+  const auto rescored = store->load(caseworker(), dispensed.id(), kWithHealth).record();
+  EXPECT_EQ(rescored.intake.learnability_test->score, 30);
+  EXPECT_EQ(rescored.obligation.dispensations[0].college_advice, "arts DUO");
 }
 
 TEST(SpecialValues, APlaceholderStandsOnlyForStoredValues) {
@@ -285,6 +304,32 @@ TEST(SpecialValues, APlaceholderStandsOnlyForStoredValues) {
   copy.revision = 0;
   Trajectory placeholder_copy = Trajectory::from_record(copy);
   EXPECT_THROW(store->create(caseworker(), placeholder_copy), ValidationError);
+  // The learnability test's placeholder alone, named as such.
+  copy.obligation.dispensations.clear();
+  Trajectory test_placeholder = Trajectory::from_record(copy);
+  try {
+    store->create(caseworker(), test_placeholder);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "intake.learnability_test.special_withheld");
+  }
+  // A learnability placeholder the store has no values for.
+  Trajectory scored = renumber(registered(), 11);
+  scored.invite_to_intake(d("2024-01-16"), d("2024-01-26"));
+  scored.record_invitation_outcome(InvitationOutcome::kAttended);
+  scored.record_learnability_test(LearnabilityTest{.taken_on = d("2024-01-24"), .score = 30});
+  store->create(caseworker(), scored);
+  TrajectoryRecord forged_test = store->load(caseworker(), scored.id()).record();
+  forged_test.intake.learnability_test =
+      LearnabilityTest{.taken_on = d("2024-01-24"), .dispensation_reason = std::string()};
+  forged_test.intake.learnability_test->special_withheld = true;
+  Trajectory forged_scored = Trajectory::from_record(forged_test);
+  try {
+    store->save(caseworker(), forged_scored);
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "intake.learnability_test.special_withheld");
+  }
 }
 
 TEST(SpecialValues, APlaceholderHoldsNothingAndNoActTakesOne) {

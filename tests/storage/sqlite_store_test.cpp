@@ -198,6 +198,11 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   TempDir dir;
   const std::string path = dir.file("v1.db");
   Trajectory t = on_route();
+  // Its ground and advice travel through migration 3 (format 2) to version 8's table.
+  t.record_dispensation(Dispensation{.ground = DispensationGround::kMedical,
+                                     .decided_on = d("2024-03-05"),
+                                     .parts = {ExamPart::kKnm},
+                                     .college_advice = "advies arts"});
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     storage::detail::migrate(raw, 1, legal_defaults);
@@ -221,6 +226,7 @@ TEST(SqliteMigrations, UpgradesAVersionOneDatabaseWithItsData) {
   EXPECT_TRUE(placeholder.withheld);
   EXPECT_TRUE(placeholder.notes.empty());
   EXPECT_EQ(placeholder.recorded_on, d("2024-01-25"));
+  EXPECT_TRUE(plain.record().obligation.dispensations.at(0).special_withheld);
   // Version 2 computed the deadlines of the existing trajectory.
   const auto worklist = store->worklist(caseworker(), d("2024-04-01"), {}, {});
   ASSERT_EQ(worklist.items.size(), 1u);

@@ -128,12 +128,29 @@ TEST(SocialGuidance, RecordsEachComponentOfBi51Once) {
             d("2024-01-15"));
 }
 
-TEST(SocialGuidance, IsNotDueAgainAfterAMove) {
+TEST(SocialGuidance, AfterAMoveIsDueOnlyIfItNeverBegan) {
   Trajectory source = unguided();
   source.transfer_out(test::amersfoort(), d("2024-02-01"));
   Trajectory moved = Trajectory::receive_transfer(source, TrajectoryId(10), test::amersfoort(),
                                                   UserId("km2"), d("2024-02-05"), Policy{});
-  EXPECT_FALSE(find(moved.deadlines(d("2024-03-01")), SignalKind::kSocialGuidanceDue));
+  EXPECT_EQ(find(moved.deadlines(d("2024-03-01")), SignalKind::kSocialGuidanceDue)->due_on,
+            d("2024-01-15"));
+  Trajectory guided = test::registered();  // begun on 2024-01-15
+  guided.transfer_out(test::amersfoort(), d("2024-02-01"));
+  Trajectory moved_guided = Trajectory::receive_transfer(
+      guided, TrajectoryId(11), test::amersfoort(), UserId("km2"), d("2024-02-05"), Policy{});
+  EXPECT_FALSE(find(moved_guided.deadlines(d("2024-03-01")), SignalKind::kSocialGuidanceDue));
+}
+
+TEST(SocialGuidance, BeginsOnTheBrpRegistrationEvenBeforeTheTrajectory) {
+  Obligation obligation = test::notified_obligation();
+  obligation.brp_registration_date = d("2024-01-10");  // registered in the BRP before DUO's notice
+  Trajectory t = Trajectory::open(TrajectoryId(9), test::utrecht(), UserId("km"),
+                                  test::asylum_holder(), obligation, d("2024-01-15"));
+  EXPECT_EQ(field_of([&] { t.start_social_guidance(d("2024-01-09")); }),
+            "social_guidance.started_on");
+  t.start_social_guidance(d("2024-01-10"));
+  EXPECT_EQ(t.record().social_guidance->started_on, d("2024-01-10"));
 }
 
 TEST(SocialGuidance, ARecordOutsideItsRulesDoesNotLoad) {
@@ -213,7 +230,13 @@ TEST(CourseOffer, TheFormerCollegesOfferDoesNotCountAfterAMove) {
   moved.issue_plan_after_move(d("2024-06-01"), test::content(Route::kB1), "verhuisd");
   EXPECT_EQ(find(moved.deadlines(d("2024-06-01")), SignalKind::kCourseOfferDue)->due_on,
             d("2024-06-02"));
-  moved.record_course_offer(CourseOffer{d("2024-05-20"), Route::kB1, "Taalschool Amersfoort"});
+  // An offer before the registration in the new municipality is the former college's.
+  EXPECT_EQ(field_of([&] {
+              moved.record_course_offer(
+                  CourseOffer{d("2024-05-05"), Route::kB1, "Taalschool Amersfoort"});
+            }),
+            "course_offer.offered_on");
+  moved.record_course_offer(CourseOffer{d("2024-05-06"), Route::kB1, "Taalschool Amersfoort"});
   EXPECT_FALSE(find(moved.deadlines(d("2024-06-01")), SignalKind::kCourseOfferDue));
 }
 
@@ -334,6 +357,9 @@ TEST(DiplomaWithdrawn, RefusesWhatTheArticleDoesNotCover) {
   Trajectory t = completed_b1();
   EXPECT_EQ(field_of([&] { t.record_diploma_withdrawn(d("2025-10-14"), {0}); }),
             "withdrawn_diplomas.withdrawn_on");
+  t.record_diploma_withdrawn(d("2025-10-15"), {0});  // on the day of the completion: allowed
+  EXPECT_EQ(t.state(), S::kRoute);
+  t = completed_b1();
   EXPECT_EQ(field_of([&] { t.record_diploma_withdrawn(d("2026-02-01"), {}); }),
             "exam_result.index");
   EXPECT_EQ(field_of([&] { t.record_diploma_withdrawn(d("2026-02-01"), {5}); }),
@@ -350,6 +376,13 @@ TEST(DiplomaWithdrawn, RefusesWhatTheArticleDoesNotCover) {
             }),
             "exam_results[5]");
   EXPECT_FALSE(with_failed.record().exam_results[0].invalidated_on);  // all or nothing
+
+  TrajectoryRecord invalid = completed_b1().record();
+  invalid.exam_results[1].invalidated_on = d("2025-09-01");
+  EXPECT_EQ(field_of([&] {
+              Trajectory::from_record(invalid).record_diploma_withdrawn(d("2026-02-01"), {1});
+            }),
+            "exam_results[1]");
 
   TrajectoryRecord late = completed_b1().record();
   late.exam_results.push_back(test::passed(ExamPart::kWriting, LanguageLevel::kB1, "2025-11-01"));
@@ -375,6 +408,16 @@ TEST(DiplomaWithdrawn, ARecordOutsideItsRulesDoesNotLoad) {
   TrajectoryRecord r = t.record();
   r.withdrawn_diplomas[0].withdrawn_on = d("2025-10-14");
   EXPECT_EQ(field_of([&] { Trajectory::from_record(r); }), "withdrawn_diplomas[0].withdrawn_on");
+  // A second completion follows the first withdrawal.
+  r = t.record();
+  r.withdrawn_diplomas.push_back(DiplomaWithdrawal{d("2026-01-01"), d("2026-03-01")});
+  EXPECT_EQ(field_of([&] { Trajectory::from_record(r); }), "withdrawn_diplomas[1].completed_on");
+  r.withdrawn_diplomas[1].completed_on = d("2026-02-01");  // the day of the first withdrawal
+  EXPECT_NO_THROW(Trajectory::from_record(r));
+  // Only after a PIP.
+  TrajectoryRecord registered = test::registered().record();
+  registered.withdrawn_diplomas.push_back(DiplomaWithdrawal{d("2025-01-01"), d("2025-02-01")});
+  EXPECT_EQ(field_of([&] { Trajectory::from_record(registered); }), "withdrawn_diplomas[0]");
 }
 
 }  // namespace

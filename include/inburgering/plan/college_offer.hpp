@@ -42,7 +42,8 @@ INBURGERING_ENUM_TEXT(SocialGuidanceComponent);
 /// It begins on the day of the registration in the BRP, for a temporary asylum permit the
 /// registration in the municipality that houses the person under Huisvestingswet 2014 art. 28
 /// (Wi 13.3): `Trajectory::signals` shows `SignalKind::kSocialGuidanceDue` from that day until
-/// it is recorded as started. Its hours are `HourKind::kSocialGuidance` attendance entries.
+/// it is recorded as started (after a move too, if it never began). Its hours are
+/// `HourKind::kSocialGuidance` attendance entries.
 struct INBURGERING_EXPORT SocialGuidance {
   /// The day it began.
   Date started_on;

@@ -35,7 +35,7 @@ enum class SignalKind {
   /// from then on it is the trajectory's only signal, until it is ended (`state_pension_age`).
   kObligationEnded,
   /// The social guidance of a person of Wi 13.1 has not begun: due on the day of the BRP
-  /// registration (Wi 13.3; not after a move, where it began in the former municipality).
+  /// registration (Wi 13.3; after a move too, if it never began in the former municipality).
   kSocialGuidanceDue,
   /// No course or education offered for the route in force of a person of Wi 13.1: due on the
   /// day the route begins to run (Wi 16.1; see `CourseOffer`).

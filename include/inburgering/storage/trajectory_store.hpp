@@ -108,11 +108,13 @@ struct INBURGERING_EXPORT RefreshReport {
 
 /// How to load a trajectory (as leveldb's `ReadOptions`).
 struct INBURGERING_EXPORT LoadOptions {
-  /// Return the content of the intake's health topic (special-category data, Wi 37; Bi 9.11).
-  /// Only roles that may read health information may ask; the read is audited
-  /// (`AuditAction::kReadSpecial`) when health is actually returned. Without it, a recorded
-  /// health topic comes as a placeholder (`TopicRecord::withheld`, empty notes): the intake
-  /// still counts as complete, and a save keeps the stored content.
+  /// Return the health information (special-category data, Wi 37; Bi 9.11): the content of the
+  /// intake's health topic, a dispensation's ground and the college's advice, the learnability
+  /// test's dispensation ground and reason. Only roles that may read health information may
+  /// ask; the read is audited (`AuditAction::kReadSpecial`, naming what was read) when such
+  /// information is actually returned. Without it, a recorded health topic comes as a
+  /// placeholder (`TopicRecord::withheld`, empty notes), so the intake still counts as complete,
+  /// and the other values as placeholders (`special_withheld`); a save keeps the stored values.
   bool with_health = false;
 };
 

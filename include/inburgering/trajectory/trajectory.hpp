@@ -116,11 +116,12 @@ class INBURGERING_EXPORT Trajectory {
   /// of the old college under the Pw) does not. The term start does not change (Wi 11.3). The
   /// learnability test is not redone. If the person had a PIP, a `kMove` version is due 10
   /// weeks after `brp_registration_on` (Bi 5.3.3). The new trajectory runs under `policy`, the
-  /// receiving college's; the term keeps the numbers it started with. A health topic that
-  /// `source` holds only as a placeholder (`TopicRecord::withheld`) does not come along.
+  /// receiving college's; the term keeps the numbers it started with. The intake's health topic
+  /// does not come along (Wi 35.4 does not name it; see `transfer::travelling_record`).
   /// @throws RuleViolation unless `source` is transferred out to `municipality`;
   ///         ValidationError for a zero id, a registration before the move, a bad policy, or a
-  ///         dispensation whose values `source` holds only as a placeholder (`special_withheld`).
+  ///         dispensation or learnability dispensation whose values `source` holds only as a
+  ///         placeholder (`special_withheld`: load the source with health information).
   static Trajectory receive_transfer(const Trajectory& source, TrajectoryId id,
                                      MunicipalityCode municipality, UserId caseworker,
                                      Date brp_registration_on, Policy policy);
@@ -170,8 +171,9 @@ class INBURGERING_EXPORT Trajectory {
 
   // ---- The college's own duties to a person of Wi 13.1 (Wi 13, 16) --------------------------
   /// Records that the social guidance began (Wi 13.3: due on the day of the BRP registration).
-  /// @throws RuleViolation (Wi 13.1) for a person not of Wi 13.1 (`college_provides_guidance`)
-  ///         or when it already began; ValidationError for a day before the registration.
+  /// @throws RuleViolation (Wi 13.1) for a person not of Wi 13.1 (`college_provides_guidance`),
+  ///         (Wi 13.3) when it already began; ValidationError for a day before the BRP
+  ///         registration (or, without one, before the trajectory's registration).
   void start_social_guidance(Date on);
   /// Records the first day a component of the social guidance was given (Wi 13.2; Bi 5.1).
   /// @throws RuleViolation (Wi 13.3) before the guidance began or (Bi 5.1) when that component
@@ -180,7 +182,8 @@ class INBURGERING_EXPORT Trajectory {
   /// Records the offer of a course or education for the route of the PIP in force (Wi 16.1).
   /// @throws RuleViolation (Wi 16.1) for a person not of Wi 13.1, before the first PIP, or for
   ///         another route than the PIP's; ValidationError for an empty provider or a day before
-  ///         the first PIP.
+  ///         the route in force began to run here (the PIP that set it; after a move, the
+  ///         registration in the new municipality).
   void record_course_offer(CourseOffer offer);
 
   // ---- Broad intake (Wi 14) ----------------------------------------------------------------
@@ -409,6 +412,12 @@ class INBURGERING_EXPORT Trajectory {
   void close(Date on, TrajectoryState final_state, std::optional<EndReason> reason,
              std::optional<MunicipalityCode> moved_to);
   std::vector<Signal> collect_signals(Date today, bool only_within_lead_time) const;
+  /// The PIP version from which the route in force runs here: the first, the last route switch,
+  /// or the PIP after a move. Only with a PIP.
+  const PlanVersion* route_run_start() const;
+  /// From which day a course offer counts for the route in force (Wi 16.1): that version's
+  /// date of issue, or after a move the registration in the new municipality.
+  Date course_offer_counts_from() const;
 
   TrajectoryRecord record_;
 };
