@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ ninja-build pkg-config ccache clang-format
-  libboost-date-time-dev
+  libboost-date-time-dev libboost-serialization-dev
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libsimdjson-dev

@@ -50,6 +50,8 @@ enum class ErrorCode {
   /// `StorageError`: a write (or a read that must be audited) on a store opened read-only
   /// (`SqliteOptions::read_only`).
   kReadOnlyStore,
+  /// `transfer::DossierError`: a transfer dossier was refused on import (see its `problem()`).
+  kDossierRefused,
 };
 INBURGERING_ENUM_TEXT(ErrorCode);
 

@@ -36,5 +36,6 @@
 #include "inburgering/synthetic.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
 #include "inburgering/trajectory/trajectory_state.hpp"
+#include "inburgering/transfer/dossier.hpp"
 #include "inburgering/unburdening/unburdening.hpp"
 #include "inburgering/version.hpp"

@@ -20,7 +20,8 @@ INBURGERING_DEFINE_ENUM_TEXT(
     {ErrorCode::kCorruptData, "corrupt_data", "opgeslagen gegevens beschadigd"},
     {ErrorCode::kIncompatibleDatabase, "incompatible_database",
      "geen (passende) inburgeringsdatabase"},
-    {ErrorCode::kReadOnlyStore, "read_only_store", "database alleen-lezen geopend"});
+    {ErrorCode::kReadOnlyStore, "read_only_store", "database alleen-lezen geopend"},
+    {ErrorCode::kDossierRefused, "dossier_refused", "overdrachtsdossier geweigerd"});
 
 Error::Error(ErrorCode code, const std::string& message)
     : std::runtime_error(message), code_(code) {}
