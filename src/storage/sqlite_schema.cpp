@@ -133,11 +133,19 @@ CREATE INDEX trajectory_by_caseworker_state_route ON trajectory
 
 // Version 8 (0.7): the special-category values outside the health topic (a dispensation's
 // ground and the college's advice, the learnability test's dispensation ground and reason; Wi
-// 37.2; Bi 9.11), kept apart from the record like the health topic (special_values.hpp).
+// 37.2; Bi 9.11), kept apart from the record like the health topic (special_values.hpp), and the
+// ledger of imported transfer dossiers.
 constexpr const char* kVersion8 = R"sql(
 CREATE TABLE IF NOT EXISTS trajectory_special (
   trajectory_id INTEGER PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
   body          TEXT NOT NULL CHECK (json_valid(body))
+) STRICT;
+-- The transfer dossiers imported (Wi 35.4; import_transfer): one import each.
+CREATE TABLE IF NOT EXISTS imported_dossier (
+  dossier_id        TEXT PRIMARY KEY,
+  trajectory_id     INTEGER NOT NULL REFERENCES trajectory (id),
+  from_municipality TEXT NOT NULL,
+  imported_at       TEXT NOT NULL
 ) STRICT;
 )sql";
 
@@ -414,10 +422,15 @@ struct RequiredTable {
   const char* column;
 };
 constexpr RequiredTable kRequiredTables[] = {
-    {1, "trajectory", "record"}, {1, "trajectory_health", "topic"},
-    {1, "audit_log", "changes"}, {2, "trajectory_signal", "due_on"},
-    {3, "policy", "body"},       {3, "id_counter", "last"},
-    {5, "audit_log", "hash"},    {8, "trajectory_special", "body"},
+    {1, "trajectory", "record"},
+    {1, "trajectory_health", "topic"},
+    {1, "audit_log", "changes"},
+    {2, "trajectory_signal", "due_on"},
+    {3, "policy", "body"},
+    {3, "id_counter", "last"},
+    {5, "audit_log", "hash"},
+    {8, "trajectory_special", "body"},
+    {8, "imported_dossier", "dossier_id"},
 };
 
 }  // namespace

@@ -113,7 +113,7 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   /// Writes a new trajectory's row, health, deadlines and audit entry (inside the caller's
   /// transaction).
   void insert_new(const Actor& actor, const Trajectory& trajectory, const std::string& text,
-                  std::int64_t policy_id);
+                  std::int64_t policy_id, const std::string& note = {});
   /// Audits a foreign id as a denial and throws the ConflictError of a taken id.
   [[noreturn]] void refuse_taken_id(const Actor& actor, TrajectoryId id, MunicipalityCode taken_by,
                                     const std::string& batch);

@@ -66,7 +66,8 @@ std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajecto
 }
 
 void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& trajectory,
-                                   const std::string& text, std::int64_t policy_id) {
+                                   const std::string& text, std::int64_t policy_id,
+                                   const std::string& note) {
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
   {
@@ -82,7 +83,7 @@ void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& traject
   }
   detail::write_deadlines(statements, trajectory, today());
   insert_audit(actor, AuditAction::kCreate, record.municipality, id, {},
-               "created in state " + std::string(to_string(record.state)));
+               note.empty() ? "created in state " + std::string(to_string(record.state)) : note);
 }
 
 void SqliteStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id,
@@ -168,6 +169,11 @@ std::size_t SqliteStore::create_many(const Actor& actor, std::span<Trajectory> t
 }
 
 std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
+  return save_noted(actor, trajectory, {});
+}
+
+std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
+                                     const std::string& note) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("saving a trajectory");
@@ -269,7 +275,7 @@ std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
       detail::write_special(s.statements, id, special_after);
     }
     detail::write_deadlines(s.statements, trajectory, s.today());
-    s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, {});
+    s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, note);
     transaction.commit();
     revision = current->revision + 1;
   });

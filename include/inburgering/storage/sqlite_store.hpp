@@ -102,8 +102,16 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) override;
   RefreshReport refresh_deadlines(const Actor& actor, Date as_of, int batch_size = 500) override;
   AuditVerification verify_audit(const Actor& actor) override;
+  std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
+                              Date moved_on, const transfer::SigningKey* key = nullptr) override;
+  Trajectory import_transfer(const Actor& actor, std::string_view dossier, TrajectoryId new_id,
+                             UserId caseworker, Date brp_registration_on,
+                             const transfer::ImportOptions& options = {},
+                             Policy policy = {}) override;
 
  private:
+  /// `save`, with `note` in its audit entry.
+  std::int64_t save_noted(const Actor& actor, Trajectory& trajectory, const std::string& note);
   struct Impl;
   explicit SqliteStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -33,6 +33,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inburgering/bsn.hpp"
@@ -45,6 +46,7 @@
 #include "inburgering/storage/actor.hpp"
 #include "inburgering/storage/audit_log.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
+#include "inburgering/transfer/dossier.hpp"
 
 namespace inburgering::storage {
 
@@ -210,6 +212,35 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// entries: no content is returned). @throws AccessDenied unless the role may verify
   /// (`role_may_verify_audit`), StorageError.
   virtual AuditVerification verify_audit(const Actor& actor) = 0;
+
+  // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
+
+  /// The person moved to `to` on `moved_on`: marks the trajectory transferred out (read-only
+  /// afterwards, kept until its retention ends), audits it with the dossier's id and the
+  /// receiving municipality, and returns the dossier for the new college, signed with `key`
+  /// when given. What travels: `transfer::travelling_record`. The dossier holds the
+  /// dispensation's ground, so the actor must be allowed to read health information; the
+  /// health topic itself does not travel.
+  /// @throws AccessDenied (a role without write or health rights), NotFound, RuleViolation (not
+  ///         active), ValidationError (a registration date or code), ConflictError, StorageError.
+  virtual std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
+                                      Date moved_on, const transfer::SigningKey* key = nullptr) = 0;
+
+  /// Creates the receiving trajectory from a dossier of another store (`receive_transfer` under
+  /// `new_id`, the actor's municipality, `caseworker`, `brp_registration_on` and `policy`, the
+  /// receiving college's), audited with the sending municipality and the dossier's id. The
+  /// dossier's id is kept, so the same dossier is refused a second time. Nothing is stored when
+  /// anything is refused.
+  /// @throws transfer::DossierError (see `transfer::read_dossier`; also `kWrongRecipient` for a
+  ///         dossier to another municipality and `kAlreadyImported`), AccessDenied (a role that
+  ///         may not write, or without health rights when the dossier holds a dispensation),
+  ///         ValidationError and RuleViolation (as `receive_transfer`), ConflictError
+  ///         (`kIdExists`), StorageError.
+  virtual Trajectory import_transfer(const Actor& actor, std::string_view dossier,
+                                     TrajectoryId new_id, UserId caseworker,
+                                     Date brp_registration_on,
+                                     const transfer::ImportOptions& options = {},
+                                     Policy policy = {}) = 0;
 
  protected:
   /// For backends: records that `trajectory` is stored at `revision`. The only change a store

@@ -1,0 +1,90 @@
+// SqliteStore: moving municipality through the transfer dossier (Wi 15.4, 35.4).
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "inburgering/storage/sqlite_store.hpp"
+#include "storage/sqlite_store_impl.hpp"
+
+namespace inburgering::storage {
+
+std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
+                                         Date moved_on, const transfer::SigningKey* key) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  s.require_writable("exporting a transfer dossier");
+  if (!role_may_write(actor.role)) {
+    s.deny(actor, actor.municipality, id, "exporting the transfer dossier of " + to_string(id));
+  }
+  // The dossier holds the dispensation's values: loaded with them (an audited read, which
+  // refuses a role that may not read health information).
+  Trajectory trajectory = load(actor, id, {.with_health = true});
+  trajectory.transfer_out(to, moved_on);
+  const std::string dossier_id = transfer::new_dossier_id();
+  std::string dossier = transfer::write_dossier(trajectory, dossier_id, key);
+  // Saved with the dossier's id in its audit entry; a save that fails (someone changed it
+  // meanwhile) leaves no dossier behind.
+  save_noted(actor, trajectory,
+             "transfer dossier " + dossier_id + " to municipality " + to.to_string() +
+                 (key != nullptr ? " (signed)" : " (unsigned)") + " (Wi 35.4)");
+  return dossier;
+}
+
+Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view text,
+                                        TrajectoryId new_id, UserId caseworker,
+                                        Date brp_registration_on,
+                                        const transfer::ImportOptions& options, Policy policy) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  s.require_writable("importing a transfer dossier");
+  transfer::ReadDossier read = transfer::read_dossier(text, options);
+  if (read.info.to != actor.municipality) {
+    throw transfer::DossierError(transfer::DossierProblem::kWrongRecipient,
+                                 "it is for municipality " + read.info.to.to_string() + ", not " +
+                                     actor.municipality.to_string());
+  }
+  Trajectory incoming =
+      Trajectory::receive_transfer(read.source, new_id, actor.municipality, std::move(caseworker),
+                                   brp_registration_on, std::move(policy));
+  const std::string record_text = s.prepare_create(actor, incoming);
+  const std::string note = "imported transfer dossier " + read.info.id + " from municipality " +
+                           read.info.from.to_string() + " (Wi 35.4)";
+  std::optional<MunicipalityCode> taken_by;
+  bool imported_before = false;
+  s.with_retry("importing a transfer dossier", [&] {
+    taken_by.reset();
+    imported_before = false;
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    {
+      SQLite::Statement seen(s.db, "SELECT 1 FROM imported_dossier WHERE dossier_id = ?1");
+      seen.bind(1, read.info.id);
+      if (seen.executeStep()) {
+        imported_before = true;
+        return;
+      }
+    }
+    if (const auto existing = s.read_row(new_id)) {
+      taken_by = existing->municipality;
+      return;
+    }
+    s.insert_new(actor, incoming, record_text,
+                 detail::intern_policy(s.statements, incoming.record().policy), note);
+    SQLite::Statement ledger(s.db,
+                             "INSERT INTO imported_dossier (dossier_id, trajectory_id, "
+                             "from_municipality, imported_at) VALUES (?1, ?2, ?3, ?4)");
+    ledger.bind(1, read.info.id);
+    ledger.bind(2, new_id.value());
+    ledger.bind(3, read.info.from.to_string());
+    ledger.bind(4, s.now());
+    ledger.exec();
+    transaction.commit();
+  });
+  if (imported_before) {
+    throw transfer::DossierError(transfer::DossierProblem::kAlreadyImported,
+                                 "dossier " + read.info.id + " was imported before");
+  }
+  if (taken_by) s.refuse_taken_id(actor, new_id, *taken_by, "");
+  set_revision(incoming, 1);
+  return incoming;
+}
+
+}  // namespace inburgering::storage
