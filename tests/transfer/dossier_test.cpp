@@ -203,3 +203,26 @@ TEST(Dossier, RefusesContentThatBreaksTheArchiveOrTheModel) {
 
 }  // namespace
 }  // namespace inburgering::transfer
+
+namespace inburgering::transfer {
+namespace {
+
+// Found by fuzz_dossier: a closing tag longer than the element's name made Boost 1.74 read past
+// the end of the name (ASan: global-buffer-overflow). The input is also a seed of the fuzz
+// corpus (tests/fuzz/corpus/dossier/regression_long_end_tag.txt), where ASan watches it.
+TEST(Dossier, ALongClosingTagIsNoCrash) {
+  const std::string text = write_dossier(moved_out(), kId);
+  const std::string xml = replaced(xml_of(text), "</third_party_info_requested_on>",
+                                   "</third_party_info_requested_on_and_then_some_more_text>");
+  try {
+    read_dossier(rewrapped(text, xml), {});
+  } catch (const DossierError& e) {
+    EXPECT_EQ(e.problem(), DossierProblem::kInvalidContent);
+  }
+  // Cut inside a closing tag: the archive ends early, and that is invalid content.
+  const std::string cut = xml_of(text).substr(0, xml_of(text).find("</duo_notice_date>") + 5);
+  EXPECT_EQ(problem_of(rewrapped(text, cut)), DossierProblem::kInvalidContent);
+}
+
+}  // namespace
+}  // namespace inburgering::transfer
