@@ -37,5 +37,6 @@
 #include "inburgering/trajectory/trajectory.hpp"
 #include "inburgering/trajectory/trajectory_state.hpp"
 #include "inburgering/transfer/dossier.hpp"
+#include "inburgering/transfer/json_export.hpp"
 #include "inburgering/unburdening/unburdening.hpp"
 #include "inburgering/version.hpp"

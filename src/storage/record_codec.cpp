@@ -601,6 +601,10 @@ TopicRecord decode_topic(std::string_view text, const std::string& what, bool le
                                   lenient ? 1 : kFormatOmittingEmpty - 1);
 }
 
+std::string encode_record_full(const TrajectoryRecord& record) {
+  return to_json(record, false).dump();
+}
+
 std::string encode_special(const SpecialValues& values) { return to_json(values, false).dump(); }
 
 SpecialValues decode_special(std::string_view text, const std::string& what) {

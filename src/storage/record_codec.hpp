@@ -44,6 +44,10 @@ namespace inburgering::storage::detail {
 /// in the current format (`kRecordFormat`) when next saved.
 inline constexpr int kRecordFormat = 6;
 
+/// The record as JSON text with every field, empty ones too, lists as lists, and the policy:
+/// the `trajectory` of the JSON export (transfer/json_export.hpp). Not a stored form.
+std::string encode_record_full(const TrajectoryRecord& record);
+
 /// The record as JSON text: every field but the revision (a column of its own), and the policy
 /// only with `with_policy` (a store may keep each distinct policy once, elsewhere). `format` 3
 /// writes what library 0.4 wrote (every field, lists as lists): for tests of old rows and for

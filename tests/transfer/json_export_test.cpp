@@ -1,0 +1,166 @@
+// The JSON export of one trajectory: it validates against its committed schema
+// (schema/trajectory-export-1.schema.json), carries every field, names the GGM facts, and leaves
+// out the special-category data unless asked for.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "support/builders.hpp"
+
+namespace inburgering::transfer {
+namespace {
+
+using nlohmann::json;
+using test::d;
+
+json schema() {
+  std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) +
+                   "/../../schema/trajectory-export-1.schema.json");
+  return json::parse(in);
+}
+
+/// The subset of JSON Schema the export's schema uses: type, const, enum, pattern, required,
+/// properties, additionalProperties: false, items, $ref to #/$defs. Returns the first
+/// violation's path, or "" when `value` conforms.
+std::string violation(const json& value, const json& rule, const json& root,
+                      const std::string& path = "") {
+  if (rule.contains("$ref")) {
+    const std::string ref = rule["$ref"];
+    return violation(value, root["$defs"][ref.substr(ref.rfind('/') + 1)], root, path);
+  }
+  if (rule.contains("type")) {
+    const auto is = [&](const std::string& type) {
+      return (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
+             (type == "string" && value.is_string()) ||
+             (type == "integer" && value.is_number_integer()) ||
+             (type == "boolean" && value.is_boolean()) || (type == "null" && value.is_null());
+    };
+    bool any = false;
+    if (rule["type"].is_array()) {
+      for (const auto& type : rule["type"]) any = any || is(type);
+    } else {
+      any = is(rule["type"]);
+    }
+    if (!any) return path + ": type";
+  }
+  if (rule.contains("const") && value != rule["const"]) return path + ": const";
+  if (rule.contains("enum") &&
+      std::find(rule["enum"].begin(), rule["enum"].end(), value) == rule["enum"].end()) {
+    return path + ": enum";
+  }
+  if (rule.contains("minimum") && value.is_number() && value < rule["minimum"]) {
+    return path + ": minimum";
+  }
+  if (rule.contains("pattern") && value.is_string() &&
+      !std::regex_match(value.get<std::string>(), std::regex(rule["pattern"].get<std::string>()))) {
+    return path + ": pattern";
+  }
+  if (value.is_object()) {
+    for (const auto& name : rule.value("required", json::array())) {
+      if (!value.contains(name)) return path + "/" + name.get<std::string>() + ": required";
+    }
+    const json properties = rule.value("properties", json::object());
+    for (const auto& [name, item] : value.items()) {
+      if (properties.contains(name)) {
+        if (auto v = violation(item, properties[name], root, path + "/" + name); !v.empty()) {
+          return v;
+        }
+      } else if (rule.value("additionalProperties", true) == false) {
+        return path + "/" + name + ": not allowed";
+      }
+    }
+  }
+  if (value.is_array() && rule.contains("items")) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto v = violation(value[i], rule["items"], root, path + "/" + std::to_string(i));
+          !v.empty()) {
+        return v;
+      }
+    }
+  }
+  return "";
+}
+
+TEST(JsonExport, ValidatesAgainstItsSchema) {
+  const json rules = schema();
+  for (const Trajectory& t : {test::rich_trajectory(), test::registered(), test::completed()}) {
+    const json out = json::parse(trajectory_json(t, d("2027-09-01")));
+    EXPECT_EQ(violation(out, rules, rules), "") << to_string(t.state());
+    EXPECT_EQ(violation(json::parse(trajectory_json(t, d("2027-09-01"), {.with_special = true})),
+                        rules, rules),
+              "");
+  }
+  // The validator itself rejects what breaks the schema.
+  json broken = json::parse(trajectory_json(test::rich_trajectory(), d("2027-09-01")));
+  broken["ggm"]["Leerroute"]["LeerrouteType"] = "A-route";
+  EXPECT_EQ(violation(broken, rules, rules), "/ggm/Leerroute/LeerrouteType: enum");
+  broken = json::parse(trajectory_json(test::rich_trajectory(), d("2027-09-01")));
+  broken["trajectory"].erase("policy");
+  EXPECT_EQ(violation(broken, rules, rules), "/trajectory/policy: required");
+}
+
+TEST(JsonExport, CarriesEveryFieldAndTheGgmNames) {
+  const Trajectory t = test::rich_trajectory();
+  const json out = json::parse(trajectory_json(t, d("2027-09-01"), {.with_special = true}));
+  EXPECT_EQ(out["schema"], "inburgering-trajectory-export");
+  EXPECT_EQ(out["version"], kJsonExportVersion);
+  EXPECT_EQ(out["exported_on"], "2027-09-01");
+  EXPECT_EQ(out["library_version"], kVersion);
+  EXPECT_EQ(out["trajectory"]["participant"]["bsn"], "111222333");
+  EXPECT_EQ(out["trajectory"]["plan_versions"].size(), 2u);
+  EXPECT_TRUE(out["trajectory"]["transfer_in"].is_null());  // empty fields are written too
+  EXPECT_EQ(out["trajectory"]["intake"]["topics"]["health"]["notes"],
+            "rugklachten; PTSS in behandeling");
+  const json& ggm = out["ggm"];
+  EXPECT_EQ(ggm["Inburgeringsplicht"]["WordtBehandelsAls"], "AsielStatushouder");
+  EXPECT_EQ(ggm["Inburgeringsplicht"]["IndicatorInburgeringsplicht"], true);
+  EXPECT_EQ(ggm["Inburgeringstermijn"]["DatumAanvangInburgeringstermijn"], "2024-03-21");
+  EXPECT_EQ(ggm["Inburgeringstermijn"]["DatumEindeInburgeringstermijn"],
+            to_iso(*t.term_end(d("2027-09-01"))));
+  EXPECT_EQ(ggm["Leerroute"]["LeerrouteType"], "B1-route");
+  EXPECT_EQ(ggm["PIP"]["DagtekeningInitielePIP"], "2024-03-20");
+  EXPECT_EQ(ggm["PIP"]["DagtekeningPIP"], "2025-03-10");
+  EXPECT_EQ(ggm["Brede Intake"]["startdatum"], "2024-01-16");
+  EXPECT_EQ(ggm["Brede Intake"]["einddatum"], "2024-02-06");
+  EXPECT_EQ(ggm["PVT"]["DatumOndertekening PVT"], "2024-05-01");
+  EXPECT_TRUE(ggm["MAP"]["DatumEindgesprekMAP"].is_null());
+  ASSERT_EQ(ggm["Examenonderdeel"].size(), 2u);
+  EXPECT_EQ(ggm["Examenonderdeel"][0]["ExamenOnderdeelSpecificatie"], "reading B1");
+  EXPECT_EQ(ggm["Examenonderdeel"][0]["Resultaat"], 1);
+  EXPECT_EQ(ggm["Examenonderdeel"][1]["Resultaat"], 0);
+  EXPECT_EQ(ggm["InburgeringsAanbod"][0]["CursusInstelling"], "Taalschool Utrecht");
+  EXPECT_EQ(ggm["Ontheffing"][0]["DatumOntheffing"], "2024-02-08");
+  EXPECT_EQ(ggm["Vrijstelling"][0]["DatumVrijstelling"], "2024-02-07");
+}
+
+TEST(JsonExport, LeavesOutSpecialCategoryDataUnlessAskedFor) {
+  const Trajectory t = test::rich_trajectory();
+  const std::string plain = trajectory_json(t, d("2027-09-01"));
+  EXPECT_EQ(plain.find("PTSS"), std::string::npos);
+  EXPECT_EQ(plain.find("advies college"), std::string::npos);
+  const json out = json::parse(plain);
+  EXPECT_EQ(out["special_categories"], false);
+  EXPECT_FALSE(out["trajectory"]["intake"]["topics"].contains("health"));
+  EXPECT_EQ(out["trajectory"]["obligation"]["dispensations"][0]["special_withheld"], true);
+  EXPECT_EQ(out["trajectory"]["obligation"]["dispensations"][0]["parts"].size(), 1u);
+  // Asked for on a trajectory that holds only placeholders: refused.
+  TrajectoryRecord withheld = t.record();
+  withheld.obligation.dispensations[0].ground = DispensationGround::kMedical;
+  withheld.obligation.dispensations[0].college_advice.clear();
+  withheld.obligation.dispensations[0].special_withheld = true;
+  try {
+    trajectory_json(Trajectory::from_record(withheld), d("2027-09-01"), {.with_special = true});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "export.with_special");
+  }
+  // ... and without asking, it exports as it is.
+  EXPECT_NO_THROW(trajectory_json(Trajectory::from_record(withheld), d("2027-09-01")));
+}
+
+}  // namespace
+}  // namespace inburgering::transfer
