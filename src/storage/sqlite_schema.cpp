@@ -140,12 +140,16 @@ CREATE TABLE IF NOT EXISTS trajectory_special (
   trajectory_id INTEGER PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
   body          TEXT NOT NULL CHECK (json_valid(body))
 ) STRICT;
--- The transfer dossiers imported (Wi 35.4; import_transfer): one import each.
+-- The transfer dossiers imported (Wi 35.4; import_transfer): one import of each dossier, and
+-- of each trajectory of each sending municipality (a dossier sent again under a new id).
 CREATE TABLE IF NOT EXISTS imported_dossier (
   dossier_id        TEXT PRIMARY KEY,
   trajectory_id     INTEGER NOT NULL REFERENCES trajectory (id),
   from_municipality TEXT NOT NULL,
-  imported_at       TEXT NOT NULL
+  source_id         INTEGER NOT NULL,
+  signer            TEXT NOT NULL,
+  imported_at       TEXT NOT NULL,
+  UNIQUE (from_municipality, source_id)
 ) STRICT;
 )sql";
 

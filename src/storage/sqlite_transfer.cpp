@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "inburgering/storage/sqlite_store.hpp"
+#include "storage/sqlite_rows.hpp"
 #include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
@@ -15,10 +16,45 @@ std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, Mu
   if (!role_may_write(actor.role)) {
     s.deny(actor, actor.municipality, id, "exporting the transfer dossier of " + to_string(id));
   }
-  // The dossier holds the dispensation's values: loaded with them (an audited read, which
-  // refuses a role that may not read health information).
-  Trajectory trajectory = load(actor, id, {.with_health = true});
+  // Loaded without health information (the health topic does not travel); the move is checked
+  // before anything special is read.
+  Trajectory trajectory = load(actor, id);
+  const MunicipalityCode owner = trajectory.record().municipality;
   trajectory.transfer_out(to, moved_on);
+  // The dispensation's values travel (they bind the new college): read them, by a role that
+  // may, and audit that read.
+  TrajectoryRecord record = trajectory.record();
+  if (detail::holds_special_placeholder(record)) {
+    if (!actor.may_read_health(owner)) {
+      s.deny(actor, owner, id,
+             "reading the health information the transfer dossier of " + to_string(id) + " takes");
+    }
+    const detail::SpecialValues special = s.with_retry(
+        "reading health information", [&] { return detail::read_special(s.statements, id); });
+    try {
+      detail::restore_special_values(record, special);
+    } catch (const ValidationError& e) {
+      throw StorageError(
+          "stored trajectory " + to_string(id) + " lacks the values behind " + e.field(),
+          ErrorCode::kCorruptData);
+    }
+    const std::int64_t revision = record.revision;
+    trajectory = Trajectory::from_record(std::move(record));
+    set_revision(trajectory, revision);
+    s.with_retry("auditing a read of health information", [&] {
+      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+      std::vector<FieldChange> read;
+      if (!special.dispensations.empty()) {
+        read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
+      }
+      if (special.learnability) {
+        read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
+      }
+      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id, read,
+                     "for the transfer dossier (Wi 35.4)");
+      transaction.commit();
+    });
+  }
   const std::string dossier_id = transfer::new_dossier_id();
   std::string dossier = transfer::write_dossier(trajectory, dossier_id, key);
   // Saved with the dossier's id in its audit entry; a save that fails (someone changed it
@@ -46,8 +82,12 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
       Trajectory::receive_transfer(read.source, new_id, actor.municipality, std::move(caseworker),
                                    brp_registration_on, std::move(policy));
   const std::string record_text = s.prepare_create(actor, incoming);
+  const std::string signer = read.info.signer
+                                 ? read.info.signer->to_hex() +
+                                       (read.info.signer_trusted ? " (trusted)" : " (not trusted)")
+                                 : std::string("unsigned");
   const std::string note = "imported transfer dossier " + read.info.id + " from municipality " +
-                           read.info.from.to_string() + " (Wi 35.4)";
+                           read.info.from.to_string() + ", signer " + signer + " (Wi 35.4)";
   std::optional<MunicipalityCode> taken_by;
   bool imported_before = false;
   s.with_retry("importing a transfer dossier", [&] {
@@ -55,8 +95,13 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
     imported_before = false;
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
     {
-      SQLite::Statement seen(s.db, "SELECT 1 FROM imported_dossier WHERE dossier_id = ?1");
+      // The same dossier, or the same trajectory of the same municipality sent again.
+      SQLite::Statement seen(s.db,
+                             "SELECT 1 FROM imported_dossier WHERE dossier_id = ?1 OR "
+                             "(from_municipality = ?2 AND source_id = ?3)");
       seen.bind(1, read.info.id);
+      seen.bind(2, read.info.from.to_string());
+      seen.bind(3, read.info.source_id.value());
       if (seen.executeStep()) {
         imported_before = true;
         return;
@@ -70,17 +115,22 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
                  detail::intern_policy(s.statements, incoming.record().policy), note);
     SQLite::Statement ledger(s.db,
                              "INSERT INTO imported_dossier (dossier_id, trajectory_id, "
-                             "from_municipality, imported_at) VALUES (?1, ?2, ?3, ?4)");
+                             "from_municipality, source_id, signer, imported_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     ledger.bind(1, read.info.id);
     ledger.bind(2, new_id.value());
     ledger.bind(3, read.info.from.to_string());
-    ledger.bind(4, s.now());
+    ledger.bind(4, read.info.source_id.value());
+    ledger.bind(5, signer);
+    ledger.bind(6, s.now());
     ledger.exec();
     transaction.commit();
   });
   if (imported_before) {
     throw transfer::DossierError(transfer::DossierProblem::kAlreadyImported,
-                                 "dossier " + read.info.id + " was imported before");
+                                 "dossier " + read.info.id + ", or another of trajectory " +
+                                     to_string(read.info.source_id) + " of municipality " +
+                                     read.info.from.to_string() + ", was imported before");
   }
   if (taken_by) s.refuse_taken_id(actor, new_id, *taken_by, "");
   set_revision(incoming, 1);

@@ -310,7 +310,10 @@ Envelope parse_envelope(std::string_view text) {
     if (colon == std::string_view::npos || line.size() > 300 || out.fields.size() > 20) {
       refuse(DossierProblem::kNotADossier, "a damaged envelope line");
     }
-    out.fields.emplace(std::string(line.substr(0, colon)), std::string(line.substr(colon + 2)));
+    if (!out.fields.emplace(std::string(line.substr(0, colon)), std::string(line.substr(colon + 2)))
+             .second) {
+      refuse(DossierProblem::kNotADossier, "an envelope field appears twice");
+    }
   }
   out.content = text.substr(pos);
   return out;
@@ -509,6 +512,10 @@ std::string write_dossier(const Trajectory& source, const std::string& id, const
 // ---- Reading -----------------------------------------------------------------------------------
 
 ReadDossier read_dossier(std::string_view text, const ImportOptions& options) {
+  if (text.size() > kMaxDossierBytes) {
+    refuse(DossierProblem::kNotADossier,
+           std::to_string(text.size()) + " bytes, more than kMaxDossierBytes");
+  }
   const Envelope envelope = parse_envelope(text);
   const std::string& length_text = field(envelope, "length");
   if (length_text.empty() || length_text.size() > 12 ||
@@ -573,9 +580,23 @@ ReadDossier read_dossier(std::string_view text, const ImportOptions& options) {
   }
 
   DossierContent content = unarchive(envelope.content);
-  if (content.id != field(envelope, "id") || content.from != from ||
-      content.to.to_string() != field(envelope, "to")) {
-    refuse(DossierProblem::kInvalidContent, "the envelope and the content name another dossier");
+  // Element names are not compared while reading (see unarchive), so the content must be
+  // exactly what this library writes: names, order, attributes. (A later version that reads
+  // older class versions compares with what it writes for those versions.)
+  if (archive(content) != envelope.content) {
+    refuse(DossierProblem::kInvalidContent,
+           "the archive is not in the form this library writes (element names, order or "
+           "attributes)");
+  }
+  if (content.id != field(envelope, "id")) {
+    refuse(DossierProblem::kInvalidContent, "the envelope and the content name another id");
+  }
+  if (content.from != from || content.to.to_string() != field(envelope, "to")) {
+    refuse(DossierProblem::kInvalidContent,
+           "the envelope and the content name other municipalities");
+  }
+  if (content.from == content.to) {
+    refuse(DossierProblem::kInvalidContent, "a move within one municipality has no dossier");
   }
   if (!is_dossier_id(content.id)) refuse(DossierProblem::kInvalidContent, "a malformed dossier id");
   const TrajectoryRecord& record = content.record;
@@ -585,6 +606,10 @@ ReadDossier read_dossier(std::string_view text, const ImportOptions& options) {
     refuse(DossierProblem::kInvalidContent,
            "the record is not the trajectory transferred out from " + content.from.to_string() +
                " to " + content.to.to_string());
+  }
+  if (!(content.record == travelling_record(content.record))) {
+    refuse(DossierProblem::kInvalidContent,
+           "it holds what stays with the former college (the health topic or the unburdening)");
   }
   try {
     Trajectory source = Trajectory::from_record(content.record);

@@ -21,8 +21,10 @@ Trajectory moved_out() {
 }
 
 const std::string kId = "0123456789abcdef0123456789abcdef";
+/// Unsigned dossiers accepted: for the checks that do not concern the signature.
+const ImportOptions kUnsigned{.require_signature = false};
 
-DossierProblem problem_of(std::string_view text, const ImportOptions& options = {}) {
+DossierProblem problem_of(std::string_view text, const ImportOptions& options = kUnsigned) {
   try {
     read_dossier(text, options);
   } catch (const DossierError& e) {
@@ -79,7 +81,7 @@ TEST(Dossier, CarriesWhatTravelsAndNothingElse) {
   EXPECT_NE(text.find("\n\n<?xml version=\"1.0\" encoding=\"UTF-8\""), std::string::npos);
   EXPECT_NE(text.find("<route>b1</route>"), std::string::npos);  // stored names, not numbers
 
-  const ReadDossier read = read_dossier(text, {});
+  const ReadDossier read = read_dossier(text, kUnsigned);
   EXPECT_EQ(read.info.id, kId);
   EXPECT_EQ(read.info.from, test::utrecht());
   EXPECT_EQ(read.info.to, test::amersfoort());
@@ -106,7 +108,7 @@ TEST(Dossier, KeepsTextsWithAnyCharacter) {
       IntakeTopic::kMotivation,
       test::noted("2024-01-20", "wil <b>verpleegkundige</b> & \"zorg\"; ĳ é ü — 日本"));
   t.transfer_out(test::amersfoort(), d("2024-02-01"));
-  const ReadDossier read = read_dossier(write_dossier(t, kId), {});
+  const ReadDossier read = read_dossier(write_dossier(t, kId), kUnsigned);
   EXPECT_EQ(read.source.record().intake.topics.at(IntakeTopic::kMotivation).notes,
             "wil <b>verpleegkundige</b> & \"zorg\"; ĳ é ü — 日本");
 }
@@ -129,7 +131,7 @@ TEST(Dossier, ASignedDossierVerifiesAgainstTheSendersKey) {
   EXPECT_TRUE(read.info.signer_trusted);
   EXPECT_EQ(read.info.signer, key.public_key());
   // Without a key for the sender: checked for integrity, reported, not trusted.
-  const ReadDossier untrusted = read_dossier(text, {});
+  const ReadDossier untrusted = read_dossier(text, kUnsigned);
   EXPECT_FALSE(untrusted.info.signer_trusted);
   EXPECT_EQ(untrusted.info.signer, key.public_key());
 }
@@ -155,8 +157,52 @@ TEST(Dossier, RefusesWhatASignatureDoesNotCover) {
   std::string swapped = replaced(
       signed_text, "signature: ed25519 " + envelope_field(signed_text, "signature").substr(8),
       "signature: ed25519 " + envelope_field(by_other, "signature").substr(8));
-  EXPECT_EQ(problem_of(swapped, {}), DossierProblem::kBadSignature);
-  EXPECT_EQ(problem_of(replaced(signed_text, "signature: ed25519 ", "signature: ed25519 zz"), {}),
+  EXPECT_EQ(problem_of(swapped), DossierProblem::kBadSignature);
+  EXPECT_EQ(problem_of(replaced(signed_text, "signature: ed25519 ", "signature: ed25519 zz")),
+            DossierProblem::kNotADossier);
+}
+
+TEST(Dossier, TheEnvelopeAndTheContentAgree) {
+  const std::string text = write_dossier(moved_out(), kId);
+  const auto message_of = [](const std::string& bad) {
+    try {
+      read_dossier(bad, kUnsigned);
+    } catch (const DossierError& e) {
+      EXPECT_EQ(e.problem(), DossierProblem::kInvalidContent);
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_NE(
+      message_of(replaced(text, "id: " + kId, "id: " + std::string(32, 'f'))).find("another id"),
+      std::string::npos);
+  EXPECT_NE(message_of(replaced(text, "from: 0344", "from: 0363")).find("other municipalities"),
+            std::string::npos);
+  EXPECT_NE(message_of(replaced(text, "to: 0307", "to: 0363")).find("other municipalities"),
+            std::string::npos);
+  // The same element under another name, or elements in another order: not this library's form.
+  const std::string xml = xml_of(text);
+  EXPECT_NE(message_of(rewrapped(text, replaced(xml, "<given_names>Amal</given_names>",
+                                                "<voornamen>Amal</voornamen>")))
+                .find("form this library writes"),
+            std::string::npos);
+  // What stays with the former college must not be in it.
+  Trajectory with_health = moved_out();
+  TrajectoryRecord r = with_health.record();
+  r.intake.topics[IntakeTopic::kHealth] = test::noted("2024-01-25", "PTSS");
+  // write_dossier leaves the topic out; put it back in by hand, as a careless writer would.
+  const std::string clean = write_dossier(Trajectory::from_record(r), kId);
+  EXPECT_EQ(clean.find("PTSS"), std::string::npos);
+  // A move to the own municipality.
+  EXPECT_EQ(problem_of(
+                replaced(replaced(text, "to: 0307", "to: 0344"), "<to>0307</to>", "<to>0344</to>")),
+            DossierProblem::kCorrupted);  // the digest covers the content
+}
+
+TEST(Dossier, RefusesAnOversizedOrDoubledEnvelope) {
+  const std::string text = write_dossier(moved_out(), kId);
+  EXPECT_EQ(problem_of(text + std::string(kMaxDossierBytes, ' ')), DossierProblem::kNotADossier);
+  EXPECT_EQ(problem_of(replaced(text, "from: 0344\n", "from: 0344\nfrom: 0307\n")),
             DossierProblem::kNotADossier);
 }
 
@@ -182,7 +228,7 @@ TEST(Dossier, RefusesADamagedOrForeignText) {
 TEST(Dossier, RefusesContentThatBreaksTheArchiveOrTheModel) {
   const std::string text = write_dossier(moved_out(), kId);
   const std::string xml = xml_of(text);
-  EXPECT_NO_THROW(read_dossier(rewrapped(text, xml), {}));  // the rewrapping itself is sound
+  EXPECT_NO_THROW(read_dossier(rewrapped(text, xml), kUnsigned));  // the rewrapping itself is sound
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"<route>b1</route>", "<route>b9</route>"},  // an unknown name
            {"<route_intensity_hours_per_week>12</route_intensity_hours_per_week>",
@@ -196,6 +242,9 @@ TEST(Dossier, RefusesContentThatBreaksTheArchiveOrTheModel) {
     EXPECT_EQ(problem_of(rewrapped(text, replaced(xml, from, to))), DossierProblem::kInvalidContent)
         << from;
   }
+  // The health topic in the content, the digest made to fit: it stays with the former college.
+  EXPECT_EQ(problem_of(rewrapped(text, replaced(xml, "<key>finances</key>", "<key>health</key>"))),
+            DossierProblem::kInvalidContent);
   // A newer class version than this library knows.
   EXPECT_EQ(problem_of(rewrapped(text, replaced(xml, "version=\"1\"", "version=\"2\""))),
             DossierProblem::kFutureVersion);
@@ -214,11 +263,7 @@ TEST(Dossier, ALongClosingTagIsNoCrash) {
   const std::string text = write_dossier(moved_out(), kId);
   const std::string xml = replaced(xml_of(text), "</third_party_info_requested_on>",
                                    "</third_party_info_requested_on_and_then_some_more_text>");
-  try {
-    read_dossier(rewrapped(text, xml), {});
-  } catch (const DossierError& e) {
-    EXPECT_EQ(e.problem(), DossierProblem::kInvalidContent);
-  }
+  EXPECT_EQ(problem_of(rewrapped(text, xml)), DossierProblem::kInvalidContent);
   // Cut inside a closing tag: the archive ends early, and that is invalid content.
   const std::string cut = xml_of(text).substr(0, xml_of(text).find("</duo_notice_date>") + 5);
   EXPECT_EQ(problem_of(rewrapped(text, cut)), DossierProblem::kInvalidContent);

@@ -158,8 +158,13 @@ TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
     return DossierProblem::kNotADossier;
   };
   // For another municipality.
-  EXPECT_EQ(refused(caseworker(kNijmegen), dossier, {}, TrajectoryId(600)),
+  EXPECT_EQ(refused(caseworker(kNijmegen), dossier, trusting, TrajectoryId(600)),
             DossierProblem::kWrongRecipient);
+  // Unsigned where the default asks for a signature by a key held for the sender.
+  const std::string unsigned_copy = transfer::write_dossier(
+      transfer::read_dossier(dossier, trusting).source, "00000000000000000000000000000003");
+  EXPECT_EQ(refused(caseworker(amersfoort()), unsigned_copy, {}, TrajectoryId(600)),
+            DossierProblem::kUnsigned);
   // Tampered, truncated, unsigned where Utrecht signs.
   std::string tampered = dossier;
   tampered[tampered.size() - 100] ^= 0x04;
@@ -169,7 +174,7 @@ TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
                     TrajectoryId(600)),
             DossierProblem::kTruncated);
   const std::string unsigned_text = transfer::write_dossier(
-      transfer::read_dossier(dossier, {}).source, "00000000000000000000000000000001");
+      transfer::read_dossier(dossier, trusting).source, "00000000000000000000000000000001");
   EXPECT_EQ(refused(caseworker(amersfoort()), unsigned_text, trusting, TrajectoryId(600)),
             DossierProblem::kUnsigned);
   // The same dossier twice.
@@ -177,7 +182,16 @@ TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
                                     UserId("km"), d("2027-09-08"), trusting);
   EXPECT_EQ(refused(caseworker(amersfoort()), dossier, trusting, TrajectoryId(601)),
             DossierProblem::kAlreadyImported);
+  // The same trajectory sent again under a new dossier id.
+  const std::string resent = transfer::write_dossier(
+      transfer::read_dossier(dossier, trusting).source, "00000000000000000000000000000002", &key);
+  EXPECT_EQ(refused(caseworker(amersfoort()), resent, trusting, TrajectoryId(602)),
+            DossierProblem::kAlreadyImported);
   EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM trajectory"), 1);
+  SQLite::Database raw(amersfoort_db);
+  EXPECT_EQ(raw.execAndGet("SELECT signer FROM imported_dossier").getString(),
+            key.public_key().to_hex() + " (trusted)");
+  EXPECT_EQ(raw.execAndGet("SELECT source_id FROM imported_dossier").getInt64(), 7);
 }
 
 TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
@@ -188,9 +202,11 @@ TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
   EXPECT_EQ(utrecht_store->load(caseworker(), t.id()).state(), TrajectoryState::kRoute);
   const std::string dossier =
       utrecht_store->export_transfer(caseworker(), t.id(), amersfoort(), d("2027-09-01"));
-  EXPECT_THROW(amersfoort_store->import_transfer(back_office(amersfoort()), dossier,
-                                                 TrajectoryId(700), UserId("km"), d("2027-09-08")),
-               AccessDenied);
+  const transfer::ImportOptions unsigned_ok{.require_signature = false};
+  EXPECT_THROW(
+      amersfoort_store->import_transfer(back_office(amersfoort()), dossier, TrajectoryId(700),
+                                        UserId("km"), d("2027-09-08"), unsigned_ok),
+      AccessDenied);
   EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM trajectory"), 0);
   // An id taken in the receiving store is a conflict, and nothing is stored.
   Trajectory local = renumber(registered(), 700);
@@ -198,13 +214,16 @@ TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
   local_record.municipality = amersfoort();
   Trajectory amersfoort_local = Trajectory::from_record(local_record);
   amersfoort_store->create(caseworker(amersfoort()), amersfoort_local);
-  EXPECT_THROW(amersfoort_store->import_transfer(caseworker(amersfoort()), dossier,
-                                                 TrajectoryId(700), UserId("km"), d("2027-09-08")),
-               ConflictError);
+  EXPECT_THROW(
+      amersfoort_store->import_transfer(caseworker(amersfoort()), dossier, TrajectoryId(700),
+                                        UserId("km"), d("2027-09-08"), unsigned_ok),
+      ConflictError);
   EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM imported_dossier"), 0);
   // A move needs an active trajectory.
   EXPECT_THROW(utrecht_store->export_transfer(caseworker(), t.id(), amersfoort(), d("2027-09-02")),
                RuleViolation);
+  // ... and that refusal read nothing special: the last entry is still the export's update.
+  EXPECT_EQ(utrecht_store->history(auditor(), t.id()).back().action, AuditAction::kUpdate);
 }
 
 // A dossier written by library 0.7 (tests/transfer/dossier_0_7.txt, signed with Utrecht's test

@@ -218,19 +218,21 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// The person moved to `to` on `moved_on`: marks the trajectory transferred out (read-only
   /// afterwards, kept until its retention ends), audits it with the dossier's id and the
   /// receiving municipality, and returns the dossier for the new college, signed with `key`
-  /// when given. What travels: `transfer::travelling_record`. The dossier holds the
-  /// dispensation's ground, so the actor must be allowed to read health information; the
-  /// health topic itself does not travel.
-  /// @throws AccessDenied (a role without write or health rights), NotFound, RuleViolation (not
-  ///         active), ValidationError (a registration date or code), ConflictError, StorageError.
+  /// when given. What travels: `transfer::travelling_record`. The health topic does not; a
+  /// dispensation's ground or a learnability dispensation's reason does, so a trajectory that
+  /// holds one needs a role allowed to read health information (the read is audited).
+  /// @throws AccessDenied (a role that may not write, or without health rights where needed),
+  ///         NotFound, RuleViolation (not active), ValidationError (`to` the own municipality,
+  ///         a day before the registration), ConflictError, StorageError.
   virtual std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                                       Date moved_on, const transfer::SigningKey* key = nullptr) = 0;
 
   /// Creates the receiving trajectory from a dossier of another store (`receive_transfer` under
   /// `new_id`, the actor's municipality, `caseworker`, `brp_registration_on` and `policy`, the
-  /// receiving college's), audited with the sending municipality and the dossier's id. The
-  /// dossier's id is kept, so the same dossier is refused a second time. Nothing is stored when
-  /// anything is refused.
+  /// receiving college's), audited with the sending municipality, the dossier's id and its
+  /// signer. The ledger `imported_dossier` refuses the same dossier, or another dossier of the
+  /// same trajectory of the same municipality, a second time. When anything is refused no
+  /// trajectory is stored (an access denial or a foreign id is audited, as for `create`).
   /// @throws transfer::DossierError (see `transfer::read_dossier`; also `kWrongRecipient` for a
   ///         dossier to another municipality and `kAlreadyImported`), AccessDenied (a role that
   ///         may not write, or without health rights when the dossier holds a dispensation),

@@ -23,9 +23,14 @@
 /// When the sending college has a signing key, the digest is signed with Ed25519 (libsodium,
 /// `crypto_sign_detached`); the receiver verifies it against the public key it holds for the
 /// sending municipality (`ImportOptions::trusted_senders`), exchanged out of band (e.g. in the
-/// regional cooperation's key list). A signature proves origin only against such a key: a
-/// dossier signed by a key the receiver does not hold is checked for integrity and reported,
-/// and refused when `require_signature` is set.
+/// regional cooperation's key list). A signature proves origin only against such a key: by
+/// default (`require_signature`) a dossier not signed by the key held for its sender is
+/// refused. The content must be exactly what this library writes (element names, order and
+/// attributes), and hold nothing that stays with the former college.
+///
+/// **Confidentiality.** The dossier is plain text with personal data (BSN, names, the
+/// dispensation's ground): send it only over a channel that keeps it confidential (the
+/// municipalities' secure exchange, or an encrypted file), and delete it once imported.
 
 #include <array>
 #include <map>
@@ -45,6 +50,8 @@ namespace inburgering::transfer {
 
 /// The version of the dossier format this library writes and the newest it reads.
 inline constexpr int kDossierVersion = 1;
+/// A dossier larger than this is refused before it is read (a trajectory's is some 25 KiB).
+inline constexpr std::size_t kMaxDossierBytes = 16 * 1024 * 1024;
 
 /// An Ed25519 public key (32 bytes), written as 64 lowercase hex digits.
 class INBURGERING_EXPORT PublicKey {
@@ -127,8 +134,10 @@ struct INBURGERING_EXPORT DossierInfo {
 struct INBURGERING_EXPORT ImportOptions {
   /// The public key of each sending municipality whose dossiers must be signed by it.
   std::map<MunicipalityCode, PublicKey> trusted_senders;
-  /// Refuse any dossier not signed by a key in `trusted_senders`.
-  bool require_signature = false;
+  /// Refuse any dossier not signed by a key in `trusted_senders` (the default: without it, an
+  /// unsigned dossier naming any other municipality would be accepted). Set it to false only
+  /// where the transport itself proves the origin.
+  bool require_signature = true;
 };
 
 /// What travels on a move (Wi 35.4), as `write_dossier` puts it in the dossier: the record of a
