@@ -11,6 +11,8 @@ INBURGERING_DEFINE_ENUM_TEXT(AuditAction, {AuditAction::kCreate, "create", "aang
                              {AuditAction::kDenied, "denied", "toegang geweigerd"},
                              {AuditAction::kPurge, "purge", "verwijderd na bewaartermijn"},
                              {AuditAction::kErase, "erase", "verwijderd op verzoek"},
-                             {AuditAction::kRefresh, "refresh", "termijnen herberekend"});
+                             {AuditAction::kRefresh, "refresh", "termijnen herberekend"},
+                             {AuditAction::kSubjectAccess, "subject_access",
+                              "inzage verstrekt (AVG art. 15)"});
 
 }  // namespace inburgering::storage

@@ -92,8 +92,10 @@ std::optional<std::vector<FieldChange>> parse_changes(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
 // One row of kHistory as far as it can be read: what cannot is named in `unreadable`.
-AuditEntry audit_entry_from(SQLite::Statement& row) {
+AuditEntry detail::audit_entry_from(SQLite::Statement& row) {
   AuditEntry entry;
   entry.sequence = row.getColumn(0).getInt64();
   auto unreadable = [&](const char* field) { entry.unreadable.emplace_back(field); };
@@ -127,8 +129,6 @@ AuditEntry audit_entry_from(SQLite::Statement& row) {
   entry.note = row.getColumn(10).getString();
   return entry;
 }
-
-}  // namespace
 
 Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
   Impl& s = *impl_;
@@ -366,7 +366,7 @@ std::vector<AuditEntry> SqliteStore::history(const Actor& actor, TrajectoryId id
     std::vector<AuditEntry> out;
     SQLite::Statement query(s.db, sql::kHistory);
     query.bind(1, id.value());
-    while (query.executeStep()) out.push_back(audit_entry_from(query));
+    while (query.executeStep()) out.push_back(detail::audit_entry_from(query));
     return out;
   });
 }

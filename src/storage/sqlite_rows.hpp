@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "inburgering/storage/audit_log.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
 #include "storage/record_codec.hpp"
 #include "storage/special_values.hpp"
@@ -71,6 +72,9 @@ Policy load_policy(SQLite::Database& db, std::int64_t id);
 std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id);
 /// Stores the health topic of trajectory `id` (replacing a stored one).
 void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic);
+
+/// One row of sql::kHistory as far as it can be read: what cannot is named in `unreadable`.
+AuditEntry audit_entry_from(SQLite::Statement& row);
 
 /// The stored special-category values of trajectory `id` outside the health topic (empty: none).
 SpecialValues read_special(StatementCache& db, TrajectoryId id);

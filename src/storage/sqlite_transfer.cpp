@@ -2,7 +2,11 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <nlohmann/json.hpp>
+
 #include "inburgering/storage/sqlite_store.hpp"
+#include "inburgering/transfer/json_export.hpp"
+#include "storage/sqlite_queries.hpp"
 #include "storage/sqlite_rows.hpp"
 #include "storage/sqlite_store_impl.hpp"
 
@@ -135,6 +139,75 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
   if (taken_by) s.refuse_taken_id(actor, new_id, *taken_by, "");
   set_revision(incoming, 1);
   return incoming;
+}
+
+// ---- A person's own data (AVG art. 15) ---------------------------------------------------------
+
+std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
+  using nlohmann::json;
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  s.require_writable("answering a request for access (an audited read)");
+  const MunicipalityCode municipality = actor.municipality;
+  if (!role_may_erase(actor.role)) {
+    s.deny(actor, municipality, std::nullopt, "answering a request for access (AVG art. 15)");
+  }
+  const Date today = s.today();
+  json trajectories = json::array();
+  s.with_retry("answering a request for access", [&] {
+    trajectories = json::array();
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<TrajectoryId> ids;
+    {
+      SQLite::Statement query(s.db,
+                              "SELECT id FROM trajectory WHERE bsn = ?1 AND municipality = ?2 "
+                              "AND record IS NOT NULL ORDER BY id");
+      query.bind(1, bsn.digits());
+      query.bind(2, municipality.to_string());
+      while (query.executeStep()) ids.emplace_back(query.getColumn(0).getInt64());
+    }
+    for (const TrajectoryId id : ids) {
+      const auto row = s.read_row(id);
+      TrajectoryRecord record = s.decode_row(*row, id);
+      if (auto health = detail::read_health(s.statements, id)) {
+        record.intake.topics[IntakeTopic::kHealth] = std::move(*health);
+      }
+      detail::restore_special_values(record, detail::read_special(s.statements, id));
+      const Trajectory trajectory =
+          detail::checked(std::move(record), "trajectory " + to_string(id));
+      json trail = json::array();
+      SQLite::Statement entries(s.db, detail::sql::kHistory);
+      entries.bind(1, id.value());
+      while (entries.executeStep()) {
+        const AuditEntry entry = detail::audit_entry_from(entries);
+        json changes = json::array();
+        for (const FieldChange& change : entry.changes) {
+          changes.push_back(
+              {{"field", change.field}, {"before", change.before}, {"after", change.after}});
+        }
+        trail.push_back(
+            {{"sequence", entry.sequence},
+             {"at", to_iso(entry.at)},
+             {"user", entry.user.value()},
+             {"role", entry.role ? json(std::string(to_string(*entry.role))) : json(nullptr)},
+             {"action", entry.action ? json(std::string(to_string(*entry.action))) : json(nullptr)},
+             {"changes", changes},
+             {"note", entry.note}});
+      }
+      trajectories.push_back({{"trajectory", json::parse(transfer::trajectory_json(
+                                                 trajectory, today, {.with_special = true}))},
+                              {"audit_trail", trail}});
+      s.insert_audit(actor, AuditAction::kSubjectAccess, municipality, id, {},
+                     "all data of this trajectory given to the person (AVG art. 15)");
+    }
+    transaction.commit();
+  });
+  json out = {{"schema", "inburgering-subject-access"},
+              {"version", 1},
+              {"produced_on", to_iso(today)},
+              {"municipality", municipality.to_string()},
+              {"trajectories", trajectories}};
+  return out.dump(2);
 }
 
 }  // namespace inburgering::storage

@@ -28,6 +28,8 @@ enum class AuditAction {
   kPurge,        ///< Personal data removed after the retention period (Bi 9.9).
   kErase,        ///< Personal data removed on the person's request.
   kRefresh,      ///< Stored deadlines recomputed (`TrajectoryStore::refresh_deadlines`).
+  /// A person's own data was given out on request (AVG art. 15; `subject_access`).
+  kSubjectAccess,
 };
 
 INBURGERING_ENUM_TEXT(AuditAction);

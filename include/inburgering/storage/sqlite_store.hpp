@@ -102,6 +102,7 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   int erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) override;
   RefreshReport refresh_deadlines(const Actor& actor, Date as_of, int batch_size = 500) override;
   AuditVerification verify_audit(const Actor& actor) override;
+  std::string subject_access(const Actor& actor, const Bsn& bsn) override;
   std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                               Date moved_on, const transfer::SigningKey* key = nullptr) override;
   Trajectory import_transfer(const Actor& actor, std::string_view dossier, TrajectoryId new_id,

@@ -213,6 +213,17 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// (`role_may_verify_audit`), StorageError.
   virtual AuditVerification verify_audit(const Actor& actor) = 0;
 
+  /// A person's own data on request (recht op inzage, AVG art. 15): every trajectory of `bsn` in
+  /// the actor's municipality, each as the JSON export with its special-category data
+  /// (`transfer::trajectory_json`) and its audit trail, as one JSON document
+  /// (`{"schema": "inburgering-subject-access", "version": 1, "produced_on", "municipality",
+  /// "trajectories": [{"trajectory": …, "audit_trail": [...]}]}`). Answering is the privacy
+  /// officer's task (`role_may_erase`, the same role that handles erasure, AVG art. 17); each
+  /// trajectory given out is audited (`AuditAction::kSubjectAccess`). Purged trajectories hold
+  /// no personal data and are not included.
+  /// @throws AccessDenied (another role), StorageError.
+  virtual std::string subject_access(const Actor& actor, const Bsn& bsn) = 0;
+
   // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
 
   /// The person moved to `to` on `moved_on`: marks the trajectory transferred out (read-only
