@@ -173,6 +173,11 @@ TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
   EXPECT_EQ(refused(caseworker(amersfoort()), dossier.substr(0, dossier.size() / 2), trusting,
                     TrajectoryId(600)),
             DossierProblem::kTruncated);
+  // Written by a newer library.
+  std::string newer = dossier;
+  newer.replace(0, std::string("INBURGERING-DOSSIER 1").size(), "INBURGERING-DOSSIER 2");
+  EXPECT_EQ(refused(caseworker(amersfoort()), newer, trusting, TrajectoryId(600)),
+            DossierProblem::kFutureVersion);
   const std::string unsigned_text = transfer::write_dossier(
       transfer::read_dossier(dossier, trusting).source, "00000000000000000000000000000001");
   EXPECT_EQ(refused(caseworker(amersfoort()), unsigned_text, trusting, TrajectoryId(600)),
