@@ -147,11 +147,11 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
   using nlohmann::json;
   Impl& s = *impl_;
   Impl::check_actor(actor);
-  s.require_writable("answering a request for access (an audited read)");
   const MunicipalityCode municipality = actor.municipality;
   if (!role_may_erase(actor.role)) {
     s.deny(actor, municipality, std::nullopt, "answering a request for access (AVG art. 15)");
   }
+  s.require_writable("answering a request for access (an audited read)");
   const Date today = s.today();
   json trajectories = json::array();
   s.with_retry("answering a request for access", [&] {
@@ -169,12 +169,32 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
     for (const TrajectoryId id : ids) {
       const auto row = s.read_row(id);
       TrajectoryRecord record = s.decode_row(*row, id);
+      // The person's own data, the special categories included (AVG art. 15): answering is the
+      // privacy officer's task, so for this read the role needs no health rights (Bi 9.11.a:
+      // access for whoever's task needs it); the entry below names what was read.
+      std::vector<FieldChange> read;
       if (auto health = detail::read_health(s.statements, id)) {
         record.intake.topics[IntakeTopic::kHealth] = std::move(*health);
+        read.push_back(FieldChange{"/intake/topics/health", "(read)", "(read)"});
       }
-      detail::restore_special_values(record, detail::read_special(s.statements, id));
-      const Trajectory trajectory =
-          detail::checked(std::move(record), "trajectory " + to_string(id));
+      const detail::SpecialValues special = detail::read_special(s.statements, id);
+      if (!special.dispensations.empty()) {
+        read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
+      }
+      if (special.learnability) {
+        read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
+      }
+      std::string document;
+      try {
+        detail::restore_special_values(record, special);
+        const Trajectory trajectory =
+            detail::checked(std::move(record), "trajectory " + to_string(id));
+        document = transfer::trajectory_json(trajectory, today, {.with_special = true});
+      } catch (const ValidationError& e) {
+        throw StorageError(
+            "stored trajectory " + to_string(id) + " lacks the values behind " + e.field(),
+            ErrorCode::kCorruptData);
+      }
       json trail = json::array();
       SQLite::Statement entries(s.db, detail::sql::kHistory);
       entries.bind(1, id.value());
@@ -185,20 +205,29 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
           changes.push_back(
               {{"field", change.field}, {"before", change.before}, {"after", change.after}});
         }
+        const auto code = [](const std::optional<MunicipalityCode>& m) {
+          return m ? json(m->to_string()) : json(nullptr);
+        };
         trail.push_back(
             {{"sequence", entry.sequence},
              {"at", to_iso(entry.at)},
              {"user", entry.user.value()},
              {"role", entry.role ? json(std::string(to_string(*entry.role))) : json(nullptr)},
+             {"actor_municipality", code(entry.actor_municipality)},
+             {"on_behalf_of", code(entry.on_behalf_of)},
+             {"arrangement", entry.arrangement},
              {"action", entry.action ? json(std::string(to_string(*entry.action))) : json(nullptr)},
              {"changes", changes},
-             {"note", entry.note}});
+             {"note", entry.note},
+             {"unreadable", entry.unreadable}});
       }
-      trajectories.push_back({{"trajectory", json::parse(transfer::trajectory_json(
-                                                 trajectory, today, {.with_special = true}))},
-                              {"audit_trail", trail}});
-      s.insert_audit(actor, AuditAction::kSubjectAccess, municipality, id, {},
+      trajectories.push_back({{"trajectory", json::parse(document)}, {"audit_trail", trail}});
+      s.insert_audit(actor, AuditAction::kSubjectAccess, municipality, id, read,
                      "all data of this trajectory given to the person (AVG art. 15)");
+    }
+    if (ids.empty()) {
+      s.insert_audit(actor, AuditAction::kSubjectAccess, municipality, std::nullopt, {},
+                     "request for access answered: no trajectory of the person here (AVG art. 15)");
     }
     transaction.commit();
   });
@@ -207,7 +236,7 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
               {"produced_on", to_iso(today)},
               {"municipality", municipality.to_string()},
               {"trajectories", trajectories}};
-  return out.dump(2);
+  return out.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace inburgering::storage

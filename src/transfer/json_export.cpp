@@ -54,21 +54,21 @@ json ggm_view(const Trajectory& trajectory, Date as_of) {
   const TrajectoryRecord& r = trajectory.record();
   json ggm = json::object();
   json plicht = json::object();
+  // Obliged: not a volunteer, not lifted wholly by an exemption or dispensation.
   plicht["IndicatorInburgeringsplicht"] = r.participant.target_group != TargetGroup::kVoluntary &&
-                                          r.participant.not_obliged == NotObligedGround::kNone;
+                                          r.participant.not_obliged == NotObligedGround::kNone &&
+                                          !r.obligation.wholly_lifted();
   if (const char* group = ggm_group(r.participant.target_group)) {
     plicht["WordtBehandelsAls"] = group;  // GGM's spelling of the attribute
   }
   ggm["Inburgeringsplicht"] = plicht;
   if (r.term) {
+    // The term of Wi 11.1 as extended and interrupted; a new term DUO's fine set (Wi 24.2) is
+    // in trajectory.duo_fines.
     ggm["Inburgeringstermijn"] = {
         {"DatumAanvangInburgeringstermijn", to_iso(r.term->start)},
-        {"DatumEindeInburgeringstermijn", to_iso(*trajectory.term_end(as_of))}};
+        {"DatumEindeInburgeringstermijn", to_iso(r.term->end_date(as_of, {}))}};
   }
-  ggm["Brede Intake"] = {
-      {"startdatum", r.intake.invitations.empty() ? json(nullptr)
-                                                  : json(to_iso(r.intake.invitations[0].sent_on))},
-      {"einddatum", date_or_null(r.intake.completed_on)}};
   if (const PlanVersion* plan = trajectory.current_plan()) {
     ggm["Leerroute"] = {{"LeerrouteType", ggm_route(plan->content.route)}};
     ggm["PIP"] = {{"DagtekeningInitielePIP", to_iso(r.plan_versions.front().date_of_issue)},
@@ -79,10 +79,10 @@ json ggm_view(const Trajectory& trajectory, Date as_of) {
   json parts = json::array();
   for (const ExamResult& result : r.exam_results) {
     if (result.invalidated_on) continue;  // declared invalid (Bi 3.10): counts for nothing
+    // The day the exam was taken is not GGM's DatumRegistratieUitslag: it is in trajectory.
     parts.push_back({{"ExamenOnderdeelSpecificatie", std::string(to_string(result.part)) + " " +
                                                          std::string(to_string(result.level))},
-                     {"Resultaat", result.passed ? 1 : 0},
-                     {"DatumRegistratieUitslag", to_iso(result.taken_on)}});
+                     {"Resultaat", result.passed ? 1 : 0}});
   }
   ggm["Examenonderdeel"] = parts;
   json offers = json::array();
@@ -122,10 +122,9 @@ std::string trajectory_json(const Trajectory& trajectory, Date exported_on,
     }
   } else {
     if (health != record.intake.topics.end()) record.intake.topics.erase(health);
-    if (storage::detail::holds_special_values(record)) {
-      storage::detail::restore_special_values(record, {});  // no placeholder may stay mixed
-      storage::detail::take_special_values(record);
-    }
+    // Values and placeholders alike become placeholders (a record may mix them: loaded
+    // without health, then a dispensation recorded).
+    if (storage::detail::holds_special_values(record)) storage::detail::take_special_values(record);
   }
   json trajectory_part = json::parse(storage::detail::encode_record_full(record));
   trajectory_part.erase("format");  // the export has its own version
@@ -134,7 +133,7 @@ std::string trajectory_json(const Trajectory& trajectory, Date exported_on,
       {"exported_on", to_iso(exported_on)},         {"library_version", kVersion},
       {"special_categories", options.with_special}, {"trajectory", std::move(trajectory_part)},
       {"ggm", ggm_view(trajectory, exported_on)}};
-  return out.dump(2);
+  return out.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace inburgering::transfer

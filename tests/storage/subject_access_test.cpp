@@ -53,6 +53,13 @@ TEST(SubjectAccess, GivesEveryTrajectoryOfTheBsnInTheMunicipalityWithItsTrail) {
     EXPECT_EQ(trail.back().action, AuditAction::kSubjectAccess);
     EXPECT_THAT(trail.back().note, ::testing::HasSubstr("AVG art. 15"));
   }
+  // The entry names the special-category data that was read.
+  const auto trail = store->history(auditor(), TrajectoryId(7));
+  ASSERT_EQ(trail.back().changes.size(), 2u);
+  EXPECT_EQ(trail.back().changes[0].field, "/intake/topics/health");
+  EXPECT_EQ(trail.back().changes[1].field, "/obligation/dispensations");
+  // The trail given out says who acted for which municipality.
+  EXPECT_EQ(rich["audit_trail"][0]["actor_municipality"], "0344");
   EXPECT_NE(store->history(auditor(), TrajectoryId(9)).back().action, AuditAction::kSubjectAccess);
 
   // A BSN without trajectories here: an empty answer.

@@ -119,13 +119,14 @@ TEST(JsonExport, CarriesEveryFieldAndTheGgmNames) {
   EXPECT_EQ(ggm["Inburgeringsplicht"]["WordtBehandelsAls"], "AsielStatushouder");
   EXPECT_EQ(ggm["Inburgeringsplicht"]["IndicatorInburgeringsplicht"], true);
   EXPECT_EQ(ggm["Inburgeringstermijn"]["DatumAanvangInburgeringstermijn"], "2024-03-21");
+  // The Wi 11.1 term as extended and interrupted, not DUO's new term (in duo_fines).
   EXPECT_EQ(ggm["Inburgeringstermijn"]["DatumEindeInburgeringstermijn"],
+            to_iso(t.record().term->end_date(d("2027-09-01"), {})));
+  EXPECT_NE(ggm["Inburgeringstermijn"]["DatumEindeInburgeringstermijn"],
             to_iso(*t.term_end(d("2027-09-01"))));
   EXPECT_EQ(ggm["Leerroute"]["LeerrouteType"], "B1-route");
   EXPECT_EQ(ggm["PIP"]["DagtekeningInitielePIP"], "2024-03-20");
   EXPECT_EQ(ggm["PIP"]["DagtekeningPIP"], "2025-03-10");
-  EXPECT_EQ(ggm["Brede Intake"]["startdatum"], "2024-01-16");
-  EXPECT_EQ(ggm["Brede Intake"]["einddatum"], "2024-02-06");
   EXPECT_EQ(ggm["PVT"]["DatumOndertekening PVT"], "2024-05-01");
   EXPECT_TRUE(ggm["MAP"]["DatumEindgesprekMAP"].is_null());
   ASSERT_EQ(ggm["Examenonderdeel"].size(), 2u);
@@ -135,6 +136,72 @@ TEST(JsonExport, CarriesEveryFieldAndTheGgmNames) {
   EXPECT_EQ(ggm["InburgeringsAanbod"][0]["CursusInstelling"], "Taalschool Utrecht");
   EXPECT_EQ(ggm["Ontheffing"][0]["DatumOntheffing"], "2024-02-08");
   EXPECT_EQ(ggm["Vrijstelling"][0]["DatumVrijstelling"], "2024-02-07");
+}
+
+TEST(JsonExport, MapsEveryGroupAndRouteToItsGgmValue) {
+  const auto ggm_of = [](const Trajectory& t) {
+    return json::parse(trajectory_json(t, d("2026-01-01")))["ggm"];
+  };
+  EXPECT_EQ(ggm_of(test::on_route(
+                Route::kZ, test::family_migrant()))["Inburgeringsplicht"]["WordtBehandelsAls"],
+            "GezinsMigrant");
+  Participant other = test::family_migrant();
+  other.target_group = TargetGroup::kOtherMigrant;
+  EXPECT_EQ(ggm_of(test::registered(other))["Inburgeringsplicht"]["WordtBehandelsAls"],
+            "OverigeMigrant");
+  EXPECT_EQ(ggm_of(test::on_route(Route::kZ))["Leerroute"]["LeerrouteType"], "Z-route");
+  EXPECT_EQ(ggm_of(test::on_route(Route::kEducation))["Leerroute"]["LeerrouteType"],
+            "Onderwijsroute");
+  EXPECT_FALSE(ggm_of(test::registered()).contains("Leerroute"));
+  // Wholly dispensed: no obligation any more.
+  Trajectory dispensed = test::registered();
+  dispensed.record_dispensation(Dispensation{.ground = DispensationGround::kSpecialCircumstances,
+                                             .decided_on = d("2024-02-01"),
+                                             .college_advice = "vluchtelingenkamp"});
+  const json g = ggm_of(dispensed);
+  EXPECT_EQ(g["Inburgeringsplicht"]["IndicatorInburgeringsplicht"], false);
+  EXPECT_EQ(ggm_of(test::registered())["Inburgeringsplicht"]["IndicatorInburgeringsplicht"], true);
+  // A result DUO declared invalid is no Examenonderdeel.
+  TrajectoryRecord r = test::completed().record();
+  r.exam_results[0].invalidated_on = d("2025-09-01");
+  r.state = TrajectoryState::kRoute;
+  r.closure.reset();
+  EXPECT_EQ(ggm_of(Trajectory::from_record(r))["Examenonderdeel"].size(), 4u);
+}
+
+TEST(JsonExport, LeavesOutEverySpecialValue) {
+  Trajectory t = test::registered();
+  t.invite_to_intake(d("2024-01-16"), d("2024-01-26"));
+  t.record_invitation_outcome(InvitationOutcome::kAttended);
+  t.record_learnability_test(
+      LearnabilityTest{.taken_on = d("2024-01-24"),
+                       .dispensation_reason = "slechtziend",
+                       .dispensation_ground = LearnabilityDispensationGround::kVisualImpairment});
+  t.record_dispensation(Dispensation{.ground = DispensationGround::kSpecialCircumstances,
+                                     .decided_on = d("2024-02-01"),
+                                     .college_advice = "vluchtelingenkamp"});
+  const std::string plain = trajectory_json(t, d("2024-03-01"));
+  for (const char* value :
+       {"slechtziend", "visual_impairment", "special_circumstances", "vluchtelingenkamp"}) {
+    EXPECT_EQ(plain.find(value), std::string::npos) << value;
+  }
+  const std::string full = trajectory_json(t, d("2024-03-01"), {.with_special = true});
+  for (const char* value :
+       {"slechtziend", "visual_impairment", "special_circumstances", "vluchtelingenkamp"}) {
+    EXPECT_NE(full.find(value), std::string::npos) << value;
+  }
+  // A record mixing placeholders and values (loaded without health, then a dispensation
+  // recorded) exports without them.
+  TrajectoryRecord mixed = test::on_route().record();
+  mixed.obligation.dispensations.push_back(Dispensation{.ground = DispensationGround::kMedical,
+                                                        .decided_on = d("2024-03-05"),
+                                                        .special_withheld = true});
+  Trajectory m = Trajectory::from_record(mixed);
+  m.record_dispensation(Dispensation{.ground = DispensationGround::kMedical,
+                                     .decided_on = d("2024-03-06"),
+                                     .parts = {ExamPart::kKnm},
+                                     .college_advice = "arts"});
+  EXPECT_EQ(trajectory_json(m, d("2024-04-01")).find("\"arts\""), std::string::npos);
 }
 
 TEST(JsonExport, LeavesOutSpecialCategoryDataUnlessAskedFor) {

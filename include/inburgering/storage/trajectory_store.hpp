@@ -218,10 +218,13 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// (`transfer::trajectory_json`) and its audit trail, as one JSON document
   /// (`{"schema": "inburgering-subject-access", "version": 1, "produced_on", "municipality",
   /// "trajectories": [{"trajectory": …, "audit_trail": [...]}]}`). Answering is the privacy
-  /// officer's task (`role_may_erase`, the same role that handles erasure, AVG art. 17); each
-  /// trajectory given out is audited (`AuditAction::kSubjectAccess`). Purged trajectories hold
-  /// no personal data and are not included.
-  /// @throws AccessDenied (another role), StorageError.
+  /// officer's task (`role_may_erase`, the same role that handles erasure, AVG art. 17), who for
+  /// this answer reads the special-category data too (Bi 9.11.a: whoever's task needs it). Each
+  /// trajectory given out is audited (`AuditAction::kSubjectAccess`, naming the special data
+  /// read), and so is an answer that finds none. Purged trajectories hold no personal data and
+  /// are not included; other municipalities' trajectories are not either, whatever the grants.
+  /// @throws AccessDenied (another role; audited), StorageError (kReadOnlyStore, kCorruptData
+  ///         for a stored trajectory missing the values behind a placeholder, I/O).
   virtual std::string subject_access(const Actor& actor, const Bsn& bsn) = 0;
 
   // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
