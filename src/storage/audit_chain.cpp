@@ -40,12 +40,16 @@ std::string audit_hash(const std::string& previous, const AuditContent& content)
                                      : std::nullopt);
   field(input, content.changes);
   field(input, content.note);
+  return sha256_hex(input);
+}
+
+std::string sha256_hex(std::string_view bytes) {
   // libsodium asks for sodium_init() before any other call; it is thread-safe and idempotent.
   static const int initialised = sodium_init();
   if (initialised < 0) throw StorageError("libsodium could not be initialised");
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(input.data()),
-                     input.size());
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
   std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace inburgering::storage::detail {
 
@@ -28,5 +29,9 @@ struct AuditContent {
 /// first entry): lowercase hex of SHA-256 over `previous` and every field, each field written as
 /// its length, a colon and its bytes (absent: "-"), so no two contents share an input.
 std::string audit_hash(const std::string& previous, const AuditContent& content);
+
+/// SHA-256 of `bytes` (libsodium) as 64 lowercase hex digits: the audit chain's links and the
+/// transfer dossier's digest.
+std::string sha256_hex(std::string_view bytes);
 
 }  // namespace inburgering::storage::detail

@@ -187,14 +187,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   set_revision(*trajectory, revision);
   if (snapshot.health || special) {
     // Health is returned: the read is audited (and only then takes the write lock).
-    std::vector<FieldChange> read;
-    if (snapshot.health) read.push_back(FieldChange{"/intake/topics/health", "(read)", "(read)"});
-    if (!snapshot.special.dispensations.empty()) {
-      read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
-    }
-    if (snapshot.special.learnability) {
-      read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
-    }
+    const auto read = detail::special_reads(snapshot.health.has_value(), snapshot.special);
     s.with_retry("auditing a read of health information", [&] {
       SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
       s.insert_audit(actor, AuditAction::kReadSpecial, owner, id, read, {});

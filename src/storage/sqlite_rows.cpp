@@ -47,6 +47,18 @@ void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic)
   upsert->exec();
 }
 
+std::vector<FieldChange> special_reads(bool health, const SpecialValues& special) {
+  std::vector<FieldChange> out;
+  if (health) out.push_back(FieldChange{"/intake/topics/health", "(read)", "(read)"});
+  if (!special.dispensations.empty()) {
+    out.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
+  }
+  if (special.learnability) {
+    out.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
+  }
+  return out;
+}
+
 SpecialValues read_special(StatementCache& db, TrajectoryId id) {
   auto query = db.use("SELECT body FROM trajectory_special WHERE trajectory_id = ?1");
   query->bind(1, id.value());

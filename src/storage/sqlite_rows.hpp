@@ -73,6 +73,10 @@ std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id);
 /// Stores the health topic of trajectory `id` (replacing a stored one).
 void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic);
 
+/// The changes of a `read_special` audit entry: which special-category data a read returned
+/// (the health topic when `health`, and what `special` holds).
+std::vector<FieldChange> special_reads(bool health, const SpecialValues& special);
+
 /// One row of sql::kHistory as far as it can be read: what cannot is named in `unreadable`.
 AuditEntry audit_entry_from(SQLite::Statement& row);
 

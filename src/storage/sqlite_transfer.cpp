@@ -47,15 +47,8 @@ std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, Mu
     set_revision(trajectory, revision);
     s.with_retry("auditing a read of health information", [&] {
       SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-      std::vector<FieldChange> read;
-      if (!special.dispensations.empty()) {
-        read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
-      }
-      if (special.learnability) {
-        read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
-      }
-      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id, read,
-                     "for the transfer dossier (Wi 35.4)");
+      s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
+                     detail::special_reads(false, special), "for the transfer dossier (Wi 35.4)");
       transaction.commit();
     });
   }
@@ -172,18 +165,10 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
       // The person's own data, the special categories included (AVG art. 15): answering is the
       // privacy officer's task, so for this read the role needs no health rights (Bi 9.11.a:
       // access for whoever's task needs it); the entry below names what was read.
-      std::vector<FieldChange> read;
-      if (auto health = detail::read_health(s.statements, id)) {
-        record.intake.topics[IntakeTopic::kHealth] = std::move(*health);
-        read.push_back(FieldChange{"/intake/topics/health", "(read)", "(read)"});
-      }
+      auto health = detail::read_health(s.statements, id);
       const detail::SpecialValues special = detail::read_special(s.statements, id);
-      if (!special.dispensations.empty()) {
-        read.push_back(FieldChange{"/obligation/dispensations", "(read)", "(read)"});
-      }
-      if (special.learnability) {
-        read.push_back(FieldChange{"/intake/learnability_test", "(read)", "(read)"});
-      }
+      const auto read = detail::special_reads(health.has_value(), special);
+      if (health) record.intake.topics[IntakeTopic::kHealth] = std::move(*health);
       std::string document;
       try {
         detail::restore_special_values(record, special);

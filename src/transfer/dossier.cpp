@@ -20,6 +20,7 @@
 #include "detail/enum_table.hpp"
 #include "detail/iso_date.hpp"
 #include "detail/walk.hpp"
+#include "storage/audit_chain.hpp"
 #include "trajectory/fields.hpp"
 
 namespace inburgering {
@@ -253,13 +254,7 @@ bool from_hex(std::string_view text, std::array<unsigned char, N>& out) {
          written == N;
 }
 
-std::string sha256_hex(std::string_view bytes) {
-  init_sodium();
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  return hex(digest.data(), digest.size());
-}
+using storage::detail::sha256_hex;
 
 bool is_dossier_id(std::string_view id) {
   std::array<unsigned char, 16> ignored{};
