@@ -1,0 +1,158 @@
+#pragma once
+// The caseworker programme `inburgering`: a command-line tool over a store, for a caseworker
+// (klantmanager) or team lead doing a day's work, and for municipal IT scripting it (`--json`).
+//
+// Every subcommand maps to one library call; this header holds what they share: the global
+// options, the context that opens the store and names the actor, option helpers that turn
+// text into the library's types (errors name the option), and the output helpers (Dutch or
+// English, text or JSON).
+
+#include <CLI/CLI.hpp>
+#include <inburgering/inburgering.hpp>
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inburgering::cli {
+
+using nlohmann::json;
+
+/// Version of the `--json` output's schema (schema/cli-output-1.schema.json).
+inline constexpr int kJsonOutputVersion = 1;
+
+/// Exit codes (README, "The caseworker programme").
+enum ExitCode : int {
+  kExitOk = 0,
+  /// The input breaks a rule of form (ValidationError) or of law (RuleViolation).
+  kExitRejected = 1,
+  /// The command line itself: an unknown subcommand or option, a missing required option.
+  kExitUsage = 2,
+  kExitNotFound = 3,
+  kExitAccessDenied = 4,
+  /// Someone else saved the trajectory in between, or the id exists.
+  kExitConflict = 5,
+  /// The database could not be opened, read or written.
+  kExitStorage = 6,
+};
+
+/// The options every subcommand takes (given before or after the subcommand's name).
+struct Globals {
+  std::string db;
+  std::string today;
+  std::string lang = "nl";
+  bool json = false;
+  std::string user;
+  std::string role = "caseworker";
+  std::string municipality;
+};
+
+/// What a command runs with: the parsed global options, the output streams, and the store
+/// (opened on first use).
+class Context {
+ public:
+  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
+
+  Globals globals;
+  std::ostream& out;
+  std::ostream& err;
+
+  bool english() const { return globals.lang == "en"; }
+  /// Dutch text, or the English one with `--lang en`.
+  std::string_view t(std::string_view nl, std::string_view en) const { return english() ? en : nl; }
+  /// The Dutch label of an enumerator, or its stable name with `--lang en`.
+  template <class E>
+  std::string label(E value) const {
+    return std::string(english() ? to_string(value) : label_nl(value));
+  }
+
+  /// `--today`, or the real date of the clock when not given.
+  Date today();
+  /// The store on `--db`; commands that may create the file say so (`create_if_missing`),
+  /// the others refuse a file that does not exist (so a typo does not create an empty one).
+  storage::TrajectoryStore& store(bool create_if_missing = false);
+  /// The actor from `--user`, `--role` and `--municipality` (or their environment variables).
+  storage::Actor actor();
+
+  /// Loads trajectory `id`, lets `act` change it, saves it and prints the result: what was done
+  /// (`done_nl`/`done_en`), the new revision and the signals now open. `act` throws to refuse;
+  /// then nothing is saved.
+  void change(std::int64_t id, std::string_view command, std::string_view done_nl,
+              std::string_view done_en, const std::function<void(Trajectory&)>& act,
+              storage::LoadOptions options = {});
+
+  /// Prints a JSON document (one line per document, indented for reading).
+  void print_json(const json& document);
+
+ private:
+  std::shared_ptr<const Clock> clock_;
+  std::optional<Date> today_;
+  std::unique_ptr<storage::SqliteStore> store_;
+};
+
+// ---- option helpers ------------------------------------------------------------------------
+
+/// Every stable name of `E`, comma-separated, for an option's help text.
+template <class E>
+std::string names_of() {
+  std::string out;
+  for (E e : all_enumerators<E>()) {
+    if (!out.empty()) out += ", ";
+    out += to_string(e);
+  }
+  return out;
+}
+
+/// Parses the date `text` of option `option` (YYYY-MM-DD). @throws ValidationError naming it.
+Date date_option(const std::string& text, std::string_view option);
+std::optional<Date> date_option(const std::optional<std::string>& text, std::string_view option);
+/// Parses a BSN. @throws ValidationError naming the option (never the digits).
+Bsn bsn_option(const std::string& text, std::string_view option = "--bsn");
+/// Parses an amount in euros ("645", "645.50" or "645,50"). @throws ValidationError.
+Money money_option(const std::string& text, std::string_view option);
+/// Parses a municipality code (four digits). @throws ValidationError.
+MunicipalityCode municipality_option(const std::string& text, std::string_view option);
+/// Splits "a:b:c" into exactly `parts` fields (the last may contain ':').
+/// @throws ValidationError naming the option and the expected form.
+std::vector<std::string> split_fields(const std::string& text, std::size_t parts,
+                                      std::string_view option, std::string_view form);
+
+/// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
+CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
+                      const std::string& description, const std::string& example);
+/// Adds the required positional trajectory id.
+void add_id(CLI::App* command, std::int64_t& id);
+/// Adds a required date option, e.g. `--datum`.
+void add_date(CLI::App* command, const std::string& name, std::string& target,
+              const std::string& description, bool required = true);
+
+// ---- output helpers ------------------------------------------------------------------------
+
+/// Initials only, never the whole name: terminal output ends up in logs and screenshots.
+std::string initials(const Participant& participant);
+json signal_json(const Signal& signal);
+/// One line for a signal: due date, overdue mark, label, detail.
+std::string signal_line(const Context& ctx, const Signal& signal);
+
+// ---- the command groups --------------------------------------------------------------------
+
+void add_participant_commands(CLI::App& app, Context& ctx);
+void add_intake_commands(CLI::App& app, Context& ctx);
+void add_plan_commands(CLI::App& app, Context& ctx);
+void add_progress_commands(CLI::App& app, Context& ctx);
+void add_term_commands(CLI::App& app, Context& ctx);
+void add_unburdening_commands(CLI::App& app, Context& ctx);
+void add_fine_commands(CLI::App& app, Context& ctx);
+void add_lifecycle_commands(CLI::App& app, Context& ctx);
+void add_view_commands(CLI::App& app, Context& ctx);
+void add_demo_commands(CLI::App& app, Context& ctx);
+
+/// Runs the tool with `args` (without the programme name); returns the exit code.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace inburgering::cli
