@@ -44,6 +44,7 @@ storage::TrajectoryStore& Context::store(bool create_if_missing) {
     if (!create_if_missing && globals.db != ":memory:" && !std::filesystem::exists(globals.db)) {
       throw NotFound("database file", globals.db);
     }
+    created_file_ = globals.db != ":memory:" && !std::filesystem::exists(globals.db);
     store_ = storage::SqliteStore::open(globals.db,
                                         {.clock = clock_, .create_if_missing = create_if_missing});
   }
@@ -67,6 +68,16 @@ storage::Actor Context::actor() {
 }
 
 void Context::print_json(const json& document) { out << document.dump(2) << "\n"; }
+
+void Context::discard_created_file() {
+  if (!created_file_) return;
+  store_.reset();
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(globals.db + suffix, ignored);
+  }
+  created_file_ = false;
+}
 
 void Context::change(std::int64_t id, std::string_view command, std::string_view done_nl,
                      std::string_view done_en, const std::function<void(Trajectory&)>& act,
@@ -275,7 +286,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       "inburgering"};
   app.require_subcommand(1);
   app.fallthrough();
-  app.option_defaults()->always_capture_default();
+  // A global option given twice (e.g. in a script's defaults and again) counts the last time.
+  app.option_defaults()->always_capture_default()->multi_option_policy(
+      CLI::MultiOptionPolicy::TakeLast);
   app.set_version_flag("--version", std::string(kVersion));
   Globals& g = ctx.globals;
   g.db = env_or("INBURGERING_DB", "inburgering.db");
@@ -322,10 +335,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::Success&) {
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    err << ctx.t("fout (opdrachtregel): ", "error (command line): ") << e.what()
+    std::string what = e.what();
+    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+      // A misspelt command: CLI11 would only say that a subcommand is required.
+      what = std::string(ctx.t("onbekende opdracht ", "unknown command ")) + "'" +
+             app.remaining().front() + "'";
+    }
+    err << ctx.t("fout (opdrachtregel): ", "error (command line): ") << what
         << ctx.t(" (zie --help)", " (see --help)") << "\n";
     return kExitUsage;
   } catch (const Error& e) {
+    ctx.discard_created_file();
     return report(ctx, e, exit_code_of(e));
   }
   return kExitOk;

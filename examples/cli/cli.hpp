@@ -89,10 +89,15 @@ class Context {
   /// Prints a JSON document (one line per document, indented for reading).
   void print_json(const json& document);
 
+  /// After a failed command: removes the database file if this run created it, so that a
+  /// refused first command leaves no empty database behind.
+  void discard_created_file();
+
  private:
   std::shared_ptr<const Clock> clock_;
   std::optional<Date> today_;
   std::unique_ptr<storage::SqliteStore> store_;
+  bool created_file_ = false;
 };
 
 // ---- option helpers ------------------------------------------------------------------------

@@ -216,13 +216,23 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx) {
                                         transfer::PublicKey::from_hex(f[1]));
       }
       const std::string dossier = read_file(a->dossier, "--dossier", transfer::kMaxDossierBytes);
-      auto& store = ctx.store();
       const storage::Actor me = ctx.actor();
       if (a->id < 0)
         throw ValidationError("--id", "a positive trajectory id", std::to_string(a->id));
+      const UserId caseworker = a->caseworker.empty() ? me.user : UserId(a->caseworker);
+      // What can be checked without the store is checked before an id is reserved: the
+      // dossier's form and signature, its recipient and the rules of the takeover. (Only a
+      // dossier imported before is refused after the reservation, which then uses up an id.)
+      const transfer::ReadDossier read = transfer::read_dossier(dossier, options);
+      if (read.info.to != me.municipality) {
+        throw transfer::DossierError(transfer::DossierProblem::kWrongRecipient,
+                                     "the dossier is for municipality " + read.info.to.to_string());
+      }
+      (void)Trajectory::receive_transfer(read.source, TrajectoryId(1), me.municipality, caseworker,
+                                         brp, Policy{});
+      auto& store = ctx.store(/*create_if_missing=*/true);
       const TrajectoryId id = a->id > 0 ? TrajectoryId(a->id) : store.reserve_id(me);
-      const Trajectory t = store.import_transfer(
-          me, dossier, id, a->caseworker.empty() ? me.user : UserId(a->caseworker), brp, options);
+      const Trajectory t = store.import_transfer(me, dossier, id, caseworker, brp, options);
       const auto signals = t.signals(ctx.today());
       if (ctx.globals.json) {
         json document = {{"schema", "inburgering-cli"},

@@ -20,7 +20,7 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
   // ---- registreer ----------------------------------------------------------------------------
   struct Register {
     std::int64_t id = 0;
-    std::string bsn, given, family, born, group, permit = "temporary_asylum", notice, brp;
+    std::string bsn, given, family, born, group, permit = "temporary_asylum", notice, brp, on;
     std::string caseworker;
     bool young_children = false;
   };
@@ -41,6 +41,10 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
                   "verblijfsvergunning: " + names_of<ResidencePermit>());
   add_date(reg, "--kennisgeving", r->notice, "datum van de kennisgeving van DUO");
   add_date(reg, "--brp", r->brp, "inschrijving in de BRP van deze gemeente (Bi 5.3.1)", false);
+  add_date(reg, "--geregistreerd", r->on,
+           "dag van registratie in dit systeem; standaard --today (bij het naregistreren van "
+           "een lopend traject eerder)",
+           false);
   reg->add_option("--klantmanager", r->caseworker,
                   "verantwoordelijke klantmanager; standaard de gebruiker (--user)");
   reg->add_flag("--jonge-kinderen", r->young_children,
@@ -60,11 +64,15 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     obligation.duo_notice_date = date_option(r->notice, "--kennisgeving");
     if (!r->brp.empty()) obligation.brp_registration_date = date_option(r->brp, "--brp");
     if (r->id < 0) throw ValidationError("--id", "a positive trajectory id", std::to_string(r->id));
+    const UserId caseworker = r->caseworker.empty() ? me.user : UserId(r->caseworker);
+    const Date registered = r->on.empty() ? today : date_option(r->on, "--geregistreerd");
+    // Every rule is checked before an id is reserved (a reservation is never handed out again).
+    (void)Trajectory::open(TrajectoryId(1), me.municipality, caseworker, person, obligation,
+                           registered);
     const TrajectoryId id = r->id > 0 ? TrajectoryId(r->id) : store.reserve_id(me);
     person.id = ParticipantId(id.value());
-    Trajectory t = Trajectory::open(id, me.municipality,
-                                    r->caseworker.empty() ? me.user : UserId(r->caseworker),
-                                    std::move(person), std::move(obligation), today);
+    Trajectory t = Trajectory::open(id, me.municipality, caseworker, std::move(person),
+                                    std::move(obligation), registered);
     const std::int64_t revision = store.create(me, t);
     if (ctx.globals.json) {
       json document = {

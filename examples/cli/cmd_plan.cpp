@@ -134,7 +134,8 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
     auto* c = add_command(
         app, "route-wisselen", "switch-route",
         "Wissel van leerroute (Wi 17.2; Bi 5.4): binnen 18 maanden na de start van de termijn, "
-        "van onderwijsroute naar B1 altijd, daarna alleen op een --grond.",
+        "van onderwijsroute naar B1 altijd, daarna alleen op een --grond. De rest van het PIP "
+        "blijft, behalve afgeschaalde onderdelen bij een andere route dan B1 (Wi 17.3).",
         "inburgering route-wisselen 1001 --datum 2027-05-01 --route z --toelichting \"voortgang "
         "te laag\"");
     add_id(c, a->id);
@@ -158,7 +159,10 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
       }
       ctx.change(a->id, "route-wisselen", "van route gewisseld", "route switched",
                  [&](Trajectory& t) {
-                   t.switch_route(d, apply(a->plan, current_content(t)), a->explanation, ground);
+                   PlanContent content = apply(a->plan, current_content(t));
+                   // Parts scaled down to A2 exist on the B1-route only (Wi 17.3).
+                   if (content.route != Route::kB1) content.scaled_down_parts.clear();
+                   t.switch_route(d, std::move(content), a->explanation, ground);
                  });
     });
   }

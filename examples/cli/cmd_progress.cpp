@@ -66,7 +66,7 @@ void add_progress_commands(CLI::App& app, Context& ctx) {
   {
     struct Args {
       std::int64_t id = 0;
-      std::string on, part, level = "b1";
+      std::string on, part, level = "B1";
       bool passed = false, failed = false;
     };
     auto a = std::make_shared<Args>();

@@ -1,0 +1,828 @@
+// End-to-end tests of the caseworker programme: every subcommand run as a process on a
+// temporary database, with its good path and its error paths (one line naming the field or the
+// article, a non-zero exit code, the database unchanged), and the --json output checked against
+// schema/cli-output-1.schema.json.
+
+#include "cli/cli_support.hpp"
+
+namespace inburgering::test::cli {
+namespace {
+
+// ---- the frame: options, actor, errors ---------------------------------------------------------
+
+TEST_F(CliTest, HelpListsTheCommandsAndEachCommandShowsDefaultsAndAnExample) {
+  const ToolRun all = cli({"--help"});
+  EXPECT_EQ(all.code, 0);
+  for (const char* command : {"registreer", "werklijst", "toon", "voortgangsgesprek", "uren",
+                              "verhuizing-uit", "demodata"}) {
+    EXPECT_NE(all.out.find(command), std::string::npos) << command;
+  }
+  EXPECT_NE(all.out.find("controleert geen wachtwoord"), std::string::npos);  // who authenticates
+  const ToolRun worklist = cli({"werklijst", "--help"});
+  EXPECT_EQ(worklist.code, 0);
+  EXPECT_NE(worklist.out.find("Voorbeeld"), std::string::npos);
+  EXPECT_NE(worklist.out.find("inburgering werklijst --weken 4"), std::string::npos);
+  EXPECT_NE(worklist.out.find("=6"), std::string::npos) << worklist.out;  // --weken's default
+  EXPECT_EQ(cli({"worklist", "--help"}).out, worklist.out);               // the English alias
+  const ToolRun version = cli({"--version"});
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out, std::string(kVersion) + "\n");
+}
+
+TEST_F(CliTest, CommandLineErrorsExitWithTwoInOneLine) {
+  EXPECT_EQ(cli({}).code, 2);
+  refused({"opruimen"}, 2, {"onbekende opdracht 'opruimen'", "--help"});
+  refused({"werklijst", "--weken", "abc"}, 2, {"--weken"});
+  refused({"toon"}, 2, {"id"});  // the id is required
+  refused(
+      {"examen", "1", "--onderdeel", "reading", "--datum", "2026-12-01", "--geslaagd", "--gezakt"},
+      2, {"--gezakt"});
+}
+
+TEST_F(CliTest, TheActorMustBeNamedAndValid) {
+  register_person("1001");
+  refused({"toon", "1001"}, 1, {"--user"}, {"--municipality", "0344"});
+  refused({"toon", "1001"}, 1, {"--municipality"}, {"--user", "km-0344-1"});
+  refused({"toon", "1001"}, 1, {"--municipality", "four digits"},
+          {"--user", "km", "--municipality", "344"});
+  refused({"toon", "1001"}, 1, {"--role", "caseworker"},
+          {"--user", "km", "--municipality", "0344", "--role", "boss"});
+  // Another municipality sees nothing: the id answers as missing (existence does not leak).
+  refused({"toon", "1001"}, 3, {"1001 not found"}, {"--user", "km", "--municipality", "0307"});
+}
+
+TEST_F(CliTest, TheEnvironmentNamesTheFileAndTheActor) {
+  register_person("1001");
+  env_ = {{"INBURGERING_DB", db_},
+          {"INBURGERING_USER", "km-0344-1"},
+          {"INBURGERING_MUNICIPALITY", "0344"},
+          {"INBURGERING_LANG", "en"}};
+  const ToolRun r = run_tool({"--today", "2026-12-07", "lijst"}, env_, dir_);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 trajectories"), std::string::npos) << r.out;
+  // An option beats the environment.
+  const ToolRun other =
+      run_tool({"--today", "2026-12-07", "--municipality", "0307", "lijst"}, env_, dir_);
+  EXPECT_NE(other.out.find("0 trajectories"), std::string::npos) << other.out;
+}
+
+TEST_F(CliTest, AReadOnAMissingFileDoesNotCreateIt) {
+  refused({"werklijst"}, 3, {"database file", "not found"});
+  EXPECT_FALSE(std::filesystem::exists(db_));
+}
+
+TEST_F(CliTest, TodayDefaultsToTheClockAndABadDayIsRefused) {
+  register_person("1001");
+  const ToolRun r = run_tool(
+      {"--db", db_, "--user", "km", "--municipality", "0344", "--json", "werklijst"}, {}, dir_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json doc = json::parse(r.out);
+  EXPECT_EQ(doc["today"], to_iso(SystemClock().today()));
+  refused({"--today", "2026-02-30", "werklijst"}, 1, {"--today"});
+}
+
+TEST_F(CliTest, ErrorsInJsonAreOneDocumentOnStandardError) {
+  register_person("1001");
+  const ToolRun r = cli({"--json", "uren", "1001", "--datum", "2026-12-01", "--uren", "3",
+                         "--aanbieder", "Taalschool", "--soort", "sleeping"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  const json doc = json::parse(r.err);
+  EXPECT_EQ(schema_violation(doc), "");
+  EXPECT_EQ(doc["error"]["code"], "invalid_input");
+  EXPECT_EQ(doc["error"]["field"], "--soort");
+  EXPECT_EQ(doc["exit_code"], 1);
+}
+
+TEST_F(CliTest, EnglishOnRequest) {
+  register_person("1001");
+  const std::string nl = ok({"toon", "1001"});
+  EXPECT_NE(nl.find("asielstatushouder"), std::string::npos);
+  EXPECT_NE(nl.find("Wat er gebeurde"), std::string::npos);
+  const std::string en = ok({"--lang", "en", "toon", "1001"});
+  EXPECT_NE(en.find("asylum_permit_holder"), std::string::npos);
+  EXPECT_NE(en.find("What happened"), std::string::npos);
+  refused({"--lang", "fr", "toon", "1001"}, 2, {"--lang"});
+}
+
+// ---- participant and obligation ----------------------------------------------------------------
+
+TEST_F(CliTest, RegisterStoresThePersonAndShowsThemMasked) {
+  const json doc =
+      cli_json({"registreer", "--bsn", "999990019", "--voornamen", "Amal", "--achternaam",
+                "Test-Haddad", "--geboren", "1990-05-17", "--doelgroep", "asylum_permit_holder",
+                "--kennisgeving", "2026-10-01"});
+  EXPECT_EQ(doc["command"], "registreer");
+  EXPECT_EQ(doc["revision"], 1);
+  EXPECT_EQ(doc["state"], "registered");
+  const std::string id = std::to_string(doc["trajectory"].get<std::int64_t>());
+  const std::string text = ok({"toon", id});
+  EXPECT_NE(text.find("******019"), std::string::npos);
+  EXPECT_NE(text.find("A.T."), std::string::npos);
+  EXPECT_EQ(text.find("999990019"), std::string::npos);  // never the whole BSN
+  EXPECT_EQ(text.find("Amal"), std::string::npos);       // nor the name
+  // The next registration gets the next free id.
+  const json second =
+      cli_json({"registreer", "--bsn", "999990020", "--voornamen", "Li", "--achternaam", "Test-Wei",
+                "--geboren", "1995-11-30", "--doelgroep", "family_migrant", "--verblijfsvergunning",
+                "regular", "--kennisgeving", "2026-10-01"});
+  EXPECT_GT(second["trajectory"].get<std::int64_t>(), doc["trajectory"].get<std::int64_t>());
+}
+
+TEST_F(CliTest, RegisterRefusesBadInputWithoutStoringAnything) {
+  register_person("1001");
+  const std::vector<std::string> base = {
+      "registreer",   "--id", "1002",           "--voornamen", "A",
+      "--achternaam", "B",    "--kennisgeving", "2026-10-01",  "--verblijfsvergunning",
+      "regular"};
+  auto with = [&](std::vector<std::string> extra) {
+    auto args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  const std::string line = refused(
+      with({"--bsn", "123456789", "--geboren", "1990-01-01", "--doelgroep", "family_migrant"}), 1,
+      {"--bsn", "eleven-test", "9 characters"});
+  EXPECT_EQ(line.find("123456789"), std::string::npos);  // the digits are not repeated
+  refused(with({"--bsn", "999990020", "--geboren", "1990-13-01", "--doelgroep", "family_migrant"}),
+          1, {"--geboren"});
+  refused(with({"--bsn", "999990020", "--geboren", "1990-01-01", "--doelgroep", "tourist"}), 1,
+          {"--doelgroep", "asylum_permit_holder", "tourist"});
+  // Wi 3: older than the state-pension age, not obliged.
+  refused(with({"--bsn", "999990020", "--geboren", "1940-01-01", "--doelgroep", "family_migrant"}),
+          1, {"Wi 3"});
+  // The id is taken.
+  refused(with({"--id", "1001", "--bsn", "999990020", "--geboren", "1990-01-01", "--doelgroep",
+                "family_migrant"}),
+          5, {"1001"});
+  refused(with({"--bsn", "999990020", "--geboren", "1990-01-01", "--doelgroep", "family_migrant",
+                "--verblijfsvergunning", "temporary_asylum"}),
+          1, {"participant.permit", "Wi 19"});
+}
+
+TEST_F(CliTest, BrpRegistrationAndThirdPartyInformation) {
+  ok({"registreer", "--id", "1001", "--bsn", "999990019", "--voornamen", "A", "--achternaam", "B",
+      "--geboren", "1990-01-01", "--doelgroep", "asylum_permit_holder", "--kennisgeving",
+      "2026-10-01", "--geregistreerd", "2026-10-02"});
+  ok({"brp-inschrijving", "1001", "--datum", "2026-10-05"});
+  EXPECT_EQ(show("1001")["timeline"][2]["event"], "brp_registration");
+  refused({"brp-inschrijving", "1002", "--datum", "2026-10-05"}, 3, {"1002"});
+  refused({"informatie-derden", "1001", "--datum", "2026-10-20", "--ontvangen"}, 1, {"no request"});
+  EXPECT_EQ(show("1001")["trajectory"]["pip_due"], "2026-12-14");  // 10 weeks after the BRP
+  const json requested = cli_json({"informatie-derden", "1001", "--datum", "2026-10-20"});
+  EXPECT_NE(requested["signals"].dump().find("pip_awaiting_third_party"), std::string::npos);
+  EXPECT_TRUE(show("1001")["trajectory"]["pip_due"].is_null());  // waits for it (Bi 5.3.2)
+  ok({"informatie-derden", "1001", "--datum", "2026-12-08", "--ontvangen"});
+  EXPECT_EQ(show("1001")["trajectory"]["pip_due"], "2026-12-22");  // 2 weeks after (Bi 5.3.2)
+}
+
+TEST_F(CliTest, ExemptionAndDispensation) {
+  register_person("1001");
+  refused({"vrijstelling", "1001", "--grond", "lazy", "--datum", "2026-11-01"}, 1, {"--grond"});
+  const json part = cli_json({"vrijstelling", "1001", "--grond", "exam_parts_shown", "--datum",
+                              "2026-11-01", "--onderdeel", "knm"});
+  EXPECT_EQ(part["state"], "registered");  // a partial exemption does not end it
+  // A dispensation's ground is health information: a back office may not record it.
+  refused({"ontheffing", "1001", "--grond", "medical", "--datum", "2026-11-01", "--onderdeel",
+           "speaking"},
+          4, {"health"}, {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
+  ok({"ontheffing", "1001", "--grond", "medical", "--datum", "2026-11-01", "--onderdeel",
+      "speaking", "--advies", "advies van de arts"});
+  const json whole =
+      cli_json({"vrijstelling", "1001", "--grond", "dutch_diploma", "--datum", "2026-11-10"});
+  EXPECT_EQ(whole["state"], "exempted");
+  EXPECT_EQ(whole["signals"].size(), 0u);
+}
+
+TEST_F(CliTest, ResidenceProcedureAndDecision) {
+  register_person("1001");
+  refused({"verblijfsprocedure", "1001", "--datum", "2026-11-01"}, 1, {"--soort"});
+  refused({"verblijfsprocedure", "1001", "--besluit", "2026-11-01"}, 1, {"Bi 2.1"});
+  ok({"verblijfsprocedure", "1001", "--soort", "application", "--datum", "2026-11-01"});
+  refused({"beeindigen", "1001", "--datum", "2026-11-05", "--reden", "permit_withdrawn"}, 1,
+          {"Bi 2.1"});
+  ok({"verblijfsprocedure", "1001", "--besluit", "2026-11-20", "--verleend"});
+  const json doc = show("1001");
+  EXPECT_EQ(doc["timeline"].back()["event"], "residence_decision");
+}
+
+TEST_F(CliTest, SocialGuidanceOnlyForAsylumPermitHolders) {
+  register_person("1001");
+  register_person("1002", "family_migrant", "999990020");
+  refused({"begeleiding", "1002", "--datum", "2026-10-05"}, 1, {"Wi 13.1"});
+  refused({"begeleiding", "1001", "--datum", "2026-10-05", "--onderdeel", "information"}, 1,
+          {"Wi 13.3"});
+  const json started = cli_json({"begeleiding", "1001", "--datum", "2026-10-05"});
+  for (const auto& s : started["signals"]) EXPECT_NE(s["kind"], "social_guidance_due");
+  ok({"begeleiding", "1001", "--datum", "2026-10-06", "--onderdeel", "practical_help"});
+  refused({"begeleiding", "1001", "--datum", "2026-10-07", "--onderdeel", "practical_help"}, 1,
+          {"Bi 5.1"});
+  refused({"begeleiding", "1001", "--datum", "2026-10-07", "--onderdeel", "tea"}, 1,
+          {"--onderdeel", "practical_help"});
+}
+
+// ---- broad intake ------------------------------------------------------------------------------
+
+TEST_F(CliTest, InvitationsAndTheirOutcomes) {
+  register_person("1001");
+  ok({"uitnodigen", "1001", "--verzonden", "2026-10-06", "--reageren-voor", "2026-10-16"});
+  refused({"uitnodigen", "1001", "--verzonden", "2026-10-07", "--reageren-voor", "2026-10-17"}, 1,
+          {"no outcome yet", "Wi 14.1"});
+  refused({"uitnodiging-uitkomst", "1001", "--uitkomst", "late"}, 1, {"--uitkomst"});
+  ok({"uitnodiging-uitkomst", "1001", "--uitkomst", "no_show"});
+  refused({"uitnodiging-uitkomst", "1001", "--uitkomst", "attended"}, 1,
+          {"no invitation", "Wi 14.1"});
+  ok({"uitnodigen", "1001", "--verzonden", "2026-10-20", "--reageren-voor", "2026-10-30"});
+  const json doc = show("1001");
+  bool warned = false;
+  for (const auto& e : doc["timeline"]) {
+    if (e["event"] == "invitation" &&
+        e["text"].get<std::string>().find("schriftelijke waarschuwing") != std::string::npos) {
+      warned = true;
+    }
+  }
+  EXPECT_TRUE(warned);  // Wi 14.1, second sentence
+}
+
+TEST_F(CliTest, IntakeTopicsTestAndCompletion) {
+  register_person("1001");
+  refused({"intake-onderwerp", "1001", "--onderwerp", "hobbies", "--datum", "2026-10-16"}, 1,
+          {"--onderwerp", "education_and_work"});
+  // The health topic is special-category data: only a role that may read health records it.
+  refused({"intake-onderwerp", "1001", "--onderwerp", "health", "--datum", "2026-10-16"}, 4, {},
+          {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
+  ok({"intake-onderwerp", "1001", "--onderwerp", "education_and_work", "--datum", "2026-10-16",
+      "--notities", "mbo-diploma"});
+  const std::string missing =
+      refused({"intake-afronden", "1001", "--datum", "2026-10-23"}, 1, {"health", "learnability"});
+  refused({"leerbaarheidstoets", "1001", "--datum", "2026-10-16", "--score", "41"}, 1, {"score"});
+  ok({"leerbaarheidstoets", "1001", "--datum", "2026-10-16", "--score", "31"});
+  refused({"intake-onderwerp", "1001", "--onderwerp", "health", "--datum", "2026-10-16"}, 1,
+          {"notes", "Bi 5.2.3"});
+  for (const char* topic : {"personal_circumstances", "health", "language_level",
+                            "paid_work_options", "self_reliance"}) {
+    ok({"intake-onderwerp", "1001", "--onderwerp", topic, "--datum", "2026-10-16", "--notities",
+        "besproken"});
+  }
+  ok({"geinformeerd-alleen", "1001"});
+  ok({"onderwijswens", "1001"});
+  const json done = cli_json({"intake-afronden", "1001", "--datum", "2026-10-23"});
+  EXPECT_EQ(done["state"], "planning");
+  EXPECT_NE(done["signals"].dump().find("pip_due"), std::string::npos);
+  // The notes never appear in the timeline.
+  EXPECT_EQ(ok({"toon", "1001"}).find("mbo-diploma"), std::string::npos);
+}
+
+TEST_F(CliTest, IntakeWithoutTheParticipantAfterFailedInvitations) {
+  register_person("1001");
+  refused({"intake-afronden", "1001", "--datum", "2026-11-01", "--zonder-deelnemer"}, 1,
+          {"intake"});
+  for (const auto& [sent, by] :
+       std::vector<std::pair<std::string, std::string>>{{"2026-10-06", "2026-10-16"},
+                                                        {"2026-10-20", "2026-10-30"},
+                                                        {"2026-11-02", "2026-11-12"}}) {
+    ok({"uitnodigen", "1001", "--verzonden", sent, "--reageren-voor", by});
+    ok({"uitnodiging-uitkomst", "1001", "--uitkomst", "no_show"});
+    if (sent == "2026-10-20") {
+      refused({"intake-afronden", "1001", "--datum", "2026-11-01", "--zonder-deelnemer"}, 1,
+              {"2 so far", "Wi 14.2"});
+    }
+  }
+  const json done =
+      cli_json({"intake-afronden", "1001", "--datum", "2026-11-01", "--zonder-deelnemer"});
+  EXPECT_EQ(done["state"], "planning");
+}
+
+TEST_F(CliTest, LearnabilityDispensationIsHealthInformation) {
+  register_person("1001");
+  refused({"leerbaarheidstoets", "1001", "--datum", "2026-10-16", "--ontheffing-grond",
+           "visual_impairment", "--ontheffing-reden", "blind"},
+          4, {}, {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
+  ok({"leerbaarheidstoets", "1001", "--datum", "2026-10-16", "--ontheffing-grond",
+      "visual_impairment", "--ontheffing-reden", "blind"});
+  EXPECT_NE(ok({"toon", "1001"}).find("leerbaarheidstoets: ontheffing"), std::string::npos);
+}
+
+// ---- the PIP -----------------------------------------------------------------------------------
+
+TEST_F(CliTest, FirstPlanStartsTheTerm) {
+  through_intake("1001");
+  refused({"pip", "1001", "--datum", "2026-11-20"}, 1, {"--route"});
+  refused({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--activiteit",
+           "language_course:NT2"},
+          1, {"--activiteit", "soort:omschrijving:aanbieder:uren"});
+  refused({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--activiteit",
+           "language_course:NT2:School:veel"},
+          1, {"--activiteit (uren)"});
+  // Wi 15.2: an asylum permit holder's PIP names the route's intensity.
+  refused({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--uren-per-week", "12",
+           "--map-uren", "40", "--voortgangsgesprekken", "6"},
+          1, {"plan.support", "Wi 15.1.b"});
+  refused({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--map-uren", "40",
+           "--ondersteuning", "klantmanager", "--voortgangsgesprekken", "6"},
+          1, {"Wi 15.2"});
+  const json doc = cli_json({"pip", "1001", "--datum", "2026-11-20", "--route", "b1",
+                             "--uren-per-week", "12", "--ondersteuning", "klantmanager",
+                             "--map-uren", "40", "--voortgangsgesprekken", "6"});
+  EXPECT_EQ(doc["state"], "route");
+  const json shown = show("1001");
+  EXPECT_EQ(shown["trajectory"]["route"], "b1");
+  EXPECT_EQ(shown["trajectory"]["term"]["start"], "2026-11-21");  // Wi 11.2
+  EXPECT_EQ(shown["trajectory"]["term"]["end"], "2029-11-20");
+  refused({"pip", "1001", "--datum", "2026-11-21", "--route", "b1", "--uren-per-week", "12"}, 1,
+          {"planning"});
+}
+
+TEST_F(CliTest, PlanBeforeTheIntakeIsRefused) {
+  register_person("1001");
+  refused({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--uren-per-week", "12"}, 1,
+          {"planning"});
+}
+
+TEST_F(CliTest, AdjustSwitchAndScaleDown) {
+  refused({"pip-bijstellen", "1", "--datum", "2027-01-10", "--toelichting", "x"}, 3, {});
+  with_plan("1001");
+  refused({"pip-bijstellen", "1001", "--datum", "2027-01-10"}, 2, {"--toelichting"});
+  ok({"pip-bijstellen", "1001", "--datum", "2027-01-10", "--uren-per-week", "16", "--toelichting",
+      "meer lesuren"});
+  const json adjusted = show("1001");
+  EXPECT_NE(adjusted["timeline"].dump().find("16 uur per week"), std::string::npos);
+  refused(
+      {"route-wisselen", "1001", "--datum", "2027-02-01", "--toelichting", "x", "--route", "b1"}, 1,
+      {"Wi 17.2"});
+  refused({"afschalen", "1001", "--datum", "2027-02-01", "--onderdeel", "speaking", "--toelichting",
+           "x"},
+          1, {"Bi 5.5"});
+  for (int i = 0; i < 25; ++i) {  // 600 NT2 hours (Bi 5.5.1), a day's 24 at a time
+    ok({"uren", "1001", "--datum",
+        "2027-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1), "--uren", "24",
+        "--aanbieder", "Taalschool"});
+  }
+  refused(
+      {"afschalen", "1001", "--datum", "2027-02-01", "--onderdeel", "knm", "--toelichting", "x"}, 1,
+      {"Wi 17.3"});
+  ok({"afschalen", "1001", "--datum", "2027-02-01", "--onderdeel", "speaking", "--toelichting",
+      "ondanks inzet geen B1"});
+  ok({"route-wisselen", "1001", "--datum", "2027-03-01", "--route", "z", "--toelichting",
+      "voortgang te laag"});
+  EXPECT_EQ(show("1001")["trajectory"]["route"], "z");
+}
+
+TEST_F(CliTest, CourseOffer) {
+  through_intake("1001");
+  refused({"cursusaanbod", "1001", "--datum", "2026-11-20", "--aanbieder", "School"}, 1,
+          {"Wi 15.1"});
+  ok({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--uren-per-week", "12",
+      "--ondersteuning", "klantmanager", "--map-uren", "40", "--voortgangsgesprekken", "6"});
+  refused({"cursusaanbod", "1001", "--datum", "2026-11-20", "--aanbieder", ""}, 1, {"provider"});
+  refused(
+      {"cursusaanbod", "1001", "--datum", "2026-11-20", "--aanbieder", "School", "--route", "z"}, 1,
+      {"Wi 16.1"});
+  const json doc =
+      cli_json({"cursusaanbod", "1001", "--datum", "2026-11-21", "--aanbieder", "Taalschool"});
+  for (const auto& s : doc["signals"]) EXPECT_NE(s["kind"], "course_offer_due");
+}
+
+// ---- progress ----------------------------------------------------------------------------------
+
+TEST_F(CliTest, HoursInHoursOrMinutes) {
+  with_plan("1001");
+  ok({"uren", "1001", "--datum", "2026-12-01", "--uren", "2,5", "--aanbieder", "Taalschool"});
+  ok({"uren", "1001", "--datum", "2026-12-02", "--uren", "90m", "--aanbieder", "Taalschool",
+      "--soort", "knm_course"});
+  const json doc = show("1001");
+  ASSERT_EQ(doc["hours"].size(), 2u);
+  EXPECT_EQ(doc["hours"][0]["kind"], "language_course");
+  EXPECT_EQ(doc["hours"][0]["minutes"], 150);
+  EXPECT_EQ(doc["hours"][1]["minutes"], 90);
+  for (const char* bad : {"abc", "2,555", "-3", "", "1e3", "3h"}) {
+    refused({"uren", "1001", "--datum", "2026-12-01", "--uren", bad, "--aanbieder", "T"}, 1,
+            {"--uren"});
+  }
+  refused({"uren", "1001", "--datum", "2026-12-01", "--uren", "25", "--aanbieder", "T"}, 1,
+          {"attendance.minutes"});
+  refused({"uren", "1001", "--datum", "2026-12-01", "--uren", "3", "--aanbieder", ""}, 1,
+          {"Wi 35.3"});
+}
+
+TEST_F(CliTest, ExamsAndTheirInvalidation) {
+  with_plan("1001");
+  refused({"examen", "1001", "--onderdeel", "reading", "--datum", "2026-12-01"}, 1, {"--geslaagd"});
+  refused({"examen", "1001", "--onderdeel", "cooking", "--datum", "2026-12-01", "--geslaagd"}, 1,
+          {"--onderdeel"});
+  ok({"examen", "1001", "--onderdeel", "reading", "--datum", "2026-12-01", "--geslaagd"});
+  ok({"examen", "1001", "--onderdeel", "writing", "--niveau", "A2", "--datum", "2026-12-02",
+      "--gezakt"});
+  refused({"examen-ongeldig", "1001", "--nummer", "0", "--datum", "2026-12-05"}, 1, {"--nummer"});
+  refused({"examen-ongeldig", "1001", "--nummer", "3", "--datum", "2026-12-05"}, 1, {"index"});
+  ok({"examen-ongeldig", "1001", "--nummer", "1", "--datum", "2026-12-05"});
+  const json doc = show("1001");
+  EXPECT_EQ(doc["timeline"].back()["event"], "exam_invalidated");
+  for (const auto& q : doc["requirements"]) {
+    if (q["code"] == "exam.reading") {
+      EXPECT_FALSE(q["met"].get<bool>());
+    }
+  }
+}
+
+TEST_F(CliTest, ProgressInterviewClearsItsSignal) {
+  refused({"voortgangsgesprek", "5", "--datum", "2026-12-07", "--beoordeling", "on_track"}, 3, {});
+  through_intake("1001");
+  refused({"voortgangsgesprek", "1001", "--datum", "2026-12-07", "--beoordeling", "on_track"}, 1,
+          {"needs route"});
+  ok({"pip", "1001", "--datum", "2026-11-20", "--route", "b1", "--uren-per-week", "12",
+      "--ondersteuning", "klantmanager", "--map-uren", "40", "--voortgangsgesprekken", "6"});
+  refused({"voortgangsgesprek", "1001", "--datum", "2026-12-07", "--beoordeling", "great"}, 1,
+          {"--beoordeling", "on_track"});
+  today_ = "2027-05-20";  // the first interview fell due on 2027-05-16
+  auto due = [&] {
+    const json doc = show("1001");
+    for (const auto& s : doc["signals"]) {
+      if (s["kind"] == "interview_due") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(due());
+  ok({"voortgangsgesprek", "1001", "--datum", "2027-05-20", "--beoordeling", "behind", "--notities",
+      "meer oefenen"});
+  EXPECT_FALSE(due());
+}
+
+TEST_F(CliTest, MilestonesAndACompletedRouteWhoseDiplomaIsWithdrawn) {
+  with_plan("1001");
+  refused({"mijlpaal", "1001", "--soort", "pvt-verklaring", "--datum", "2026-12-01"}, 1,
+          {"Bi 3.1"});
+  refused({"mijlpaal", "1001", "--soort", "z-eindgesprek", "--datum", "2026-12-01"}, 1, {"Z"});
+  refused({"mijlpaal", "1001", "--soort", "feest", "--datum", "2026-12-01"}, 2, {"--soort"});
+  refused({"diploma-ingetrokken", "1001", "--datum", "2027-09-01", "--nummer", "1"}, 1,
+          {"Bi 3.10.3"});
+  ok({"uren", "1001", "--datum", "2026-11-25", "--uren", "12", "--soort", "pvt", "--aanbieder",
+      "T"});
+  ok({"mijlpaal", "1001", "--soort", "pvt-verklaring", "--datum", "2026-12-01"});
+  ok({"uren", "1001", "--datum", "2026-11-26", "--uren", "20", "--soort", "map", "--aanbieder",
+      "T"});
+  ok({"uren", "1001", "--datum", "2026-11-27", "--uren", "20", "--soort", "map", "--aanbieder",
+      "T"});
+  ok({"mijlpaal", "1001", "--soort", "map-eindgesprek", "--datum", "2026-12-02"});
+  refused({"afronden", "1001", "--datum", "2027-08-01"}, 1, {"reading", "knm"});
+  for (const char* part : {"reading", "listening", "writing", "speaking", "knm"}) {
+    ok({"examen", "1001", "--onderdeel", part, "--datum", "2027-07-01", "--geslaagd"});
+  }
+  const json done = cli_json({"afronden", "1001", "--datum", "2027-08-01"});
+  EXPECT_EQ(done["state"], "completed");
+  const json back = cli_json(
+      {"diploma-ingetrokken", "1001", "--datum", "2027-09-01", "--nummer", "1", "--nummer", "2"});
+  EXPECT_EQ(back["state"], "route");
+  refused({"diploma-ingetrokken", "1001", "--datum", "2027-09-02", "--nummer", "3"}, 1,
+          {"Bi 3.10.3"});
+}
+
+TEST_F(CliTest, BridgingCourseOnTheEducationRoute) {
+  through_intake("1001");
+  ok({"onderwijswens", "1001"});
+  ok({"pip", "1001", "--datum", "2026-11-20", "--route", "education", "--uren-per-week", "12",
+      "--ondersteuning", "klantmanager", "--voortgangsgesprekken", "4"});
+  refused({"mijlpaal", "1001", "--soort", "map-eindgesprek", "--datum", "2026-12-01"}, 1, {"Wi 8"});
+  ok({"mijlpaal", "1001", "--soort", "schakelcursus", "--datum", "2027-06-01"});
+  EXPECT_EQ(show("1001")["timeline"].back()["event"], "bridging_course");
+}
+
+// ---- the term ----------------------------------------------------------------------------------
+
+TEST_F(CliTest, ExtensionRequestDecisionAndOwnInitiative) {
+  with_plan("1001");
+  refused({"verlenging", "1001"}, 1, {"--aangevraagd/--besluit"});
+  refused({"verlenging", "1001", "--aangevraagd", "2027-01-01"}, 1, {"Bi 4.5.1"});
+  ok({"verlenging", "1001", "--aangevraagd", "2029-07-01", "--grond", "not_culpable"});
+  refused({"verlenging", "1001", "--besluit", "2029-08-01"}, 1, {"--verleend/--geweigerd"});
+  ok({"verlenging", "1001", "--besluit", "2029-08-01", "--verleend", "--maanden", "6"});
+  today_ = "2029-09-02";  // the term as known once DUO decided
+  EXPECT_EQ(show("1001")["trajectory"]["term"]["end"], "2030-05-20");
+  refused({"verlenging", "1001", "--besluit", "2029-08-02", "--verleend", "--maanden", "6"}, 1,
+          {"awaits a decision", "Bi 4.5.1"});
+  ok({"verlenging", "1001", "--besluit", "2029-09-01", "--zonder-verzoek", "--grond", "categorical",
+      "--maanden", "3"});
+  EXPECT_EQ(show("1001")["trajectory"]["term"]["end"], "2030-08-20");
+}
+
+TEST_F(CliTest, InterruptionOpensAndCloses) {
+  with_plan("1001");
+  refused({"onderbreking", "1001", "--tot", "2027-05-01"}, 1, {"open"});
+  ok({"onderbreking", "1001", "--van", "2027-03-01", "--reden", "tijdelijk in het buitenland"});
+  refused({"onderbreking", "1001", "--van", "2027-04-01", "--reden", "x"}, 1, {"open"});
+  ok({"onderbreking", "1001", "--tot", "2027-03-31"});
+  today_ = "2027-04-01";
+  EXPECT_EQ(show("1001")["trajectory"]["term"]["end"], "2029-12-21");  // 31 days later
+}
+
+// ---- unburdening -------------------------------------------------------------------------------
+
+TEST_F(CliTest, UnburdeningStartExtendCoachAndStop) {
+  with_plan("1001");
+  refused(
+      {"ontzorgen-verlengen", "1001", "--datum", "2027-03-01", "--maanden", "3", "--reden", "x"}, 1,
+      {"unburdening"});
+  refused({"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post",
+           "rent:Woonstichting:645"},
+          1, {"Pw 56a.2"});
+  refused({"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post",
+           "rent:Woonstichting:zes"},
+          1, {"--post (bedrag)"});
+  refused({"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post", "rent:645"},
+          1, {"soort:ontvanger:bedrag"});
+  ok({"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post",
+      "rent:Woonstichting:645,50", "--post", "energy:Energie:110", "--post", "water:Water:24",
+      "--post", "health_insurance:Zorg:139"});
+  ok({"budgetcoaching", "1001", "--datum", "2026-12-05", "--onderwerp", "vaste lasten"});
+  ok({"ontzorgen-verlengen", "1001", "--datum", "2027-05-01", "--maanden", "3", "--reden",
+      "budgetvaardigheid nog onvoldoende"});
+  refused({"ontzorgen-verlengen", "1001", "--datum", "2027-05-02", "--maanden", "3", "--reden", ""},
+          1, {"Pw 57"});
+  const std::string text = ok({"toon", "1001"});
+  EXPECT_NE(text.find("ontzorgen gestart, 4 vaste lasten, tot 2027-08-31"), std::string::npos)
+      << text;
+  ok({"ontzorgen-stop", "1001", "--datum", "2027-06-30"});
+  EXPECT_EQ(show("1001")["timeline"].back()["event"], "unburdening_stopped");
+}
+
+TEST_F(CliTest, UnburdeningOnlyForThoseEligible) {
+  register_person("1002", "family_migrant", "999990020");
+  refused({"ontzorgen-start", "1002", "--vanaf", "2026-12-01", "--bijstand", "--post", "rent:W:645",
+           "--post", "energy:E:110", "--post", "water:W:24", "--post", "health_insurance:Z:139"},
+          1, {"Pw 56a"});
+}
+
+// ---- fines -------------------------------------------------------------------------------------
+
+TEST_F(CliTest, IntakeFineAfterTheWarnedNoShowAndItsStatus) {
+  register_person("1002", "family_migrant", "999990020");
+  refused({"boete", "1002", "--soort", "intake", "--opgelegd", "2026-11-01", "--nieuwe-termijn-tot",
+           "2026-12-31"},
+          1, {"Wi 22.1"});
+  for (const auto& [sent, by] : std::vector<std::pair<std::string, std::string>>{
+           {"2026-10-06", "2026-10-16"}, {"2026-10-20", "2026-10-30"}}) {
+    ok({"uitnodigen", "1002", "--verzonden", sent, "--reageren-voor", by});
+    ok({"uitnodiging-uitkomst", "1002", "--uitkomst", "no_show"});
+  }
+  refused({"boete", "1002", "--soort", "speeding", "--opgelegd", "2026-11-01"}, 1, {"--soort"});
+  ok({"boete", "1002", "--soort", "intake", "--opgelegd", "2026-11-01", "--nieuwe-termijn-tot",
+      "2026-12-31"});
+  const std::string text = ok({"toon", "1002"});
+  EXPECT_NE(text.find("boete #1"), std::string::npos) << text;
+  refused({"boete-status", "1002", "--nummer", "2", "--status", "bezwaar", "--datum", "2026-11-10"},
+          1, {"index"});
+  refused({"boete-status", "1002", "--nummer", "1", "--status", "weg", "--datum", "2026-11-10"}, 2,
+          {"--status"});
+  ok({"boete-status", "1002", "--nummer", "1", "--status", "bezwaar", "--datum", "2026-11-10"});
+  ok({"boete-status", "1002", "--nummer", "1", "--status", "vernietigd", "--datum", "2026-12-01"});
+  refused({"boete-status", "1002", "--nummer", "1", "--status", "onherroepelijk", "--datum",
+           "2026-12-02"},
+          1, {"outcome is recorded"});
+}
+
+TEST_F(CliTest, CooperationFineNeedsTheDayOfTheViolation) {
+  with_plan("1001");
+  refused({"boete", "1001", "--soort", "cooperation", "--opgelegd", "2027-02-15"}, 1,
+          {"--vastgesteld"});
+  refused({"boete", "1001", "--soort", "cooperation", "--vastgesteld", "2027-02-01", "--opgelegd",
+           "2027-02-15"},
+          1, {"culpability"});
+  const json doc =
+      cli_json({"boete", "1001", "--soort", "cooperation", "--vastgesteld", "2027-02-01",
+                "--opgelegd", "2027-02-15", "--verwijtbaarheid", "gross_negligence"});
+  EXPECT_EQ(doc["revision"], 14);  // 13 acts to the PIP, then the fine
+}
+
+TEST_F(CliTest, DuoFineOnlyOnceTheTermRanOut) {
+  with_plan("1001");
+  refused({"duo-boete", "1001", "--soort", "route_not_in_time", "--opgelegd", "2028-01-01",
+           "--bedrag", "500", "--nieuwe-termijn", "12"},
+          1, {"2029-11-20", "Wi 25.1"});
+  refused({"duo-boete", "1001", "--soort", "route_not_in_time", "--opgelegd", "2030-01-01",
+           "--bedrag", "vijfhonderd", "--nieuwe-termijn", "12"},
+          1, {"--bedrag"});
+  ok({"duo-boete", "1001", "--soort", "route_not_in_time", "--opgelegd", "2030-01-01", "--bedrag",
+      "500", "--nieuwe-termijn", "12"});
+  today_ = "2030-02-01";
+  EXPECT_EQ(show("1001")["trajectory"]["term"]["end"], "2031-01-01");
+}
+
+// ---- the end -----------------------------------------------------------------------------------
+
+TEST_F(CliTest, EndForAReason) {
+  with_plan("1001");
+  refused({"beeindigen", "1001", "--datum", "2027-01-10", "--reden", "term_expired"}, 1,
+          {"Wi 11.1"});
+  refused({"beeindigen", "1001", "--datum", "2027-01-10", "--reden", "bored"}, 1, {"--reden"});
+  const json doc =
+      cli_json({"beeindigen", "1001", "--datum", "2027-01-10", "--reden", "left_country"});
+  EXPECT_EQ(doc["state"], "ended");
+  refused({"uren", "1001", "--datum", "2027-01-11", "--uren", "3", "--aanbieder", "T"}, 1, {});
+}
+
+TEST_F(CliTest, MoveOutSignedAndInAtTheOtherMunicipality) {
+  with_plan("1001");
+  const std::string key = dir_ + "/utrecht.key";
+  const json made = cli_json({"sleutel-maken", "--bestand", key});
+  EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::group_read,
+            std::filesystem::perms::none);
+  refused({"sleutel-maken", "--bestand", key}, 1, {"--bestand"});  // never overwritten
+  const std::string dossier = dir_ + "/1001.dossier";
+  refused({"verhuizing-uit", "1001", "--naar", "0344", "--datum", "2027-01-31", "--dossier",
+           dossier, "--sleutel", key},
+          1, {"0344"});
+  EXPECT_FALSE(std::filesystem::exists(dossier));  // nothing left behind
+  const json out = cli_json({"verhuizing-uit", "1001", "--naar", "0307", "--datum", "2027-01-31",
+                             "--dossier", dossier, "--sleutel", key});
+  EXPECT_TRUE(out["signed"].get<bool>());
+  EXPECT_EQ(show("1001")["trajectory"]["state"], "transferred_out");
+  refused({"verhuizing-uit", "1001", "--naar", "0307", "--datum", "2027-01-31", "--dossier",
+           dir_ + "/again.dossier"},
+          1, {});
+
+  // Amersfoort, with its own database, takes it over.
+  const std::string utrecht_db = db_;
+  db_ = dir_ + "/amersfoort.db";
+  const std::vector<std::string> amersfoort = {"--user", "km-0307-2", "--municipality", "0307"};
+  const std::string trusted = "0344:" + made["public_key"].get<std::string>();
+  refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03"}, 1, {"untrusted_signer"},
+          amersfoort);                         // a signature from an unknown sender
+  EXPECT_FALSE(std::filesystem::exists(db_));  // a refused import leaves no new file behind
+  refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--vertrouwd", "0344:00"},
+          1, {}, amersfoort);
+  refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--vertrouwd", trusted}, 1,
+          {"wrong_recipient"}, {"--user", "km", "--municipality", "0363"});
+  const json in = cli_json({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03",
+                            "--vertrouwd", trusted, "--id", "5001"},
+                           amersfoort);
+  EXPECT_EQ(in["trajectory"], 5001);
+  EXPECT_EQ(in["state"], "route");
+  // The PIP after the move is due 10 weeks after the registration (Bi 5.3.3).
+  EXPECT_EQ(cli_json({"toon", "5001"}, amersfoort)["trajectory"]["pip_due"], "2027-04-14");
+  refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--vertrouwd", trusted,
+           "--id", "5002"},
+          1, {"already_imported"}, amersfoort);
+  refused({"pip-na-verhuizing", "5001", "--datum", "2027-02-10"}, 2, {"--toelichting"}, amersfoort);
+  ok({"pip-na-verhuizing", "5001", "--datum", "2027-02-10", "--toelichting", "overgenomen"},
+     amersfoort);
+  const json shown = cli_json({"toon", "5001"}, amersfoort);
+  EXPECT_EQ(shown["trajectory"]["municipality"], "0307");
+  EXPECT_EQ(shown["trajectory"]["caseworker"], "km-0307-2");
+  db_ = utrecht_db;
+  refused({"pip-na-verhuizing", "1001", "--datum", "2027-02-10", "--toelichting", "x"}, 1, {});
+}
+
+TEST_F(CliTest, UnsignedDossierOnlyWhenAllowed) {
+  with_plan("1001");
+  const std::string dossier = dir_ + "/1001.dossier";
+  ok({"verhuizing-uit", "1001", "--naar", "0307", "--datum", "2027-01-31", "--dossier", dossier});
+  db_ = dir_ + "/amersfoort.db";
+  const std::vector<std::string> amersfoort = {"--user", "km", "--municipality", "0307"};
+  refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03"}, 1, {"unsigned"},
+          amersfoort);
+  refused({"verhuizing-in", "--dossier", dir_ + "/none", "--brp", "2027-02-03"}, 3, {"none"},
+          amersfoort);
+  ok({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--zonder-handtekening"},
+     amersfoort);
+}
+
+// ---- views -------------------------------------------------------------------------------------
+
+TEST_F(CliTest, WorklistMostUrgentFirstForACaseworkerOrTheMunicipality) {
+  with_plan("1001");
+  register_person("1002", "family_migrant", "999990020");  // first PIP due 2026-12-10
+  ok({"registreer",
+      "--id",
+      "1003",
+      "--bsn",
+      "999990032",
+      "--voornamen",
+      "Y",
+      "--achternaam",
+      "Test-A",
+      "--geboren",
+      "1980-01-01",
+      "--doelgroep",
+      "family_migrant",
+      "--verblijfsvergunning",
+      "regular",
+      "--kennisgeving",
+      "2026-09-01",
+      "--geregistreerd",
+      "2026-09-02",
+      "--klantmanager",
+      "km-0344-2"});
+  const json mine = cli_json({"werklijst"});
+  EXPECT_EQ(mine["caseworker"], "km-0344-1");
+  for (const auto& item : mine["items"]) EXPECT_EQ(item["caseworker"], "km-0344-1");
+  const json all = cli_json({"werklijst", "--alle"});
+  EXPECT_TRUE(all["caseworker"].is_null());
+  ASSERT_GT(all["items"].size(), mine["items"].size());
+  // Most urgent first: 1001's social guidance was due on the BRP day (2026-10-05), then 1003's
+  // first PIP on 2026-11-10; both overdue.
+  EXPECT_EQ(all["items"][0]["trajectory"], 1001);
+  EXPECT_EQ(all["items"][0]["signal"]["kind"], "social_guidance_due");
+  EXPECT_TRUE(all["items"][0]["signal"]["overdue"].get<bool>());
+  EXPECT_EQ(all["items"][1]["trajectory"], 1003);
+  EXPECT_EQ(all["items"][1]["signal"]["due_on"], "2026-11-10");
+  EXPECT_TRUE(all["items"][1]["signal"]["overdue"].get<bool>());
+  for (std::size_t i = 1; i < all["items"].size(); ++i) {
+    EXPECT_LE(all["items"][i - 1]["signal"]["due_on"], all["items"][i]["signal"]["due_on"]);
+  }
+  const json other = cli_json({"werklijst", "--klantmanager", "km-0344-2"});
+  ASSERT_EQ(other["items"].size(), 1u);
+  const json one = cli_json({"werklijst", "--alle", "--max", "1"});
+  EXPECT_EQ(one["items"].size(), 1u);
+  EXPECT_TRUE(one["more"].get<bool>());
+  const std::string text = ok({"werklijst", "--alle"});
+  EXPECT_NE(text.find("TE LAAT 1003"), std::string::npos) << text;
+  EXPECT_NE(text.find("first PIP is due"), std::string::npos);  // the detail text
+  refused({"werklijst", "--weken", "-1"}, 2, {"--weken"});
+}
+
+TEST_F(CliTest, ShowTimelineRequirementsAndWhatIsDue) {
+  refused({"toon", "77"}, 3, {}, {});
+  with_plan("1001");
+  const json doc = show("1001");
+  EXPECT_EQ(doc["trajectory"]["bsn_masked"], "******019");
+  EXPECT_EQ(doc["trajectory"]["initials"], "A.T.");
+  EXPECT_EQ(doc["timeline"][0]["event"], "duo_notice");
+  EXPECT_EQ(doc["timeline"][0]["date"], "2026-10-01");
+  bool plan = false;
+  for (const auto& e : doc["timeline"]) plan = plan || e["event"] == "plan_version";
+  EXPECT_TRUE(plan);
+  EXPECT_FALSE(doc["requirements"].empty());
+  EXPECT_FALSE(doc["deadlines"].empty());
+  EXPECT_EQ(doc.dump().find("999990019"), std::string::npos);
+  EXPECT_EQ(doc.dump().find("Amal"), std::string::npos);
+  const std::string text = ok({"toon", "1001"});
+  for (const char* section : {"Wat er gebeurde", "Nodig voor afronding", "Nu te doen", "Daarna"}) {
+    EXPECT_NE(text.find(section), std::string::npos) << section;
+  }
+}
+
+TEST_F(CliTest, TermsEndingSearchListAndHistory) {
+  with_plan("1001");
+  register_person("1002", "family_migrant", "999990020");
+  today_ = "2029-07-01";
+  const json ending = cli_json({"termijnen", "--maanden", "6"});
+  ASSERT_EQ(ending["items"].size(), 1u);
+  EXPECT_EQ(ending["items"][0]["id"], 1001);
+  EXPECT_EQ(cli_json({"termijnen", "--maanden", "3"})["items"].size(), 0u);
+  today_ = "2026-12-07";
+
+  const json found = cli_json({"zoek", "--bsn", "999990020"});
+  EXPECT_EQ(found["bsn_masked"], "******020");
+  ASSERT_EQ(found["items"].size(), 1u);
+  EXPECT_EQ(found["items"][0]["id"], 1002);
+  EXPECT_EQ(ok({"zoek", "--bsn", "999990020"}).find("999990020"), std::string::npos);
+  refused({"zoek", "--bsn", "12345"}, 1, {"--bsn"});
+
+  EXPECT_EQ(cli_json({"lijst"})["items"].size(), 2u);
+  const json route = cli_json({"lijst", "--status", "route"});
+  ASSERT_EQ(route["items"].size(), 1u);
+  EXPECT_EQ(route["items"][0]["route"], "b1");
+  refused({"lijst", "--status", "busy"}, 1, {"--status"});
+
+  const json history = cli_json({"historie", "1001"});
+  ASSERT_GT(history["entries"].size(), 5u);
+  EXPECT_EQ(history["entries"][0]["action"], "create");
+  EXPECT_EQ(history["entries"][0]["user"], "km-0344-1");
+  EXPECT_EQ(history.dump().find("999990019"), std::string::npos);
+  refused({"historie", "1001"}, 3, {}, {"--user", "x", "--municipality", "0307"});
+}
+
+// ---- demo data ---------------------------------------------------------------------------------
+
+TEST_F(CliTest, DemoDataIsReproducibleFromItsSeed) {
+  const json made = cli_json({"demodata", "--aantal", "60", "--seed", "7"});
+  EXPECT_EQ(made["stored"], 64);  // with the four named examples
+  const json list = cli_json({"lijst", "--max", "1000"});
+  const std::string first = db_;
+  db_ = dir_ + "/again.db";
+  cli_json({"demodata", "--aantal", "60", "--seed", "7"});
+  EXPECT_EQ(cli_json({"lijst", "--max", "1000"}), list);
+  db_ = dir_ + "/other.db";
+  cli_json({"demodata", "--aantal", "60", "--seed", "8"});
+  EXPECT_NE(cli_json({"lijst", "--max", "1000"}), list);
+  db_ = first;
+  // The named examples, each in its situation, with no years of overdue noise.
+  const json worklist = cli_json({"werklijst"});
+  for (const auto& item : worklist["items"]) {
+    EXPECT_GE(item["signal"]["due_on"].get<std::string>(), "2026-09-01") << item.dump();
+  }
+  const json amal = show("1001");
+  EXPECT_EQ(amal["trajectory"]["route"], "b1");
+  EXPECT_TRUE(amal["signals"].dump().find("interview_due") != std::string::npos);
+  EXPECT_EQ(show("1002")["trajectory"]["state"], "intake");
+  EXPECT_EQ(show("1003")["trajectory"]["route"], "z");
+  EXPECT_EQ(cli_json({"termijnen"})["items"][0]["id"], 1003);
+  EXPECT_EQ(show("1004")["timeline"].dump().find("transfer_in") != std::string::npos, true);
+  // Other municipalities got theirs.
+  EXPECT_GT(cli_json({"lijst"}, {"--user", "x", "--municipality", "0307"})["items"].size(), 0u);
+  refused({"demodata", "--aantal", "5", "--seed", "7"}, 5, {});  // the ids are taken
+  refused({"demodata", "--gemeenten", "utrecht"}, 1, {"--gemeenten"});
+}
+
+}  // namespace
+}  // namespace inburgering::test::cli
