@@ -296,9 +296,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   g.municipality = env_or("INBURGERING_MUNICIPALITY", "");
   g.role = env_or("INBURGERING_ROLE", "caseworker");
   g.lang = env_or("INBURGERING_LANG", "nl");
+  g.today = env_or("INBURGERING_TODAY", "");
   app.add_option("--db", g.db, "het SQLite-bestand / the SQLite file (env INBURGERING_DB)");
-  app.add_option("--today", g.today,
-                 "de dag waarop gewerkt wordt / the working day, JJJJ-MM-DD (standaard: vandaag)");
+  app.add_option(
+      "--today", g.today,
+      "de dag waarop gewerkt wordt / the working day, JJJJ-MM-DD (env INBURGERING_TODAY; "
+      "standaard: vandaag volgens de klok)");
   app.add_option("--lang", g.lang, "taal van de uitvoer / output language (env INBURGERING_LANG)")
       ->check(CLI::IsMember({"nl", "en"}));
   app.add_flag("--json", g.json, "JSON-uitvoer voor scripts (schema/cli-output-1.schema.json)");

@@ -217,7 +217,7 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       app, "demodata", "demo-data",
       "Vul een (nieuwe) database met --aantal verzonnen maar realistische trajecten, "
       "reproduceerbaar uit --seed, over meerdere gemeenten en klantmanagers (km-<code>-<n>), "
-      "plus vier genoemde voorbeelden van Utrecht (1001-1004, klantmanager km-0344-1). "
+      "plus vier genoemde voorbeelden van Utrecht (1001-1004, klantmanager km-jansen). "
       "Alle BSN's beginnen met 9 en alle achternamen met \"Test-\". Nooit in productie.",
       "inburgering --db demo.db --user demo --municipality 0344 demodata --aantal 200 --seed 7");
   c->add_option("--aantal", a->count, "aantal verzonnen trajecten")->check(CLI::Range(0, 1000000));
@@ -243,7 +243,7 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       by_municipality[t.record().municipality].push_back(std::move(t));
     }
     if (!a->no_examples) {
-      const Examples examples(ctx.today(), UserId("km-0344-1"));
+      const Examples examples(ctx.today(), UserId("km-jansen"));
       auto& utrecht = by_municipality[kUtrecht];
       for (Trajectory t : {examples.amal(), examples.li(), examples.yusuf(), examples.sara()}) {
         utrecht.push_back(std::move(t));

@@ -27,7 +27,7 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
   auto r = std::make_shared<Register>();
   auto* reg = add_command(
       app, "registreer", "register",
-      "Registreer een inburgeringsplichtige op de kennisgeving van DUO (Wi 2.1; Trajectory::open). "
+      "Registreer een inburgeringsplichtige (Wi 3) op de kennisgeving van DUO (Bi 5.3.1). "
       "Maakt het databasebestand aan als het nog niet bestaat.",
       "inburgering registreer --bsn 999990019 --voornamen Amal --achternaam Haddad \\\n"
       "    --geboren 1990-05-17 --doelgroep asylum_permit_holder --kennisgeving 2026-10-01");

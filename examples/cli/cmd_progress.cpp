@@ -70,10 +70,9 @@ void add_progress_commands(CLI::App& app, Context& ctx) {
       bool passed = false, failed = false;
     };
     auto a = std::make_shared<Args>();
-    auto* c =
-        add_command(app, "examen", "exam", "Leg een examenuitslag van DUO vast (Wi 7; Bi 3.9).",
-                    "inburgering examen 1001 --onderdeel reading --niveau b1 --datum "
-                    "2027-06-01 --geslaagd");
+    auto* c = add_command(app, "examen", "exam", "Leg een examenuitslag van DUO vast (Wi 7.1).",
+                          "inburgering examen 1001 --onderdeel reading --niveau b1 --datum "
+                          "2027-06-01 --geslaagd");
     add_id(c, a->id);
     add_date(c, "--datum", a->on, "dag van het examen");
     c->add_option("--onderdeel", a->part, "onderdeel: " + names_of<ExamPart>())->required();

@@ -806,8 +806,10 @@ TEST_F(CliTest, DemoDataIsReproducibleFromItsSeed) {
   cli_json({"demodata", "--aantal", "60", "--seed", "8"});
   EXPECT_NE(cli_json({"lijst", "--max", "1000"}), list);
   db_ = first;
-  // The named examples, each in its situation, with no years of overdue noise.
-  const json worklist = cli_json({"werklijst"});
+  // The named examples, each in its situation, with no years of overdue noise: they are the
+  // caseload of km-jansen.
+  const json worklist = cli_json({"werklijst"}, {"--user", "km-jansen", "--municipality", "0344"});
+  EXPECT_GE(worklist["items"].size(), 4u);
   for (const auto& item : worklist["items"]) {
     EXPECT_GE(item["signal"]["due_on"].get<std::string>(), "2026-09-01") << item.dump();
   }
@@ -816,7 +818,10 @@ TEST_F(CliTest, DemoDataIsReproducibleFromItsSeed) {
   EXPECT_TRUE(amal["signals"].dump().find("interview_due") != std::string::npos);
   EXPECT_EQ(show("1002")["trajectory"]["state"], "intake");
   EXPECT_EQ(show("1003")["trajectory"]["route"], "z");
-  EXPECT_EQ(cli_json({"termijnen"})["items"][0]["id"], 1003);
+  bool yusuf_ending = false;
+  const json ending = cli_json({"termijnen"});
+  for (const auto& item : ending["items"]) yusuf_ending |= item["id"] == 1003;
+  EXPECT_TRUE(yusuf_ending);
   EXPECT_EQ(show("1004")["timeline"].dump().find("transfer_in") != std::string::npos, true);
   // Other municipalities got theirs.
   EXPECT_GT(cli_json({"lijst"}, {"--user", "x", "--municipality", "0307"})["items"].size(), 0u);
