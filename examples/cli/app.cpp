@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "cli.hpp"
@@ -45,8 +46,10 @@ storage::TrajectoryStore& Context::store(bool create_if_missing) {
       throw NotFound("database file", globals.db);
     }
     created_file_ = globals.db != ":memory:" && !std::filesystem::exists(globals.db);
-    store_ = storage::SqliteStore::open(globals.db,
-                                        {.clock = clock_, .create_if_missing = create_if_missing});
+    // The store keeps the real clock: the audit trail records when a change was made, whatever
+    // working day --today names (which only sets the day signals and views are judged on).
+    store_ = storage::SqliteStore::open(globals.db, {.clock = std::make_shared<SystemClock>(),
+                                                     .create_if_missing = create_if_missing});
   }
   return *store_;
 }
@@ -67,7 +70,9 @@ storage::Actor Context::actor() {
                         {}};
 }
 
-void Context::print_json(const json& document) { out << document.dump(2) << "\n"; }
+void Context::print_json(const json& document) {
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+}
 
 void Context::discard_created_file() {
   if (!created_file_) return;
@@ -142,8 +147,9 @@ Money money_option(const std::string& text, std::string_view option) {
   };
   if (cents.size() == 1) cents += "0";
   if (!all_digits(whole) || cents.size() != 2 || !all_digits(cents)) {
+    // An amount is financial data: the error describes it, never repeats it.
     throw ValidationError(std::string(option), "an amount in euros, e.g. 645 or 645,50",
-                          "\"" + text.substr(0, 20) + "\"");
+                          std::to_string(text.size()) + " characters");
   }
   return Money::cents(std::stoll(whole) * 100 + std::stoll(cents));
 }
@@ -152,9 +158,22 @@ MunicipalityCode municipality_option(const std::string& text, std::string_view o
   if (text.size() != 4 ||
       !std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); })) {
     throw ValidationError(std::string(option), "a CBS municipality code of four digits, e.g. 0344",
-                          "\"" + text.substr(0, 20) + "\"");
+                          "\"" + cut(text, 20) + "\"");
   }
   return MunicipalityCode(text);
+}
+
+std::string cut(std::string_view text, std::size_t max_bytes) {
+  std::size_t end = std::min(text.size(), max_bytes);
+  // Back off to the start of a character (continuation bytes are 10xxxxxx).
+  while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  std::string out(text.substr(0, end));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return out;
 }
 
 std::vector<std::string> split_fields(const std::string& text, std::size_t parts,
@@ -179,30 +198,49 @@ CLI::App* add_command(CLI::App& app, const std::string& name, const std::string&
                       const std::string& description, const std::string& example) {
   CLI::App* command = app.add_subcommand(name, description);
   if (!alias.empty() && alias != name) command->alias(alias);
-  command->footer("Voorbeeld / example:\n  " + example);
+  command->footer("Voorbeeld / example:\n  " + example + "\n\n" + kGlobalOptionsHelp);
   return command;
 }
 
 void add_id(CLI::App* command, std::int64_t& id) {
-  command->add_option("id", id, "trajectnummer / trajectory id")->required();
+  command->add_option("id", id, "trajectnummer / trajectory id")
+      ->required()
+      ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()))
+      ->default_str("");
 }
 
-void add_date(CLI::App* command, const std::string& name, std::string& target,
-              const std::string& description, bool required) {
+CLI::Option* add_date(CLI::App* command, const std::string& name, std::string& target,
+                      const std::string& description, bool required) {
   auto* option = command->add_option(name, target, description + " (JJJJ-MM-DD)");
   if (required) {
     option->required();
   } else {
     option->capture_default_str();
   }
+  return option;
 }
 
 // ---- output helpers --------------------------------------------------------------------------
 
+namespace {
+
+/// The first character of `name` (a whole UTF-8 sequence), or "" for an empty name.
+std::string first_character(const std::string& name) {
+  if (name.empty()) return "";
+  std::size_t length = 1;
+  while (length < name.size() && length < 4 &&
+         (static_cast<unsigned char>(name[length]) & 0xC0) == 0x80) {
+    ++length;
+  }
+  return name.substr(0, length);
+}
+
+}  // namespace
+
 std::string initials(const Participant& participant) {
   std::string out;
-  if (!participant.given_names.empty()) out += std::string(1, participant.given_names[0]) + ".";
-  if (!participant.family_name.empty()) out += std::string(1, participant.family_name[0]) + ".";
+  if (!participant.given_names.empty()) out += first_character(participant.given_names) + ".";
+  if (!participant.family_name.empty()) out += first_character(participant.family_name) + ".";
   return out;
 }
 
@@ -241,7 +279,7 @@ int report(Context& ctx, const Error& e, int exit_code) {
                     {"kind", "error"},
                     {"exit_code", exit_code},
                     {"error", error}}
-                   .dump()
+                   .dump(-1, ' ', false, json::error_handler_t::replace)
             << "\n";
   } else {
     ctx.err << ctx.t("fout", "error") << " (" << ctx.label(e.code()) << "): " << e.what() << "\n";
@@ -322,6 +360,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_lifecycle_commands(app, ctx);
   add_view_commands(app, ctx);
   add_demo_commands(app, ctx);
+  add_admin_commands(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -338,11 +377,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::Success&) {
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    std::string what = e.what();
+    std::string what = cut(e.what(), 300);
     if (app.get_subcommands().empty() && !app.remaining().empty()) {
       // A misspelt command: CLI11 would only say that a subcommand is required.
       what = std::string(ctx.t("onbekende opdracht ", "unknown command ")) + "'" +
-             app.remaining().front() + "'";
+             cut(app.remaining().front(), 40) + "'";
+    }
+    // The options were not all parsed: --json counts wherever it was given.
+    if (std::find(args.begin(), args.end(), "--json") != args.end()) {
+      err << json{{"schema", "inburgering-cli"},
+                  {"version", kJsonOutputVersion},
+                  {"kind", "error"},
+                  {"exit_code", kExitUsage},
+                  {"error", {{"code", "usage"}, {"message", what}}}}
+                 .dump(-1, ' ', false, json::error_handler_t::replace)
+          << "\n";
+      return kExitUsage;
     }
     err << ctx.t("fout (opdrachtregel): ", "error (command line): ") << what
         << ctx.t(" (zie --help)", " (see --help)") << "\n";
@@ -350,6 +400,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const Error& e) {
     ctx.discard_created_file();
     return report(ctx, e, exit_code_of(e));
+  } catch (const std::exception& e) {
+    // Not expected: still one line, and no half-made file.
+    ctx.discard_created_file();
+    return report(ctx, StorageError(std::string("unexpected: ") + cut(e.what(), 200)),
+                  kExitInternal);
   }
   return kExitOk;
 }

@@ -39,6 +39,8 @@ enum ExitCode : int {
   kExitConflict = 5,
   /// The database could not be opened, read or written.
   kExitStorage = 6,
+  /// Anything else (a bug): reported in one line like the others.
+  kExitInternal = 7,
 };
 
 /// The options every subcommand takes (given before or after the subcommand's name).
@@ -86,7 +88,7 @@ class Context {
               std::string_view done_en, const std::function<void(Trajectory&)>& act,
               storage::LoadOptions options = {});
 
-  /// Prints a JSON document (one line per document, indented for reading).
+  /// Prints a JSON document (indented for reading; invalid UTF-8 replaced, never thrown on).
   void print_json(const json& document);
 
   /// After a failed command: removes the database file if this run created it, so that a
@@ -122,6 +124,9 @@ Bsn bsn_option(const std::string& text, std::string_view option = "--bsn");
 Money money_option(const std::string& text, std::string_view option);
 /// Parses a municipality code (four digits). @throws ValidationError.
 MunicipalityCode municipality_option(const std::string& text, std::string_view option);
+/// At most `max_bytes` of `text`, cut on a UTF-8 character boundary, with control characters
+/// replaced by spaces: for quoting input in an error, or printing free text on one line.
+std::string cut(std::string_view text, std::size_t max_bytes);
 /// Splits "a:b:c" into exactly `parts` fields (the last may contain ':').
 /// @throws ValidationError naming the option and the expected form.
 std::vector<std::string> split_fields(const std::string& text, std::size_t parts,
@@ -130,15 +135,22 @@ std::vector<std::string> split_fields(const std::string& text, std::size_t parts
 /// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
                       const std::string& description, const std::string& example);
+/// The global options, for the footer of every subcommand's help.
+inline constexpr const char* kGlobalOptionsHelp =
+    "Algemene opties (voor of na de opdracht): --db BESTAND (standaard inburgering.db of "
+    "INBURGERING_DB), --today JJJJ-MM-DD (standaard vandaag; INBURGERING_TODAY), --user, "
+    "--municipality (verplicht; INBURGERING_USER, INBURGERING_MUNICIPALITY), --role (standaard "
+    "caseworker), --lang nl|en, --json. Zie inburgering --help.";
 /// Adds the required positional trajectory id.
 void add_id(CLI::App* command, std::int64_t& id);
 /// Adds a required date option, e.g. `--datum`.
-void add_date(CLI::App* command, const std::string& name, std::string& target,
-              const std::string& description, bool required = true);
+CLI::Option* add_date(CLI::App* command, const std::string& name, std::string& target,
+                      const std::string& description, bool required = true);
 
 // ---- output helpers ------------------------------------------------------------------------
 
-/// Initials only, never the whole name: terminal output ends up in logs and screenshots.
+/// Initials only (whole UTF-8 characters), never the whole name: terminal output ends up in
+/// logs and screenshots.
 std::string initials(const Participant& participant);
 json signal_json(const Signal& signal);
 /// One line for a signal: due date, overdue mark, label, detail.
@@ -156,6 +168,7 @@ void add_fine_commands(CLI::App& app, Context& ctx);
 void add_lifecycle_commands(CLI::App& app, Context& ctx);
 void add_view_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
+void add_admin_commands(CLI::App& app, Context& ctx);
 
 /// Runs the tool with `args` (without the programme name); returns the exit code.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

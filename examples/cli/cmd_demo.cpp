@@ -249,8 +249,13 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         utrecht.push_back(std::move(t));
       }
     }
-    auto& store = ctx.store(/*create_if_missing=*/true);
     const storage::Actor me = ctx.actor();
+    if (me.role != storage::Role::kCaseworker) {
+      // It writes intakes with health topics, as the caseworkers of each municipality would.
+      throw AccessDenied("demodata runs as a caseworker (--role caseworker), not as " +
+                         std::string(to_string(me.role)));
+    }
+    auto& store = ctx.store(/*create_if_missing=*/true);
     std::size_t stored = 0;
     json per = json::object();
     for (auto& [municipality, list] : by_municipality) {

@@ -34,9 +34,23 @@ void add_fine_commands(CLI::App& app, Context& ctx) {
                   "verwijtbaarheid (cooperation): " + names_of<Culpability>());
     c->add_flag("--bijstand-al-verlaagd", a->assistance_lowered,
                 "de bijstand is voor hetzelfde feit al verlaagd (Wi 27)");
-    c->callback([&ctx, a] {
+    c->callback([&ctx, a, c] {
       const auto kind = from_string<MunicipalFineKind>(a->kind, "--soort");
       const Date imposed = date_option(a->imposed, "--opgelegd");
+      // An option of the other kind of fine is refused, never silently ignored.
+      const auto not_for = [&](const char* option, const char* which) {
+        if (c->count(option) > 0) {
+          throw ValidationError(option, std::string("applies to ") + which + " fines only",
+                                "given with --soort " + a->kind);
+        }
+      };
+      if (kind == MunicipalFineKind::kIntake) {
+        not_for("--vastgesteld", "cooperation");
+        not_for("--verwijtbaarheid", "cooperation");
+      } else {
+        not_for("--nieuwe-termijn-tot", "intake");
+        not_for("--verlaagd-tot", "intake");
+      }
       if (kind == MunicipalFineKind::kIntake) {
         IntakeFineDecision decision;
         decision.imposed_on = imposed;
@@ -80,7 +94,9 @@ void add_fine_commands(CLI::App& app, Context& ctx) {
                           "inburgering boete-status 1002 --nummer 1 --status onherroepelijk "
                           "--datum 2027-01-15");
     add_id(c, *id);
-    c->add_option("--nummer", *number, "nummer van de boete (vanaf 1, zie `toon`)")->required();
+    c->add_option("--nummer", *number, "nummer van de boete (vanaf 1, zie `toon`)")
+        ->required()
+        ->check(CLI::Range(1, 1000000));
     c->add_option("--status", *status, "bezwaar, onherroepelijk of vernietigd")
         ->required()
         ->check(CLI::IsMember({"bezwaar", "onherroepelijk", "vernietigd"}));

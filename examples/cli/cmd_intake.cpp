@@ -116,7 +116,7 @@ void add_intake_commands(CLI::App& app, Context& ctx) {
                           "inburgering geinformeerd-alleen 1001");
     add_id(c, *id);
     c->callback([&ctx, id] {
-      ctx.change(*id, "geinformeerd-alleen", "vastgelegd dat de persoon is geinformeerd",
+      ctx.change(*id, "geinformeerd-alleen", "vastgelegd dat de persoon is geïnformeerd",
                  "recorded that the person was informed",
                  [](Trajectory& t) { t.record_informed_may_attend_alone(); });
     });

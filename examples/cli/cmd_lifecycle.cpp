@@ -45,7 +45,7 @@ std::FILE* create_new(const std::string& path, std::string_view option, bool pri
     throw ValidationError(std::string(option),
                           "a new file that does not exist yet, in a "
                           "writable directory",
-                          "\"" + path.substr(0, 60) + "\"");
+                          "\"" + cut(path, 60) + "\"");
   }
   return file;
 }
@@ -83,7 +83,7 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx) {
     auto on = std::make_shared<std::string>();
     auto reason = std::make_shared<std::string>();
     auto* c = add_command(app, "beeindigen", "end",
-                          "Beeindig het traject om een andere reden dan voltooiing.",
+                          "Beëindig het traject om een andere reden dan voltooiing.",
                           "inburgering beeindigen 1001 --datum 2027-01-10 --reden left_country");
     add_id(c, *id);
     add_date(c, "--datum", *on, "dag van beeindiging");

@@ -31,7 +31,7 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
       "Maakt het databasebestand aan als het nog niet bestaat.",
       "inburgering registreer --bsn 999990019 --voornamen Amal --achternaam Haddad \\\n"
       "    --geboren 1990-05-17 --doelgroep asylum_permit_holder --kennisgeving 2026-10-01");
-  reg->add_option("--id", r->id, "trajectnummer; standaard het volgende vrije (reserve_id)");
+  reg->add_option("--id", r->id, "trajectnummer; standaard het volgende vrije nummer");
   reg->add_option("--bsn", r->bsn, "burgerservicenummer (elfproef)")->required();
   reg->add_option("--voornamen", r->given, "voornamen")->required();
   reg->add_option("--achternaam", r->family, "achternaam")->required();
@@ -210,10 +210,14 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
         "inburgering verblijfsprocedure 1001 --soort application --datum 2026-11-01\n"
         "  inburgering verblijfsprocedure 1001 --besluit 2027-02-01 --verleend");
     add_id(c, *id);
-    c->add_option("--soort", *kind, "soort: " + names_of<ResidenceProcedureKind>());
-    add_date(c, "--datum", *on, "begin van de procedure", false);
-    add_date(c, "--besluit", *decided, "dag van het besluit", false);
-    c->add_flag("--verleend", *granted, "de vergunning is verleend (bij --besluit)");
+    auto* kind_option =
+        c->add_option("--soort", *kind, "soort: " + names_of<ResidenceProcedureKind>());
+    auto* started = add_date(c, "--datum", *on, "begin van de procedure", false);
+    auto* decision = add_date(c, "--besluit", *decided, "dag van het besluit", false);
+    c->add_flag("--verleend", *granted, "de vergunning is verleend (bij --besluit)")
+        ->needs(decision);
+    decision->excludes(kind_option);
+    decision->excludes(started);
     c->callback([&ctx, id, kind, on, decided, granted] {
       if (!decided->empty()) {
         const Date d = date_option(*decided, "--besluit");

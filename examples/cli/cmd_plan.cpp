@@ -25,10 +25,11 @@ void add_plan_options(CLI::App* c, PlanArgs& a, bool route_option) {
   c->add_option("--map-uren", a.map_hours, "uren MAP (Bi 3.2); 0 in de onderwijsroute");
   c->add_option("--voortgangsgesprekken", a.interviews,
                 "aantal voortgangsgesprekken (Wi 17.1; Bi 5.3.4)");
-  c->add_option("--ondersteuning", a.support, "ondersteuning (Wi 15.2)");
+  c->add_option("--ondersteuning", a.support, "ondersteuning en begeleiding (Wi 15.1.b)");
   c->add_option("--vve", a.vve, "afspraken over voor- en vroegschoolse educatie");
-  c->add_option("--afwijking-reden", a.deviation,
-                "reden om af te wijken van de leerbaarheidstoets (Bi 5.3.5)");
+  c->add_option(
+      "--afwijking-reden", a.deviation,
+      "reden om af te wijken van de uitkomst van de leerbaarheidstoets (Wi 14.3.a, 15.1.a)");
   c->add_option("--doel", a.goals, "doel (herhaalbaar; vervangt alle doelen)");
   c->add_option("--activiteit", a.activities,
                 "activiteit soort:omschrijving:aanbieder:uren-per-week (herhaalbaar; vervangt "
@@ -62,7 +63,7 @@ PlanContent apply(const PlanArgs& a, PlanContent c) {
         if (used != f[3].size()) throw std::invalid_argument("trailing");
       } catch (const std::exception&) {
         throw ValidationError("--activiteit (uren)", "a whole number of hours per week",
-                              "\"" + f[3].substr(0, 20) + "\"");
+                              "\"" + cut(f[3], 20) + "\"");
       }
       c.activities.push_back(activity);
     }
@@ -91,7 +92,8 @@ void add_plan_commands(CLI::App& app, Context& ctx) {
         "Stel het eerste persoonlijk plan inburgering en participatie vast (Wi 15; beschikking). "
         "De inburgeringstermijn begint de dag erna (Wi 11.2).",
         "inburgering pip 1001 --datum 2026-11-20 --route b1 --uren-per-week 12 \\\n"
-        "    --map-uren 40 --voortgangsgesprekken 6 --doel \"Nederlands op B1\" \\\n"
+        "    --ondersteuning \"klantmanager, taalmaatje\" --map-uren 40 \\\n"
+        "    --voortgangsgesprekken 6 --doel \"Nederlands op B1\" \\\n"
         "    --activiteit \"language_course:NT2-cursus:Taalschool:12\"");
     add_id(c, *id);
     add_date(c, "--datum", *on, "dag van vaststelling (beschikking)");

@@ -11,7 +11,7 @@ namespace {
 int minutes_option(const std::string& text, std::string_view option) {
   const auto bad = [&] {
     return ValidationError(std::string(option), "hours (e.g. 3 or 2,5) or minutes (e.g. 90m)",
-                           "\"" + text.substr(0, 20) + "\"");
+                           "\"" + cut(text, 20) + "\"");
   };
   if (text.empty() || text.size() > 8) throw bad();
   std::string s = text;
@@ -71,7 +71,7 @@ void add_progress_commands(CLI::App& app, Context& ctx) {
     };
     auto a = std::make_shared<Args>();
     auto* c = add_command(app, "examen", "exam", "Leg een examenuitslag van DUO vast (Wi 7.1).",
-                          "inburgering examen 1001 --onderdeel reading --niveau b1 --datum "
+                          "inburgering examen 1001 --onderdeel reading --niveau B1 --datum "
                           "2027-06-01 --geslaagd");
     add_id(c, a->id);
     add_date(c, "--datum", a->on, "dag van het examen");
@@ -102,7 +102,9 @@ void add_progress_commands(CLI::App& app, Context& ctx) {
                           "plaats in de lijst van `toon` (vanaf 1).",
                           "inburgering examen-ongeldig 1001 --nummer 2 --datum 2027-07-01");
     add_id(c, *id);
-    c->add_option("--nummer", *index, "nummer van de uitslag (vanaf 1)")->required();
+    c->add_option("--nummer", *index, "nummer van de uitslag (vanaf 1)")
+        ->required()
+        ->check(CLI::Range(1, 1000000));
     add_date(c, "--datum", *on, "dag van het besluit");
     c->callback([&ctx, id, index, on] {
       const Date d = date_option(*on, "--datum");
@@ -125,7 +127,8 @@ void add_progress_commands(CLI::App& app, Context& ctx) {
     add_id(c, *id);
     add_date(c, "--datum", *on, "dag van intrekking");
     c->add_option("--nummer", *numbers, "nummer van een ongeldige uitslag (herhaalbaar, vanaf 1)")
-        ->required();
+        ->required()
+        ->check(CLI::Range(1, 1000000));
     c->callback([&ctx, id, on, numbers] {
       const Date d = date_option(*on, "--datum");
       std::set<std::size_t> indexes;

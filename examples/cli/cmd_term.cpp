@@ -19,19 +19,36 @@ void add_term_commands(CLI::App& app, Context& ctx) {
       "Verlenging van de inburgeringstermijn (Wi 12; Bi 4.4-4.5): --aangevraagd legt het verzoek "
       "aan DUO vast; --besluit met --verleend --maanden of --geweigerd het besluit erop; "
       "--besluit --zonder-verzoek een verlenging die DUO uit zichzelf gaf.",
-      "inburgering verlenging 1001 --aangevraagd 2029-06-01 --grond substantial_efforts\n"
+      "inburgering verlenging 1001 --aangevraagd 2029-06-01 --grond not_culpable\n"
       "  inburgering verlenging 1001 --besluit 2029-07-15 --verleend --maanden 12");
   add_id(c, a->id);
-  add_date(c, "--aangevraagd", a->requested, "dag van het verzoek", false);
-  add_date(c, "--besluit", a->decided, "dag van het besluit van DUO", false);
-  c->add_option("--grond", a->ground, "grond: " + names_of<ExtensionGround>());
-  c->add_option("--door", a->by, "verzoeker: " + names_of<ExtensionRequester>());
-  c->add_option("--maanden", a->months, "maanden verlenging (bij --verleend)");
+  auto* requested = add_date(c, "--aangevraagd", a->requested, "dag van het verzoek", false);
+  auto* decision = add_date(c, "--besluit", a->decided, "dag van het besluit van DUO", false);
+  auto* ground = c->add_option(
+      "--grond", a->ground,
+      "grond (bij --aangevraagd of --zonder-verzoek): " + names_of<ExtensionGround>());
+  auto* by = c->add_option("--door", a->by,
+                           "verzoeker (bij --aangevraagd): " + names_of<ExtensionRequester>());
+  auto* months = c->add_option("--maanden", a->months,
+                               "maanden verlenging (bij --verleend of --zonder-verzoek)");
   auto* granted = c->add_flag("--verleend", a->granted, "verleend");
   auto* refused = c->add_flag("--geweigerd", a->refused, "geweigerd");
+  auto* without =
+      c->add_flag("--zonder-verzoek", a->without_request,
+                  "DUO verlengde zonder verzoek dat hier bekend is (Bi 4.5.2-3, 9.6.5)");
+  // An option that the act does not take is refused, never silently ignored.
+  requested->excludes(decision);
+  by->needs(requested);
+  months->excludes(requested);
+  months->excludes(refused);
+  granted->needs(decision);
+  refused->needs(decision);
+  without->needs(decision);
   granted->excludes(refused);
-  c->add_flag("--zonder-verzoek", a->without_request,
-              "DUO verlengde zonder verzoek dat hier bekend is (Bi 4.5.2-3, 9.6.5)");
+  without->excludes(granted);
+  without->excludes(refused);
+  ground->excludes(granted);
+  ground->excludes(refused);
   c->callback([&ctx, a] {
     if (!a->requested.empty() && !a->decided.empty()) {
       throw ValidationError("--aangevraagd/--besluit", "one act per call: first the request",
@@ -76,13 +93,13 @@ void add_term_commands(CLI::App& app, Context& ctx) {
     auto* o = add_command(
         app, "onderbreking", "interruption",
         "Een onderbreking van de termijn (Bi 2.1.2, 4.2): --van begint er een (met --reden), "
-        "--tot sluit de open onderbreking. Langer dan een jaar beeindigt de plicht.",
+        "--tot sluit de open onderbreking. Langer dan een jaar beëindigt de plicht.",
         "inburgering onderbreking 1001 --van 2027-03-01 --reden \"tijdelijk in het buitenland\"\n"
         "  inburgering onderbreking 1001 --tot 2027-05-01");
     add_id(o, *id);
     add_date(o, "--van", *from, "eerste dag", false);
     add_date(o, "--tot", *until, "laatste dag", false);
-    o->add_option("--reden", *reason, "reden");
+    o->add_option("--reden", *reason, "reden (bij --van)")->needs("--van");
     o->callback([&ctx, id, from, until, reason] {
       if (!from->empty()) {
         Interruption interruption{

@@ -114,9 +114,10 @@ std::vector<Event> timeline(const Context& ctx, const Trajectory& t) {
             (record.not_applicable ? std::string(ctx.t(" (n.v.t.)", " (n/a)")) : ""));
   }
   if (const auto& test = r.intake.learnability_test) {
+    // Whether it was taken or dispensed, not the score: the audit trail masks it too.
     add(test->taken_on, "learnability_test", "leerbaarheidstoets: ", "learnability test: ",
-        test->score ? std::to_string(*test->score) + "/" + std::to_string(test->max_score)
-                    : std::string(ctx.t("ontheffing", "dispensation")));
+        std::string(test->score ? ctx.t("afgenomen", "taken")
+                                : ctx.t("ontheffing", "dispensation")));
   }
   if (r.intake.completed_on) {
     add(*r.intake.completed_on, "intake_completed", "brede intake afgerond",
@@ -135,7 +136,7 @@ std::vector<Event> timeline(const Context& ctx, const Trajectory& t) {
   }
   for (const auto& o : r.course_offers) {
     add(o.offered_on, "course_offer",
-        "cursusaanbod: ", "course offer: ", ctx.label(o.route) + ", " + o.provider);
+        "cursusaanbod: ", "course offer: ", ctx.label(o.route) + ", " + cut(o.provider, 80));
   }
   for (std::size_t i = 0; i < r.exam_results.size(); ++i) {
     const auto& e = r.exam_results[i];
@@ -189,8 +190,8 @@ std::vector<Event> timeline(const Context& ctx, const Trajectory& t) {
   for (std::size_t i = 0; i < r.municipal_fines.size(); ++i) {
     const auto& f = r.municipal_fines[i];
     const std::string n = "#" + std::to_string(i + 1) + " ";
-    add(f.imposed_on, "municipal_fine", "boete ", "fine ",
-        n + ctx.label(f.kind) + ": " + to_string(f.amount));
+    // The kind, not the amount: finances are not printed.
+    add(f.imposed_on, "municipal_fine", "boete ", "fine ", n + ctx.label(f.kind));
     if (f.contested_on)
       add(*f.contested_on, "fine_contested", "bezwaar tegen boete ", "fine contested ", n);
     if (f.irrevocable_on) {
@@ -200,8 +201,7 @@ std::vector<Event> timeline(const Context& ctx, const Trajectory& t) {
       add(*f.annulled_on, "fine_annulled", "boete vernietigd ", "fine annulled ", n);
   }
   for (const auto& f : r.duo_fines) {
-    add(f.imposed_on, "duo_fine",
-        "boete van DUO: ", "DUO fine: ", ctx.label(f.kind) + ", " + to_string(f.amount));
+    add(f.imposed_on, "duo_fine", "boete van DUO: ", "DUO fine: ", ctx.label(f.kind));
   }
   if (r.term) {
     add(r.term->start, "term_start", "inburgeringstermijn begonnen", "integration term began");
@@ -261,8 +261,19 @@ void show(Context& ctx, std::int64_t id, int upcoming) {
   const auto events = timeline(ctx, t);
   std::optional<Date> last_hours;
   const auto hours = hours_by_kind(t, last_hours);
+  // What is required: for completion once a route runs; before that, what the intake lacks.
   std::vector<Requirement> requirements;
-  if (t.current_plan() && !is_final(t.state())) requirements = t.completion_report().requirements;
+  if (t.current_plan() && !is_final(t.state())) {
+    requirements = t.completion_report().requirements;
+  } else if (!is_final(t.state()) && !r.intake.completed_on) {
+    for (const auto& missing : r.intake.missing_requirements(r.participant.has_young_children)) {
+      requirements.push_back(Requirement{"intake", missing, "Wi 14; Bi 5.2", false});
+    }
+  }
+  // What an extension for substantial efforts would need (Bi 4.4), once the term runs.
+  std::vector<Requirement> efforts;
+  if (t.current_plan() && !is_final(t.state()))
+    efforts = t.substantial_efforts_report().requirements;
   const auto signals = t.signals(today);
   std::vector<Signal> coming;
   for (const auto& d : t.deadlines(today)) {
@@ -310,6 +321,13 @@ void show(Context& ctx, std::int64_t id, int upcoming) {
                                      {"article", q.article},
                                      {"met", q.met}});
     }
+    doc["substantial_efforts"] = json::array();
+    for (const auto& q : efforts) {
+      doc["substantial_efforts"].push_back({{"code", q.code},
+                                            {"description", q.description},
+                                            {"article", q.article},
+                                            {"met", q.met}});
+    }
     doc["signals"] = json::array();
     for (const auto& s : signals) doc["signals"].push_back(signal_json(s));
     doc["deadlines"] = json::array();
@@ -346,8 +364,19 @@ void show(Context& ctx, std::int64_t id, int upcoming) {
     }
   }
   if (!requirements.empty()) {
-    out << "\n" << ctx.t("Nodig voor afronding\n", "Required for completion\n");
+    out << "\n"
+        << (t.current_plan() ? ctx.t("Nodig voor afronding\n", "Required for completion\n")
+                             : ctx.t("Nog nodig voor de brede intake\n",
+                                     "Still required for the broad intake\n"));
     for (const auto& q : requirements) {
+      out << "  [" << (q.met ? "x" : " ") << "] " << q.description << " (" << q.article << ")\n";
+    }
+  }
+  if (!efforts.empty()) {
+    out << "\n"
+        << ctx.t("Verlenging wegens aantoonbare inspanningen (Bi 4.4)\n",
+                 "Extension for substantial efforts (Bi 4.4)\n");
+    for (const auto& q : efforts) {
       out << "  [" << (q.met ? "x" : " ") << "] " << q.description << " (" << q.article << ")\n";
     }
   }
@@ -431,8 +460,10 @@ void add_view_commands(CLI::App& app, Context& ctx) {
         filter.caseworker = me.user;
       }
       bool more = false;
-      const auto items = collect<storage::WorklistItem>(
+      auto items = collect<storage::WorklistItem>(
           a->max, more, [&](const auto& page) { return store.worklist(me, before, filter, page); });
+      // Overdue on the working day (--today), not on the store clock's (the real) date.
+      for (auto& item : items) item.signal.overdue = item.signal.due_on < today;
       if (ctx.globals.json) {
         json doc = envelope("worklist", ctx);
         doc["due_before"] = to_iso(before);
@@ -454,7 +485,8 @@ void add_view_commands(CLI::App& app, Context& ctx) {
                                           me.municipality.to_string())
               << ctx.t(", vandaag ", ", today ") << to_iso(today) << ctx.t(", tot ", ", until ")
               << to_iso(before) << ": " << items.size() << (more ? "+" : "")
-              << ctx.t(" signalen\n", " signals\n");
+              << (items.size() == 1 ? ctx.t(" signaal\n", " signal\n")
+                                    : ctx.t(" signalen\n", " signals\n"));
       for (const auto& item : items) {
         ctx.out << "  " << to_iso(item.signal.due_on)
                 << (item.signal.overdue ? ctx.t(" TE LAAT ", " OVERDUE ") : "         ")
@@ -473,19 +505,23 @@ void add_view_commands(CLI::App& app, Context& ctx) {
   {
     auto months = std::make_shared<int>(6);
     auto max = std::make_shared<int>(100);
+    auto caseworker = std::make_shared<std::string>();
     auto* c = add_command(app, "termijnen", "terms-ending",
                           "Lopende trajecten waarvan de termijn binnen --maanden eindigt "
                           "(Wi 11-12): tijd om verlenging te bespreken.",
                           "inburgering termijnen --maanden 6");
-    c->add_option("--maanden", *months, "vooruitkijken in maanden")->check(CLI::Range(0, 120));
+    c->add_option("--maanden", *months, "vooruitkijken in maanden")->check(CLI::Range(1, 120));
+    c->add_option("--klantmanager", *caseworker, "alleen van deze klantmanager");
     c->add_option("--max", *max, "hoogstens zoveel regels")->check(CLI::Range(1, 100000));
-    c->callback([&ctx, months, max] {
+    c->callback([&ctx, months, max, caseworker] {
       auto& store = ctx.store();
       const storage::Actor me = ctx.actor();
       const Date today = ctx.today();
       bool more = false;
       const auto items = collect<storage::TrajectorySummary>(*max, more, [&](const auto& page) {
-        return store.terms_ending(me, today, *months, {}, page);
+        storage::TrajectoryFilter filter;
+        if (!caseworker->empty()) filter.caseworker = UserId(*caseworker);
+        return store.terms_ending(me, today, *months, filter, page);
       });
       if (ctx.globals.json) {
         json doc = envelope("terms_ending", ctx);

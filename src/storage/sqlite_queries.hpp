@@ -70,13 +70,16 @@ inline constexpr const char* kWorklistByCaseworker =
     "AND (due_on, trajectory_id, seq) > (?3, ?4, ?5) "
     "ORDER BY due_on, trajectory_id, seq LIMIT ?6";
 
-// ?1 municipality, ?3 until, ?4/?5 cursor (term_end, id), ?6 limit. The first page binds the
+// ?1 municipality, ?3 until, ?4/?5 cursor (term_end, id), ?6 limit, ?7/?8/?9 the filter's
+// caseworker, state and route (NULL: any). The first page binds the
 // cursor to (from, 0): ids are positive, so it starts at the first term ending on `from`. The
 // cursor is the only lower bound, so a later page seeks to it instead of reading from `from`.
 inline constexpr const char* kTermsEnding =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
     "FROM trajectory INDEXED BY trajectory_by_term_end WHERE municipality = ?1 "
-    "AND (term_end, id) > (?4, ?5) AND term_end <= ?3 ORDER BY term_end, id LIMIT ?6";
+    "AND (term_end, id) > (?4, ?5) AND term_end <= ?3 "
+    "AND (?7 IS NULL OR caseworker = ?7) AND (?8 IS NULL OR state = ?8) "
+    "AND (?9 IS NULL OR route = ?9) ORDER BY term_end, id LIMIT ?6";
 
 inline constexpr const char* kHistory =
     "SELECT sequence, at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, "

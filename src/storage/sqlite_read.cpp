@@ -251,6 +251,12 @@ Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
   Impl::check_actor(actor);
   detail::check_page(page);
   require_valid(due_before, "worklist.due_before");
+  if (filter.state || filter.route) {
+    // The worklist holds deadlines, not states or routes: refused rather than ignored.
+    throw ValidationError("worklist.filter",
+                          "a worklist filters by municipality and caseworker only",
+                          filter.state ? "a state" : "a route");
+  }
   const MunicipalityCode municipality = filter.municipality.value_or(actor.municipality);
   if (!actor.may_read(municipality)) {
     s.deny(actor, municipality, std::nullopt,
@@ -336,6 +342,9 @@ Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today
     query.bind(4, end_after);
     query.bind(5, id_after);
     query.bind(6, page.limit + 1);
+    if (filter.caseworker) query.bind(7, filter.caseworker->value());
+    if (filter.state) query.bind(8, std::string(to_string(*filter.state)));
+    if (filter.route) query.bind(9, std::string(to_string(*filter.route)));
     while (query.executeStep()) out.items.push_back(summary_from(query));
     if (static_cast<int>(out.items.size()) > page.limit) {
       out.items.pop_back();

@@ -212,8 +212,10 @@ TEST_F(CliTest, SocialGuidanceOnlyForAsylumPermitHolders) {
   refused({"begeleiding", "1002", "--datum", "2026-10-05"}, 1, {"Wi 13.1"});
   refused({"begeleiding", "1001", "--datum", "2026-10-05", "--onderdeel", "information"}, 1,
           {"Wi 13.3"});
+  EXPECT_NE(show("1001")["signals"].dump().find("social_guidance_due"), std::string::npos);
   const json started = cli_json({"begeleiding", "1001", "--datum", "2026-10-05"});
-  for (const auto& s : started["signals"]) EXPECT_NE(s["kind"], "social_guidance_due");
+  ASSERT_FALSE(started["signals"].empty());
+  EXPECT_EQ(started["signals"].dump().find("social_guidance_due"), std::string::npos);
   ok({"begeleiding", "1001", "--datum", "2026-10-06", "--onderdeel", "practical_help"});
   refused({"begeleiding", "1001", "--datum", "2026-10-07", "--onderdeel", "practical_help"}, 1,
           {"Bi 5.1"});
@@ -378,9 +380,11 @@ TEST_F(CliTest, CourseOffer) {
   refused(
       {"cursusaanbod", "1001", "--datum", "2026-11-20", "--aanbieder", "School", "--route", "z"}, 1,
       {"Wi 16.1"});
+  EXPECT_NE(show("1001")["signals"].dump().find("course_offer_due"), std::string::npos);
   const json doc =
       cli_json({"cursusaanbod", "1001", "--datum", "2026-11-21", "--aanbieder", "Taalschool"});
-  for (const auto& s : doc["signals"]) EXPECT_NE(s["kind"], "course_offer_due");
+  ASSERT_FALSE(doc["signals"].empty());
+  EXPECT_EQ(doc["signals"].dump().find("course_offer_due"), std::string::npos);
 }
 
 // ---- progress ----------------------------------------------------------------------------------
@@ -413,16 +417,22 @@ TEST_F(CliTest, ExamsAndTheirInvalidation) {
   ok({"examen", "1001", "--onderdeel", "reading", "--datum", "2026-12-01", "--geslaagd"});
   ok({"examen", "1001", "--onderdeel", "writing", "--niveau", "A2", "--datum", "2026-12-02",
       "--gezakt"});
-  refused({"examen-ongeldig", "1001", "--nummer", "0", "--datum", "2026-12-05"}, 1, {"--nummer"});
+  refused({"examen-ongeldig", "1001", "--nummer", "0", "--datum", "2026-12-05"}, 2, {"--nummer"});
+  refused({"examen-ongeldig", "1001", "--nummer", "-1", "--datum", "2026-12-05"}, 2, {"--nummer"});
   refused({"examen-ongeldig", "1001", "--nummer", "3", "--datum", "2026-12-05"}, 1, {"index"});
   ok({"examen-ongeldig", "1001", "--nummer", "1", "--datum", "2026-12-05"});
   const json doc = show("1001");
   EXPECT_EQ(doc["timeline"].back()["event"], "exam_invalidated");
+  int reading = 0;
   for (const auto& q : doc["requirements"]) {
-    if (q["code"] == "exam.reading") {
-      EXPECT_FALSE(q["met"].get<bool>());
+    if (q["code"] == "b1.reading") {
+      ++reading;
+      EXPECT_FALSE(q["met"].get<bool>());  // the invalidated result counts for nothing
     }
   }
+  EXPECT_EQ(reading, 1);
+  const std::string en = ok({"--lang", "en", "toon", "1001"});
+  EXPECT_NE(en.find("exam #2 writing A2: failed"), std::string::npos) << en;  // --niveau
 }
 
 TEST_F(CliTest, ProgressInterviewClearsItsSignal) {
@@ -493,7 +503,10 @@ TEST_F(CliTest, ExtensionRequestDecisionAndOwnInitiative) {
   with_plan("1001");
   refused({"verlenging", "1001"}, 1, {"--aangevraagd/--besluit"});
   refused({"verlenging", "1001", "--aangevraagd", "2027-01-01"}, 1, {"Bi 4.5.1"});
-  ok({"verlenging", "1001", "--aangevraagd", "2029-07-01", "--grond", "not_culpable"});
+  ok({"verlenging", "1001", "--aangevraagd", "2029-07-01", "--grond", "not_culpable", "--door",
+      "representative"});
+  EXPECT_NE(ok({"--lang", "en", "toon", "1001"}).find("extension request: not_culpable"),
+            std::string::npos);
   refused({"verlenging", "1001", "--besluit", "2029-08-01"}, 1, {"--verleend/--geweigerd"});
   ok({"verlenging", "1001", "--besluit", "2029-08-01", "--verleend", "--maanden", "6"});
   today_ = "2029-09-02";  // the term as known once DUO decided
@@ -827,6 +840,254 @@ TEST_F(CliTest, DemoDataIsReproducibleFromItsSeed) {
   EXPECT_GT(cli_json({"lijst"}, {"--user", "x", "--municipality", "0307"})["items"].size(), 0u);
   refused({"demodata", "--aantal", "5", "--seed", "7"}, 5, {});  // the ids are taken
   refused({"demodata", "--gemeenten", "utrecht"}, 1, {"--gemeenten"});
+}
+
+// ---- what the review of the first version found -------------------------------------------------
+
+TEST_F(CliTest, NamesAndValuesOutsideAsciiAreWholeCharacters) {
+  ok({"registreer", "--id", "2001", "--bsn", "999990019", "--voornamen", "Özlem", "--achternaam",
+      "Çelik", "--geboren", "1990-05-17", "--doelgroep", "family_migrant", "--verblijfsvergunning",
+      "regular", "--kennisgeving", "2026-10-01"});
+  EXPECT_NE(ok({"toon", "2001"}).find("Ö.Ç."), std::string::npos);
+  EXPECT_EQ(show("2001")["trajectory"]["initials"], "Ö.Ç.");
+  const ToolRun r =
+      cli({"--json", "duo-boete", "2001", "--soort", "route_not_in_time", "--opgelegd",
+           "2030-01-01", "--bedrag", "€€€€€€€€", "--nieuwe-termijn", "12"});
+  EXPECT_EQ(r.code, 1);
+  const json doc = json::parse(r.err);  // one valid document, whatever the input
+  EXPECT_EQ(schema_violation(doc), "");
+  EXPECT_EQ(doc["error"]["field"], "--bedrag");
+  EXPECT_EQ(r.err.find("€"), std::string::npos);  // an amount is not repeated
+}
+
+TEST_F(CliTest, TheWorkingDayDoesNotBackdateTheAuditTrail) {
+  today_ = "2020-06-01";
+  ok({"registreer", "--id", "1001", "--bsn", "999990019", "--voornamen", "A", "--achternaam", "B",
+      "--geboren", "1990-01-01", "--doelgroep", "family_migrant", "--verblijfsvergunning",
+      "regular", "--kennisgeving", "2020-05-01"});
+  const json history = cli_json({"historie", "1001"});
+  const std::string year = to_iso(SystemClock().today()).substr(0, 4);
+  EXPECT_EQ(history["entries"][0]["at"].get<std::string>().substr(0, 4), year);
+  // Overdue is judged on the working day: the PIP due 2020-07-10 is not overdue on 2020-06-01.
+  const json worklist = cli_json({"werklijst", "--weken", "10"});
+  ASSERT_EQ(worklist["items"].size(), 1u);
+  EXPECT_FALSE(worklist["items"][0]["signal"]["overdue"].get<bool>());
+}
+
+TEST_F(CliTest, AnOptionTheActDoesNotTakeIsRefusedNotIgnored) {
+  with_plan("1001");
+  refused({"verlenging", "1001", "--besluit", "2029-08-01", "--zonder-verzoek", "--geweigerd",
+           "--maanden", "6"},
+          2, {"--geweigerd"});
+  refused({"verlenging", "1001", "--besluit", "2029-08-01", "--verleend", "--door", "participant"},
+          2, {"--door"});
+  refused({"verlenging", "1001", "--aangevraagd", "2029-07-01", "--maanden", "6"}, 2,
+          {"--maanden"});
+  refused({"verlenging", "1001", "--aangevraagd", "2029-07-01", "--besluit", "2029-08-01"}, 2,
+          {"--besluit"});
+  refused({"verlenging", "1001", "--besluit", "2029-08-01", "--verleend", "--grond", "categorical"},
+          2, {"--grond"});
+  refused({"verblijfsprocedure", "1001", "--besluit", "2026-11-01", "--soort", "application"}, 2,
+          {"--soort"});
+  refused({"verblijfsprocedure", "1001", "--soort", "application", "--datum", "2026-11-01",
+           "--verleend"},
+          2, {"--verleend"});
+  refused({"onderbreking", "1001", "--tot", "2027-03-31", "--reden", "x"}, 2, {"--reden"});
+  refused({"boete", "1001", "--soort", "intake", "--opgelegd", "2026-11-01", "--verwijtbaarheid",
+           "intent"},
+          1, {"--verwijtbaarheid", "cooperation"});
+  refused({"boete", "1001", "--soort", "cooperation", "--vastgesteld", "2027-02-01", "--opgelegd",
+           "2027-02-15", "--verwijtbaarheid", "intent", "--verlaagd-tot", "10"},
+          1, {"--verlaagd-tot", "intake"});
+}
+
+TEST_F(CliTest, CommandLineErrorsInJson) {
+  const ToolRun r = cli({"--json", "werklijst", "--weken", "abc"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  const json doc = json::parse(r.err);
+  EXPECT_EQ(schema_violation(doc), "");
+  EXPECT_EQ(doc["error"]["code"], "usage");
+  EXPECT_EQ(doc["exit_code"], 2);
+}
+
+TEST_F(CliTest, TheWorklistHorizonIsExclusive) {
+  register_person("1002", "family_migrant", "999990020");  // first PIP due on 2026-12-10
+  today_ = "2026-12-03";                                   // one week ahead ends before 2026-12-10
+  EXPECT_EQ(cli_json({"werklijst", "--weken", "1"})["items"].size(), 0u);
+  today_ = "2026-12-04";
+  const json doc = cli_json({"werklijst", "--weken", "1"});
+  ASSERT_EQ(doc["items"].size(), 1u);
+  EXPECT_EQ(doc["items"][0]["signal"]["due_on"], "2026-12-10");
+  EXPECT_EQ(doc["due_before"], "2026-12-11");
+}
+
+TEST_F(CliTest, IntakeOptionsYoungChildrenAndNotApplicable) {
+  ok({"registreer",
+      "--id",
+      "1001",
+      "--bsn",
+      "999990019",
+      "--voornamen",
+      "A",
+      "--achternaam",
+      "B",
+      "--geboren",
+      "1990-01-01",
+      "--doelgroep",
+      "family_migrant",
+      "--verblijfsvergunning",
+      "regular",
+      "--kennisgeving",
+      "2026-10-01",
+      "--geregistreerd",
+      "2026-10-02",
+      "--jonge-kinderen"});
+  for (const char* topic : {"education_and_work", "personal_circumstances", "health",
+                            "language_level", "paid_work_options", "self_reliance"}) {
+    ok({"intake-onderwerp", "1001", "--onderwerp", topic, "--datum", "2026-10-16", "--notities",
+        "besproken"});
+  }
+  ok({"leerbaarheidstoets", "1001", "--datum", "2026-10-16", "--score", "19"});
+  ok({"geinformeerd-alleen", "1001"});
+  // With young children the early-childhood topic is required (Bi 5.2.3).
+  const json before = show("1001");
+  EXPECT_NE(before["requirements"].dump().find("early_childhood"), std::string::npos)
+      << before["requirements"].dump();
+  refused({"intake-afronden", "1001", "--datum", "2026-10-23"}, 1, {"early_childhood"});
+  ok({"intake-onderwerp", "1001", "--onderwerp", "early_childhood_education", "--datum",
+      "2026-10-16", "--niet-van-toepassing", "--notities", "kinderen al naar school"});
+  EXPECT_NE(ok({"toon", "1001"}).find("(n.v.t.)"), std::string::npos);
+  ok({"intake-afronden", "1001", "--datum", "2026-10-23"});
+  // A score below the pass mark needs a reason for the B1-route (Wi 14.3.a, 15.1.a).
+  const std::vector<std::string> pip = {"pip",
+                                        "1001",
+                                        "--datum",
+                                        "2026-11-20",
+                                        "--route",
+                                        "b1",
+                                        "--ondersteuning",
+                                        "klantmanager",
+                                        "--map-uren",
+                                        "40",
+                                        "--voortgangsgesprekken",
+                                        "6"};
+  refused(pip, 1, {"learnability"});
+  auto with_reason = pip;
+  with_reason.insert(with_reason.end(), {"--afwijking-reden", "wil het proberen"});
+  ok(with_reason);
+}
+
+TEST_F(CliTest, ZRouteExamsAndTheLaterDeadlines) {
+  through_intake("1001");
+  ok({"pip", "1001", "--datum", "2026-11-20", "--route", "z", "--uren-per-week", "12",
+      "--ondersteuning", "klantmanager", "--map-uren", "40", "--voortgangsgesprekken", "6",
+      "--z-examens", "--pvt-uren", "14"});
+  ok({"mijlpaal", "1001", "--soort", "z-eindgesprek", "--datum", "2029-10-01"});
+  const std::string all = ok({"toon", "1001"});
+  EXPECT_NE(all.find("Daarna"), std::string::npos);
+  const std::string none = ok({"toon", "1001", "--daarna", "0"});
+  EXPECT_EQ(none.find("Daarna"), std::string::npos);
+  EXPECT_EQ(show("1001")["timeline"].back()["event"], "z_route_final_interview");
+}
+
+TEST_F(CliTest, UnburdeningOptionsNotPaidAndAbsence) {
+  with_plan("1001");
+  ok({"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post",
+      "rent:Woonstichting:645", "--post", "energy:Energie:110", "--post",
+      "health_insurance:Zorg:139", "--niet-betaald", "water:in de huur inbegrepen"});
+  refused(
+      {"ontzorgen-start", "1001", "--vanaf", "2026-12-01", "--bijstand", "--post", "rent:W:645"}, 1,
+      {"already"});
+  ok({"budgetcoaching", "1001", "--datum", "2026-12-05", "--onderwerp", "toeslagen",
+      "--niet-verschenen"});
+  EXPECT_NE(ok({"toon", "1001"}).find("budgetcoaching (niet verschenen)"), std::string::npos);
+}
+
+TEST_F(CliTest, FineOptionsLoweredAndAssistanceAlreadyLowered) {
+  register_person("1002", "family_migrant", "999990020");
+  for (const auto& [sent, by] : std::vector<std::pair<std::string, std::string>>{
+           {"2026-10-06", "2026-10-16"}, {"2026-10-20", "2026-10-30"}}) {
+    ok({"uitnodigen", "1002", "--verzonden", sent, "--reageren-voor", by});
+    ok({"uitnodiging-uitkomst", "1002", "--uitkomst", "no_show"});
+  }
+  refused({"boete", "1002", "--soort", "intake", "--opgelegd", "2026-11-01", "--nieuwe-termijn-tot",
+           "2026-12-31", "--bijstand-al-verlaagd"},
+          1, {"Wi 27"});
+  refused({"boete", "1002", "--soort", "intake", "--opgelegd", "2026-11-01", "--nieuwe-termijn-tot",
+           "2026-12-31", "--verlaagd-tot", "300"},
+          1, {"lowered_to"});
+  ok({"boete", "1002", "--soort", "intake", "--opgelegd", "2026-11-01", "--nieuwe-termijn-tot",
+      "2026-12-31", "--verlaagd-tot", "100"});
+}
+
+TEST_F(CliTest, DuoFineAnnouncedLater) {
+  with_plan("1001");
+  ok({"duo-boete", "1001", "--soort", "route_not_in_time", "--opgelegd", "2030-01-01", "--bedrag",
+      "500", "--nieuwe-termijn", "12", "--bekendgemaakt", "2030-01-15"});
+  today_ = "2030-02-01";
+  EXPECT_EQ(show("1001")["trajectory"]["term"]["end"], "2031-01-15");  // from the announcement
+}
+
+TEST_F(CliTest, ListingsByCaseworker) {
+  with_plan("1001");
+  ok({"registreer", "--id", "1003", "--bsn", "999990032", "--voornamen", "Y", "--achternaam",
+      "Test-A", "--geboren", "1980-01-01", "--doelgroep", "family_migrant", "--verblijfsvergunning",
+      "regular", "--kennisgeving", "2026-09-01", "--klantmanager", "km-0344-2"});
+  const json mine = cli_json({"lijst", "--klantmanager", "km-0344-2"});
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_EQ(mine["items"][0]["id"], 1003);
+  today_ = "2029-07-01";
+  EXPECT_EQ(cli_json({"termijnen", "--klantmanager", "km-0344-1"})["items"].size(), 1u);
+  EXPECT_EQ(cli_json({"termijnen", "--klantmanager", "km-0344-2"})["items"].size(), 0u);
+  EXPECT_TRUE(cli_json({"termijnen", "--max", "1"})["more"] == false);
+  const std::string history = ok({"historie", "1001"});
+  EXPECT_NE(history.find("km-0344-1"), std::string::npos);
+  EXPECT_EQ(history.find("Amal"), std::string::npos);
+  EXPECT_EQ(history.find("999990019"), std::string::npos);
+}
+
+TEST_F(CliTest, RefreshVerifyPurgeEraseAndSubjectAccess) {
+  with_plan("1001");
+  register_person("1002", "family_migrant", "999990020");
+  const json refreshed = cli_json({"vernieuwen"});
+  EXPECT_EQ(refreshed["refreshed"], 2);
+  const std::vector<std::string> auditor = {"--user", "acc",    "--municipality",
+                                            "0344",   "--role", "auditor"};
+  const std::vector<std::string> privacy = {"--user", "fg",     "--municipality",
+                                            "0344",   "--role", "privacy_officer"};
+  refused({"controleer-audit"}, 4, {});
+  const json verified = cli_json({"controleer-audit"}, auditor);
+  EXPECT_TRUE(verified["intact"].get<bool>());
+  EXPECT_GT(verified["entries"].get<int>(), 10);
+
+  const std::string answer = dir_ + "/inzage.json";
+  refused({"inzage", "--bsn", "999990019", "--bestand", answer}, 4, {});
+  EXPECT_FALSE(std::filesystem::exists(answer));
+  const json access = cli_json({"inzage", "--bsn", "999990019", "--bestand", answer}, privacy);
+  EXPECT_EQ(access["trajectories"], 1);
+  EXPECT_EQ(access.dump().find("999990019"), std::string::npos);
+  EXPECT_NE(slurp(answer).find("999990019"), std::string::npos);  // the person's own data
+  EXPECT_EQ(std::filesystem::status(answer).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+  refused({"inzage", "--bsn", "999990019", "--bestand", answer}, 1, {"--bestand"}, privacy);
+
+  refused({"wissen", "--bsn", "999990019", "--reden", "verzoek"}, 4, {});
+  refused({"wissen", "--bsn", "999990019", "--reden", "verzoek van 999990019"}, 1, {"reason"},
+          privacy);
+  const json erased =
+      cli_json({"wissen", "--bsn", "999990019", "--reden", "AVG art. 17, zaak 114"}, privacy);
+  EXPECT_EQ(erased["erased"], 1);
+  refused({"toon", "1001"}, 3, {"purged"});
+
+  refused({"opschonen"}, 4, {});
+  EXPECT_EQ(cli_json({"opschonen"}, privacy)["purged"].size(), 0u);
+}
+
+TEST_F(CliTest, DemoDataRunsAsACaseworker) {
+  refused({"demodata", "--aantal", "5"}, 4, {"caseworker"},
+          {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
+  EXPECT_FALSE(std::filesystem::exists(db_));
 }
 
 }  // namespace

@@ -476,6 +476,28 @@ TEST_P(CaseloadTest, TermsEndingWithinMonths) {
   for (const auto& s : rest.items) EXPECT_EQ(s.term_end, d("2027-03-01"));
 }
 
+TEST_P(CaseloadTest, TermsEndingAppliesEveryFieldOfTheFilter) {
+  const auto count = [&](const TrajectoryFilter& filter) {
+    return store()
+        .terms_ending(caseworker(), d("2026-09-02"), 6, filter, {.after = "", .limit = 100})
+        .items.size();
+  };
+  EXPECT_EQ(count({}), 20u);
+  EXPECT_EQ(count({.caseworker = UserId("km-a")}), 7u);  // 1, 2, 4, 5, 7, 8, 10
+  EXPECT_EQ(count({.route = Route::kB1}), 10u);          // the odd ones
+  EXPECT_EQ(count({.caseworker = UserId("km-a"), .route = Route::kZ}), 4u);
+  EXPECT_EQ(count({.state = TrajectoryState::kRoute}), 20u);
+  EXPECT_EQ(count({.state = TrajectoryState::kPlanning}), 0u);
+}
+
+TEST_P(CaseloadTest, WorklistRefusesFiltersItCannotApply) {
+  EXPECT_THROW(store().worklist(caseworker(), d("2026-01-01"), {.route = Route::kB1}, {}),
+               ValidationError);
+  EXPECT_THROW(
+      store().worklist(caseworker(), d("2026-01-01"), {.state = TrajectoryState::kRoute}, {}),
+      ValidationError);
+}
+
 TEST_P(CaseloadTest, RejectsBadPageRequests) {
   EXPECT_THROW(store().list(caseworker(), {}, {.after = "", .limit = 0}), ValidationError);
   EXPECT_THROW(store().list(caseworker(), {}, {.after = "", .limit = 1001}), ValidationError);

@@ -174,10 +174,12 @@ class INBURGERING_EXPORT TrajectoryStore {
 
   /// The signals due before `due_before` across a caseload (one municipality, optionally one
   /// caseworker), by due date. Deadlines are those known when each trajectory was last saved.
+  /// @throws ValidationError for a filter by state or route (a worklist has neither).
   virtual Page<WorklistItem> worklist(const Actor& actor, Date due_before,
                                       const TrajectoryFilter& filter, const PageRequest& page) = 0;
 
-  /// Running trajectories whose term ends from `today` up to `within_months` months later.
+  /// Running trajectories whose term ends from `today` up to `within_months` (1..120) months
+  /// later, by term end; every field of `filter` applies.
   virtual Page<TrajectorySummary> terms_ending(const Actor& actor, Date today, int within_months,
                                                const TrajectoryFilter& filter,
                                                const PageRequest& page) = 0;
