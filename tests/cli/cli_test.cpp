@@ -3,6 +3,8 @@
 // article, a non-zero exit code, the database unchanged), and the --json output checked against
 // schema/cli-output-1.schema.json.
 
+#include <regex>
+
 #include "cli/cli_support.hpp"
 
 namespace inburgering::test::cli {
@@ -1088,6 +1090,94 @@ TEST_F(CliTest, DemoDataRunsAsACaseworker) {
   refused({"demodata", "--aantal", "5"}, 4, {"caseworker"},
           {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
   EXPECT_FALSE(std::filesystem::exists(db_));
+}
+
+TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {
+  const std::vector<std::string> commands = {"registreer",
+                                             "brp-inschrijving",
+                                             "informatie-derden",
+                                             "vrijstelling",
+                                             "ontheffing",
+                                             "verblijfsprocedure",
+                                             "begeleiding",
+                                             "uitnodigen",
+                                             "uitnodiging-uitkomst",
+                                             "intake-onderwerp",
+                                             "leerbaarheidstoets",
+                                             "geinformeerd-alleen",
+                                             "onderwijswens",
+                                             "intake-afronden",
+                                             "pip",
+                                             "pip-bijstellen",
+                                             "route-wisselen",
+                                             "pip-na-verhuizing",
+                                             "afschalen",
+                                             "cursusaanbod",
+                                             "uren",
+                                             "examen",
+                                             "examen-ongeldig",
+                                             "diploma-ingetrokken",
+                                             "voortgangsgesprek",
+                                             "mijlpaal",
+                                             "verlenging",
+                                             "onderbreking",
+                                             "ontzorgen-start",
+                                             "ontzorgen-verlengen",
+                                             "budgetcoaching",
+                                             "ontzorgen-stop",
+                                             "boete",
+                                             "boete-status",
+                                             "duo-boete",
+                                             "afronden",
+                                             "beeindigen",
+                                             "sleutel-maken",
+                                             "verhuizing-uit",
+                                             "verhuizing-in",
+                                             "toon",
+                                             "werklijst",
+                                             "termijnen",
+                                             "zoek",
+                                             "lijst",
+                                             "historie",
+                                             "vernieuwen",
+                                             "controleer-audit",
+                                             "opschonen",
+                                             "wissen",
+                                             "inzage",
+                                             "demodata"};
+  const std::string all = cli({"--help"}).out;
+  std::size_t listed = 0;
+  for (const auto& command : commands) {
+    const ToolRun help = cli({command, "--help"});
+    EXPECT_EQ(help.code, 0) << command;
+    EXPECT_NE(help.out.find("Voorbeeld / example:"), std::string::npos) << command;
+    const std::string example =
+        help.out.substr(std::min(help.out.find("Voorbeeld"), help.out.size()));
+    EXPECT_TRUE(example.find(" " + command + " ") != std::string::npos ||
+                example.find(" " + command + "\n") != std::string::npos)
+        << command << example;
+    EXPECT_NE(help.out.find("Algemene opties"), std::string::npos) << command;
+    if (all.find("  " + command + ",") != std::string::npos) ++listed;
+  }
+  EXPECT_EQ(listed, commands.size());
+  // ... and the help lists no subcommand this test does not know.
+  const std::regex entry("\\n  [a-z-]+, [a-z-]+");
+  EXPECT_EQ(static_cast<std::size_t>(
+                std::distance(std::sregex_iterator(all.begin(), all.end(), entry), {})),
+            commands.size());
+}
+
+TEST_F(CliTest, TheRemainingErrorPaths) {
+  with_plan("1001");
+  refused({"geinformeerd-alleen", "4242"}, 3, {"4242"});
+  refused({"onderwijswens", "4242"}, 3, {"4242"});
+  refused({"onderwijswens", "1001"}, 1, {"needs registered or intake or planning"});
+  refused({"budgetcoaching", "1001", "--datum", "2026-12-05", "--onderwerp", "x"}, 1,
+          {"unburdening"});
+  refused({"ontzorgen-stop", "1001", "--datum", "2026-12-05"}, 1, {"unburdening"});
+  refused({"termijnen", "--maanden", "0"}, 2, {"--maanden"});
+  refused({"vernieuwen"}, 4, {}, {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
+  refused({"vernieuwen", "--per-transactie", "0"}, 2, {"--per-transactie"});
 }
 
 }  // namespace
