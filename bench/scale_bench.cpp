@@ -308,6 +308,43 @@ void BM_Raw_List(benchmark::State& state) {
   samples.report(state);
 }
 
+// The monitoring report of one municipality (Wi 39; monitoring/indicators.hpp): the store's
+// aggregates over trajectory_fact and the report made from them, with disclosure control.
+void BM_Indicators(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  auto store = open_store(d.path, storage::SqliteSync::kFull);
+  Samples samples;
+  std::size_t rows = 0;
+  for (auto _ : state) {
+    samples.time([&] {
+      rows = store->indicators(kBackOffice, {.as_of = kAsOf, .disclosure = {.apply = true}})
+                 .rows.size();
+    });
+  }
+  samples.report(state);
+  state.counters["cells"] = static_cast<double>(rows);
+}
+
+// Its raw baseline: the simplest aggregate over the same rows, a count per target group and
+// state of the municipality's trajectories, through SQLiteCpp.
+void BM_Raw_Aggregate(benchmark::State& state) {
+  const Dataset& d = dataset(state.range(0));
+  SQLite::Database db(d.path, SQLite::OPEN_READONLY);
+  SQLite::Statement query(db,
+                          "SELECT target_group, state, count(*) FROM trajectory "
+                          "INDEXED BY trajectory_by_state_id WHERE municipality = ?1 "
+                          "GROUP BY target_group, state");
+  Samples samples;
+  for (auto _ : state) {
+    samples.time([&] {
+      query.reset();
+      query.bind(1, kUtrecht.to_string());
+      while (query.executeStep()) benchmark::DoNotOptimize(query.getColumn(2).getInt64());
+    });
+  }
+  samples.report(state);
+}
+
 void BM_Worklist(benchmark::State& state) {
   const Dataset& d = dataset(state.range(0));
   auto store = open_store(d.path, storage::SqliteSync::kFull);
@@ -533,6 +570,8 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("FindByBsn", BM_FindByBsn)->Arg(size)->Unit(unit);
     benchmark::RegisterBenchmark("Raw_FindByBsn", BM_Raw_FindByBsn)->Arg(size)->Unit(unit);
     benchmark::RegisterBenchmark("Raw_TermsEnding", BM_Raw_TermsEnding)->Arg(size)->Unit(unit);
+    benchmark::RegisterBenchmark("Indicators", BM_Indicators)->Arg(size)->Unit(unit);
+    benchmark::RegisterBenchmark("Raw_Aggregate", BM_Raw_Aggregate)->Arg(size)->Unit(unit);
     benchmark::RegisterBenchmark("Load", BM_Load)->Arg(size)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("Raw_Load", BM_Raw_Load)->Arg(size)->Unit(benchmark::kMicrosecond);
   }

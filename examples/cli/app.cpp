@@ -15,6 +15,20 @@ namespace inburgering::cli {
 
 namespace {
 
+/// The working day (--today) as the store's "today", and the real time as its "now": stored
+/// deadlines and overdue marks follow the day the caseworker works on, while the audit trail
+/// records when a change was really made.
+class WorkingDayClock final : public Clock {
+ public:
+  explicit WorkingDayClock(Date day) : day_(day) {}
+  Date today() const override { return day_; }
+  std::chrono::sys_seconds now() const override { return real_.now(); }
+
+ private:
+  Date day_;
+  SystemClock real_;
+};
+
 std::string env_or(const char* name, std::string fallback) {
   const char* value = std::getenv(name);
   return value && *value ? std::string(value) : std::move(fallback);
@@ -46,10 +60,11 @@ storage::TrajectoryStore& Context::store(bool create_if_missing) {
       throw NotFound("database file", globals.db);
     }
     created_file_ = globals.db != ":memory:" && !std::filesystem::exists(globals.db);
-    // The store keeps the real clock: the audit trail records when a change was made, whatever
-    // working day --today names (which only sets the day signals and views are judged on).
-    store_ = storage::SqliteStore::open(globals.db, {.clock = std::make_shared<SystemClock>(),
-                                                     .create_if_missing = create_if_missing});
+    // The audit trail records when a change was really made, whatever working day --today
+    // names; deadlines and overdue marks follow the working day (WorkingDayClock).
+    store_ =
+        storage::SqliteStore::open(globals.db, {.clock = std::make_shared<WorkingDayClock>(today()),
+                                                .create_if_missing = create_if_missing});
   }
   return *store_;
 }

@@ -10,6 +10,56 @@
 namespace inburgering::cli {
 
 void add_admin_commands(CLI::App& app, Context& ctx) {
+  // ---- indicatoren ---------------------------------------------------------------------------
+  {
+    struct Args {
+      std::string municipality, format = "tekst";
+      bool outside = false;
+      int min_count = 5, months = 6;
+    };
+    auto a = std::make_shared<Args>();
+    auto* c = add_command(
+        app, "indicatoren", "indicators",
+        "Monitoringsindicatoren (Wi 39) per cohort (jaar van de kennisgeving van DUO) en "
+        "doelgroep: brede intake, PIP en PIP binnen de termijn, leerroutes, voortgangsgesprekken, "
+        "ontzorgen, boetes, afsluitingen, termijnen die aflopen. Met --voor-buiten worden kleine "
+        "aantallen onderdrukt (voor alles wat de gemeente verlaat).",
+        "inburgering indicatoren --voor-buiten --formaat csv > monitoring.csv");
+    c->add_option("--gemeente", a->municipality,
+                  "CBS-code; standaard die van de gebruiker (een andere alleen met een regionale "
+                  "afspraak)");
+    c->add_flag("--voor-buiten", a->outside,
+                "onthullingsbeheersing toepassen: voor uitvoer die de gemeente verlaat");
+    c->add_option("--min", a->min_count, "kleinste getoonde aantal personen (met --voor-buiten)")
+        ->check(CLI::Range(2, 100));
+    c->add_option("--formaat", a->format, "tekst, csv of json (--json geeft json)")
+        ->check(CLI::IsMember({"tekst", "csv", "json"}));
+    c->add_option("--maanden", a->months, "termijnen die binnen zoveel maanden aflopen")
+        ->check(CLI::Range(1, 120));
+    c->callback([&ctx, a] {
+      monitoring::IndicatorOptions options;
+      options.as_of = ctx.today();
+      if (!a->municipality.empty()) {
+        options.municipality = municipality_option(a->municipality, "--gemeente");
+      }
+      options.terms_ending_months = a->months;
+      options.disclosure = {.apply = a->outside, .min_count = a->min_count};
+      const auto report = ctx.store().indicators(ctx.actor(), options);
+      if (ctx.globals.json) {
+        ctx.print_json({{"schema", "inburgering-cli"},
+                        {"version", kJsonOutputVersion},
+                        {"kind", "indicators"},
+                        {"report", json::parse(monitoring::to_json(report))}});
+      } else if (a->format == "csv") {
+        ctx.out << monitoring::to_csv(report);
+      } else if (a->format == "json") {
+        ctx.out << monitoring::to_json(report) << "\n";
+      } else {
+        ctx.out << monitoring::to_text(report, ctx.english());
+      }
+    });
+  }
+
   // ---- vernieuwen ----------------------------------------------------------------------------
   {
     auto batch = std::make_shared<int>(500);

@@ -98,4 +98,20 @@ inline constexpr const char* kRefreshBatch =
 inline constexpr const char* kErasable =
     "SELECT id FROM trajectory WHERE bsn = ?1 AND municipality = ?2 ORDER BY id";
 
+// Monitoring (sqlite_monitoring.cpp), ?1 municipality. The counts per cohort and target group
+// are one GROUP BY in the order of fact_by_cell (its SELECT list is built from the enumerations:
+// monitoring_counts_query()); the days to the intake come in index order for the medians.
+/// The counts per cohort and target group, in the order SqliteStore::monitoring_cells reads them.
+std::string monitoring_counts_query();
+inline constexpr const char* kMonitoringDays =
+    "SELECT cohort, target_group, days_to_intake FROM trajectory_fact INDEXED BY fact_by_cell "
+    "WHERE municipality = ?1 AND days_to_intake IS NOT NULL "
+    "ORDER BY cohort, target_group, days_to_intake";
+// ?2..?3 the days a running trajectory's term may end on.
+inline constexpr const char* kMonitoringTermsEnding =
+    "SELECT f.cohort, f.target_group, count(*) FROM trajectory t "
+    "INDEXED BY trajectory_by_term_end JOIN trajectory_fact f ON f.trajectory_id = t.id "
+    "WHERE t.municipality = ?1 AND t.term_end >= ?2 AND t.term_end <= ?3 "
+    "AND t.purged_on IS NULL GROUP BY f.cohort, f.target_group";
+
 }  // namespace inburgering::storage::detail::sql

@@ -151,4 +151,57 @@ void write_deadlines(StatementCache& db, const Trajectory& trajectory, Date as_o
   }
 }
 
+void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
+  const TrajectoryRecord& r = trajectory.record();
+  auto insert = db.use(
+      "INSERT OR REPLACE INTO trajectory_fact (trajectory_id, municipality, cohort, target_group, "
+      "state, route, days_to_intake, first_plan_in_time, interviews_due, interviews_held, "
+      "unburdening_eligible, unburdened, intake_fines, cooperation_fines, duo_pvt_map_fines, "
+      "duo_route_fines, end_reason) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+  insert->bind(1, trajectory.id().value());
+  insert->bind(2, r.municipality.to_string());
+  insert->bind(3, static_cast<int>(r.obligation.duo_notice_date.year()));
+  insert->bind(4, std::string(to_string(r.participant.target_group)));
+  insert->bind(5, std::string(to_string(r.state)));
+  if (const PlanVersion* plan = trajectory.current_plan()) {
+    insert->bind(6, std::string(to_string(plan->content.route)));
+  }
+  if (const auto started = r.intake.started_on()) {
+    insert->bind(7, static_cast<std::int64_t>((*started - r.obligation.duo_notice_date).days()));
+  }
+  if (!r.plan_versions.empty())
+    insert->bind(8, trajectory.is_late(r.plan_versions.front()) ? 0 : 1);
+  int due = 0;
+  int held = 0;
+  for (const auto& interview : r.interviews) {
+    if (interview.scheduled_on > as_of) continue;
+    ++due;
+    if (interview.held()) ++held;
+  }
+  insert->bind(9, due);
+  insert->bind(10, held);
+  insert->bind(11, college_provides_guidance(r.participant.target_group) ? 1 : 0);
+  insert->bind(12, r.unburdening ? 1 : 0);
+  int intake_fines = 0;
+  int cooperation_fines = 0;
+  for (const auto& fine : r.municipal_fines) {
+    if (!fine.stands_on(as_of)) continue;
+    (fine.kind == MunicipalFineKind::kIntake ? intake_fines : cooperation_fines) += 1;
+  }
+  int pvt_map = 0;
+  int route = 0;
+  for (const auto& fine : r.duo_fines) {
+    (fine.kind == DuoFineKind::kPvtMapNotInTime ? pvt_map : route) += 1;
+  }
+  insert->bind(13, intake_fines);
+  insert->bind(14, cooperation_fines);
+  insert->bind(15, pvt_map);
+  insert->bind(16, route);
+  if (r.closure && r.closure->end_reason) {
+    insert->bind(17, std::string(to_string(*r.closure->end_reason)));
+  }
+  insert->exec();
+}
+
 }  // namespace inburgering::storage::detail

@@ -112,4 +112,8 @@ std::optional<std::string> retain_until(const TrajectoryRecord& record);
 /// Replaces the stored deadlines of `trajectory` (the worklist rows) as known on `as_of`.
 void write_deadlines(StatementCache& db, const Trajectory& trajectory, Date as_of);
 
+/// Replaces the monitoring facts of `trajectory` (its row in `trajectory_fact`: no personal
+/// data, only what monitoring counts; monitoring/indicators.hpp) as known on `as_of`.
+void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of);
+
 }  // namespace inburgering::storage::detail

@@ -153,6 +153,33 @@ CREATE TABLE IF NOT EXISTS imported_dossier (
 ) STRICT;
 )sql";
 
+// Version 9 (0.8): the monitoring facts of every live trajectory (monitoring/indicators.hpp):
+// what monitoring counts, without personal data, one row per trajectory, so that a report over
+// a caseload is one aggregate over an index.
+constexpr const char* kVersion9 = R"sql(
+CREATE TABLE IF NOT EXISTS trajectory_fact (
+  trajectory_id        INTEGER PRIMARY KEY REFERENCES trajectory (id) ON DELETE CASCADE,
+  municipality         TEXT NOT NULL,
+  cohort               INTEGER NOT NULL,
+  target_group         TEXT NOT NULL,
+  state                TEXT NOT NULL,
+  route                TEXT,
+  days_to_intake       INTEGER,
+  first_plan_in_time   INTEGER CHECK (first_plan_in_time IN (0, 1)),
+  interviews_due       INTEGER NOT NULL CHECK (interviews_due >= 0),
+  interviews_held      INTEGER NOT NULL CHECK (interviews_held BETWEEN 0 AND interviews_due),
+  unburdening_eligible INTEGER NOT NULL CHECK (unburdening_eligible IN (0, 1)),
+  unburdened           INTEGER NOT NULL CHECK (unburdened IN (0, 1)),
+  intake_fines         INTEGER NOT NULL CHECK (intake_fines >= 0),
+  cooperation_fines    INTEGER NOT NULL CHECK (cooperation_fines >= 0),
+  duo_pvt_map_fines    INTEGER NOT NULL CHECK (duo_pvt_map_fines >= 0),
+  duo_route_fines      INTEGER NOT NULL CHECK (duo_route_fines >= 0),
+  end_reason           TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS fact_by_cell
+  ON trajectory_fact (municipality, cohort, target_group, days_to_intake);
+)sql";
+
 // The day a row was last saved, from its `updated_at` ("YYYY-MM-DDTHH:MM:SSZ", read strictly).
 Date saved_on(const std::string& updated_at, const std::string& what) {
   const auto at = ::inburgering::detail::parse_iso_timestamp(updated_at);
@@ -319,6 +346,22 @@ void migrate_to_schema_8(SQLite::Database& db, const LegacyPolicyFor& legacy) {
   recompute_deadlines(db, legacy);
 }
 
+// Writes the monitoring facts of every live row, as known when it was saved.
+void backfill_facts(SQLite::Database& db, const LegacyPolicyFor&) {
+  StatementCache statements(db);
+  SQLite::Statement rows(db,
+                         "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
+                         "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
+  while (rows.executeStep()) {
+    const TrajectoryId id(rows.getColumn(0).getInt64());
+    const std::string what = "trajectory " + to_string(id);
+    const Policy policy = decode_policy(rows.getColumn(3).getString(), "policy of " + what);
+    const Trajectory trajectory =
+        checked(decode_record(rows.getColumn(1).getString(), what, &policy), what);
+    write_facts(statements, trajectory, saved_on(rows.getColumn(2).getString(), what));
+  }
+}
+
 // Links the entries written before version 5 into the chain, oldest first. The append-only
 // trigger is lifted for this one transaction and put back as it was.
 void chain_audit_trail(SQLite::Database& db, const LegacyPolicyFor&) {
@@ -363,6 +406,7 @@ const std::vector<Migration>& migrations() {
       // 0.7 writes records in format 6 and keeps the special-category values outside the
       // health topic apart (Bi 9.11); 0.6 refuses the file.
       {8, kVersion8, &migrate_to_schema_8},
+      {9, kVersion9, &backfill_facts},
   };
   return all;
 }
@@ -371,7 +415,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 8; }
+int latest_schema_version() noexcept { return 9; }
 
 AuditContent audit_content(SQLite::Statement& row, int first) {
   auto text = [&](int i) { return row.getColumn(first + i).getString(); };
@@ -435,6 +479,7 @@ constexpr RequiredTable kRequiredTables[] = {
     {5, "audit_log", "hash"},
     {8, "trajectory_special", "body"},
     {8, "imported_dossier", "dossier_id"},
+    {9, "trajectory_fact", "cohort"},
 };
 
 }  // namespace

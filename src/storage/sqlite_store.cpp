@@ -221,7 +221,8 @@ void SqliteStore::Impl::scrub(const Actor& actor, TrajectoryId id, MunicipalityC
   update.exec();
   for (const char* statement : {"DELETE FROM trajectory_health WHERE trajectory_id = ?1",
                                 "DELETE FROM trajectory_special WHERE trajectory_id = ?1",
-                                "DELETE FROM trajectory_signal WHERE trajectory_id = ?1"}) {
+                                "DELETE FROM trajectory_signal WHERE trajectory_id = ?1",
+                                "DELETE FROM trajectory_fact WHERE trajectory_id = ?1"}) {
     SQLite::Statement remove(db, statement);
     remove.bind(1, id.value());
     remove.exec();

@@ -82,6 +82,7 @@ void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& traject
     detail::write_special(statements, id, detail::take_special_values(copy));
   }
   detail::write_deadlines(statements, trajectory, today());
+  detail::write_facts(statements, trajectory, today());
   insert_audit(actor, AuditAction::kCreate, record.municipality, id, {},
                note.empty() ? "created in state " + std::string(to_string(record.state)) : note);
 }
@@ -275,6 +276,7 @@ std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
       detail::write_special(s.statements, id, special_after);
     }
     detail::write_deadlines(s.statements, trajectory, s.today());
+    detail::write_facts(s.statements, trajectory, s.today());
     s.insert_audit(actor, AuditAction::kUpdate, owner, id, changes, note);
     transaction.commit();
     revision = current->revision + 1;
@@ -405,6 +407,7 @@ RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int
         const Trajectory trajectory =
             detail::checked(s.decode_row(row, id), "trajectory " + to_string(id));
         detail::write_deadlines(s.statements, trajectory, as_of);
+        detail::write_facts(s.statements, trajectory, as_of);
         term_end.reset();
         term_end.bind(1, id.value());
         const auto& record = trajectory.record();

@@ -1144,7 +1144,8 @@ TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {
                                              "opschonen",
                                              "wissen",
                                              "inzage",
-                                             "demodata"};
+                                             "demodata",
+                                             "indicatoren"};
   const std::string all = cli({"--help"}).out;
   std::size_t listed = 0;
   for (const auto& command : commands) {
@@ -1178,6 +1179,27 @@ TEST_F(CliTest, TheRemainingErrorPaths) {
   refused({"termijnen", "--maanden", "0"}, 2, {"--maanden"});
   refused({"vernieuwen"}, 4, {}, {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
   refused({"vernieuwen", "--per-transactie", "0"}, 2, {"--per-transactie"});
+}
+
+TEST_F(CliTest, IndicatorsForInsideAndOutsideTheMunicipality) {
+  cli_json({"demodata", "--aantal", "300", "--seed", "3"});
+  const json doc = cli_json({"indicatoren"});
+  const json& report = doc["report"];
+  EXPECT_EQ(report["disclosure"]["applied"], false);
+  ASSERT_FALSE(report["rows"].empty());
+  for (const auto& row : report["rows"]) EXPECT_EQ(row["municipality"], "0344");
+  const json outside = cli_json({"indicatoren", "--voor-buiten", "--min", "10"});
+  EXPECT_EQ(outside["report"]["disclosure"]["applied"], true);
+  EXPECT_EQ(outside["report"]["disclosure"]["min_count"], 10);
+  EXPECT_GT(outside["report"]["disclosure"]["suppressed"].get<int>(), 0);
+  const std::string csv = ok({"indicatoren", "--voor-buiten", "--formaat", "csv"});
+  EXPECT_EQ(csv.rfind("municipality,cohort,target_group,trajectories,", 0), 0u) << csv;
+  const std::string text = ok({"indicatoren"});
+  EXPECT_NE(text.find("Monitoring inburgering"), std::string::npos);
+  EXPECT_NE(text.find("asielstatushouder"), std::string::npos);
+  // Another municipality's figures only under a regional arrangement.
+  refused({"indicatoren", "--gemeente", "0307"}, 4, {"0307"});
+  refused({"indicatoren", "--min", "1"}, 2, {"--min"});
 }
 
 }  // namespace

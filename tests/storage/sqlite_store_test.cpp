@@ -469,6 +469,23 @@ TEST(SqliteQueryPlans, NoQueryScansATable) {
     // Pages come in index order: no sort of everything that matches.
     EXPECT_THAT(details, ::testing::Not(HasSubstr("TEMP B-TREE"))) << query << "\n" << details;
   }
+  // Monitoring: the counts and the days are read in the order of fact_by_cell (no sort of the
+  // caseload); the terms ending seek on trajectory_by_term_end and group only what they found.
+  const std::vector<std::pair<std::string, bool>> monitoring = {
+      {sql::monitoring_counts_query(), false},
+      {sql::kMonitoringDays, false},
+      {sql::kMonitoringTermsEnding, true}};
+  for (const auto& [query, may_group] : monitoring) {
+    SQLite::Statement plan(raw, "EXPLAIN QUERY PLAN " + query);
+    std::string details;
+    while (plan.executeStep()) details += plan.getColumn(3).getString() + "; ";
+    EXPECT_THAT(details, ::testing::Not(::testing::StartsWith("SCAN"))) << query << details;
+    EXPECT_THAT(details, ::testing::Not(HasSubstr("; SCAN"))) << query << details;
+    EXPECT_THAT(details, HasSubstr("USING")) << query << "\n" << details;
+    if (!may_group) {
+      EXPECT_THAT(details, ::testing::Not(HasSubstr("TEMP B-TREE"))) << query << "\n" << details;
+    }
+  }
   // A list page seeks on all its equalities and on the id: no row is read only to be skipped.
   for (int i = 0; i < 8; ++i) {
     SQLite::Statement plan(

@@ -32,7 +32,8 @@ inline std::string violation(const nlohmann::json& value, const nlohmann::json& 
       return (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
              (type == "string" && value.is_string()) ||
              (type == "integer" && value.is_number_integer()) ||
-             (type == "boolean" && value.is_boolean()) || (type == "null" && value.is_null());
+             (type == "number" && value.is_number()) || (type == "boolean" && value.is_boolean()) ||
+             (type == "null" && value.is_null());
     };
     bool any = false;
     if (rule["type"].is_array()) {

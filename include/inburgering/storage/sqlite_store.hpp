@@ -103,6 +103,8 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   RefreshReport refresh_deadlines(const Actor& actor, Date as_of, int batch_size = 500) override;
   AuditVerification verify_audit(const Actor& actor) override;
   std::string subject_access(const Actor& actor, const Bsn& bsn) override;
+  std::vector<monitoring::CellCounts> monitoring_cells(
+      const Actor& actor, const monitoring::IndicatorOptions& options) override;
   std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                               Date moved_on, const transfer::SigningKey* key = nullptr) override;
   Trajectory import_transfer(const Actor& actor, std::string_view dossier, TrajectoryId new_id,

@@ -40,6 +40,7 @@
 #include "inburgering/calendar.hpp"
 #include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
+#include "inburgering/monitoring/indicators.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/progress/signal.hpp"
 #include "inburgering/route/route.hpp"
@@ -228,6 +229,22 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// @throws AccessDenied (another role; audited), StorageError (kReadOnlyStore, kCorruptData
   ///         for a stored trajectory missing the values behind a placeholder, I/O).
   virtual std::string subject_access(const Actor& actor, const Bsn& bsn) = 0;
+
+  // ---- Monitoring (Wi 39; monitoring/indicators.hpp) ----------------------------------------
+
+  /// The monitoring counts of one municipality (`options.municipality`, default the actor's)
+  /// per cohort and target group, aggregated in the database over each trajectory's facts
+  /// (written with every save and refresh; purged and erased trajectories count in none). No
+  /// personal data is read or returned, so any role that may read the municipality may ask; the
+  /// call is not audited. Terms ending are counted from `options.as_of`.
+  /// @throws AccessDenied (audited) for a municipality the actor may not read; ValidationError
+  ///         (`terms_ending_months` outside 1..120, a bad date); StorageError.
+  virtual std::vector<monitoring::CellCounts> monitoring_cells(
+      const Actor& actor, const monitoring::IndicatorOptions& options) = 0;
+
+  /// The report: `monitoring::make_report` over `monitoring_cells`, with `options.disclosure`.
+  monitoring::IndicatorReport indicators(const Actor& actor,
+                                         const monitoring::IndicatorOptions& options);
 
   // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
 

@@ -1,0 +1,145 @@
+// Monitoring counts (monitoring/indicators.hpp) as aggregates over `trajectory_fact`: one
+// GROUP BY over the index fact_by_cell for the counts, one ordered scan of the same index for
+// the days to the intake (the median), and the terms ending over trajectory_by_term_end.
+
+#include <map>
+#include <string>
+
+#include "detail/enum_table.hpp"
+#include "inburgering/storage/sqlite_store.hpp"
+#include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_store_impl.hpp"
+
+namespace inburgering::storage {
+
+namespace detail::sql {
+
+std::string monitoring_counts_query() {
+  std::string sql =
+      "SELECT cohort, target_group, count(*), count(days_to_intake), "
+      "count(first_plan_in_time), total(first_plan_in_time), total(interviews_due), "
+      "total(interviews_held), total(unburdening_eligible), total(unburdened), "
+      "total(intake_fines), total(cooperation_fines), total(duo_pvt_map_fines), "
+      "total(duo_route_fines)";
+  for (Route r : all_enumerators<Route>()) {
+    sql += ", total(route = '" + std::string(to_string(r)) + "')";
+  }
+  for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
+    sql += ", total(state = '" + std::string(to_string(s)) + "')";
+  }
+  for (EndReason e : all_enumerators<EndReason>()) {
+    sql += ", total(end_reason = '" + std::string(to_string(e)) + "')";
+  }
+  sql +=
+      " FROM trajectory_fact INDEXED BY fact_by_cell WHERE municipality = ?1 "
+      "GROUP BY cohort, target_group";
+  return sql;
+}
+
+}  // namespace detail::sql
+
+namespace {
+
+using monitoring::CellCounts;
+
+std::int64_t count_at(SQLite::Statement& row, int column) {
+  return static_cast<std::int64_t>(row.getColumn(column).getDouble());
+}
+
+TargetGroup target_group_of(const std::string& name, int cohort) {
+  const auto group = ::inburgering::detail::enum_named<TargetGroup>(name);
+  if (!group) {
+    throw StorageError("stored monitoring facts of cohort " + std::to_string(cohort) +
+                           " are damaged at target_group",
+                       ErrorCode::kCorruptData);
+  }
+  return *group;
+}
+
+}  // namespace
+
+std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
+                                                      const monitoring::IndicatorOptions& options) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  require_valid(options.as_of, "monitoring.as_of");
+  if (options.terms_ending_months < 1 || options.terms_ending_months > 120) {
+    throw ValidationError("monitoring.terms_ending_months", "must be between 1 and 120",
+                          std::to_string(options.terms_ending_months));
+  }
+  const MunicipalityCode municipality = options.municipality.value_or(actor.municipality);
+  if (!actor.may_read(municipality)) {
+    s.deny(actor, municipality, std::nullopt,
+           "reading the monitoring counts of " + municipality.to_string());
+  }
+  static const std::string kCounts = detail::sql::monitoring_counts_query();
+  return s.with_retry("reading the monitoring counts", [&] {
+    std::map<std::pair<int, TargetGroup>, CellCounts> cells;
+    {
+      auto use = s.statements.use(kCounts);
+      SQLite::Statement& row = *use;
+      row.bind(1, municipality.to_string());
+      while (row.executeStep()) {
+        const int cohort = row.getColumn(0).getInt();
+        const TargetGroup group = target_group_of(row.getColumn(1).getString(), cohort);
+                CellCounts c{.municipality = municipality};
+        c.cohort = cohort;
+        c.target_group = group;
+        c.trajectories = row.getColumn(2).getInt64();
+        c.intake_started = row.getColumn(3).getInt64();
+        c.with_plan = row.getColumn(4).getInt64();
+        c.first_plan_in_time = count_at(row, 5);
+        c.interviews_due = count_at(row, 6);
+        c.interviews_held = count_at(row, 7);
+        c.unburdening_eligible = count_at(row, 8);
+        c.unburdened = count_at(row, 9);
+        c.municipal_fines[MunicipalFineKind::kIntake] = count_at(row, 10);
+        c.municipal_fines[MunicipalFineKind::kCooperation] = count_at(row, 11);
+        c.duo_fines[DuoFineKind::kPvtMapNotInTime] = count_at(row, 12);
+        c.duo_fines[DuoFineKind::kRouteNotInTime] = count_at(row, 13);
+        int column = 14;
+        for (Route r : all_enumerators<Route>()) {
+          if (const auto n = count_at(row, column++)) c.by_route[r] = n;
+        }
+        for (TrajectoryState st : all_enumerators<TrajectoryState>()) {
+          const auto n = count_at(row, column++);
+          if (n && is_final(st)) c.closed[st] = n;
+        }
+        for (EndReason e : all_enumerators<EndReason>()) {
+          if (const auto n = count_at(row, column++)) c.ended_by_reason[e] = n;
+        }
+        cells.emplace(std::make_pair(cohort, group), std::move(c));
+      }
+    }
+    {
+      auto use = s.statements.use(detail::sql::kMonitoringDays);
+      SQLite::Statement& row = *use;
+      row.bind(1, municipality.to_string());
+      while (row.executeStep()) {
+        const int cohort = row.getColumn(0).getInt();
+        const TargetGroup group = target_group_of(row.getColumn(1).getString(), cohort);
+        const auto cell = cells.find({cohort, group});
+        if (cell != cells.end()) cell->second.days_to_intake.push_back(row.getColumn(2).getInt64());
+      }
+    }
+    {
+      // Running trajectories (term_end is stored for those only) whose term ends from as_of on.
+      auto use = s.statements.use(detail::sql::kMonitoringTermsEnding);
+      SQLite::Statement& row = *use;
+      row.bind(1, municipality.to_string());
+      row.bind(2, to_iso(options.as_of));
+      row.bind(3, to_iso(last_day_of_period(options.as_of, options.terms_ending_months)));
+      while (row.executeStep()) {
+        const int cohort = row.getColumn(0).getInt();
+        const TargetGroup group = target_group_of(row.getColumn(1).getString(), cohort);
+        const auto cell = cells.find({cohort, group});
+        if (cell != cells.end()) cell->second.terms_ending = row.getColumn(2).getInt64();
+      }
+    }
+    std::vector<CellCounts> out;
+    for (auto& [key, cell] : cells) out.push_back(std::move(cell));
+    return out;
+  });
+}
+
+}  // namespace inburgering::storage
