@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The README's "caseworker's morning" is produced by the tool itself. This script runs that
-# session on a fresh database in a scratch directory and
+# The README's "caseworker's morning" and the evaluation export's data dictionary are produced by
+# the tool itself. This script runs that session on a fresh database in a scratch directory and
 #   prints it                      readme-session.sh TOOL
 #   checks the README against it   readme-session.sh --check TOOL README.md   (a ctest test)
 #   rewrites the README's block    readme-session.sh --update TOOL README.md
-# The block sits between the lines <!-- readme-session:begin --> and <!-- readme-session:end -->.
+# The blocks sit between <!-- readme-session:begin --> and <!-- readme-session:end -->, and
+# between <!-- evaluation-dictionary:begin --> and <!-- evaluation-dictionary:end -->.
 set -euo pipefail
 
 mode=print
@@ -45,30 +46,56 @@ session() {
 }
 
 out="$(session)"
+dictionary="$(inburgering evaluatie-export --woordenboek)"
+
+# The text between the README's markers of block $1, without the code fence (if any).
+block_of() {
+  python3 - "$readme" "$1" <<'PY'
+import sys
+path, name = sys.argv[1], sys.argv[2]
+text = open(path).read()
+begin, end = f"<!-- {name}:begin -->\n", f"<!-- {name}:end -->"
+body = text[text.index(begin) + len(begin):text.index(end)]
+if body.startswith("```text\n"):
+    body = body[len("```text\n"):-len("```\n")]
+sys.stdout.write(body)
+PY
+}
+
 case "$mode" in
   print)
-    printf '%s\n' "$out"
+    printf '%s\n\n%s\n' "$out" "$dictionary"
     ;;
   check)
-    block="$(sed -n '/^<!-- readme-session:begin -->$/,/^<!-- readme-session:end -->$/p' "$readme" |
-      sed '1,2d;$d' | sed '$d')"
-    if [[ "$block" != "$out" ]]; then
-      echo "README's session differs from what the tool prints now; run" >&2
-      echo "  bash scripts/readme-session.sh --update build/debug/examples/inburgering README.md" >&2
-      diff <(printf '%s\n' "$block") <(printf '%s\n' "$out") >&2 || true
-      exit 1
-    fi
-    echo "README session matches the tool's output"
+    status=0
+    for name in readme-session evaluation-dictionary; do
+      want="$out"
+      [[ $name == evaluation-dictionary ]] && want="$dictionary"
+      have="$(block_of "$name")"
+      if [[ "$have" != "$want" ]]; then
+        echo "README's $name block differs from what the tool prints now; run" >&2
+        echo "  bash scripts/readme-session.sh --update build/debug/examples/inburgering README.md" >&2
+        diff <(printf '%s\n' "$have") <(printf '%s\n' "$want") >&2 || true
+        status=1
+      fi
+    done
+    ((status == 0)) && echo "README session and dictionary match the tool's output"
+    exit $status
     ;;
   update)
     printf '%s\n' "$out" >"$scratch/session.txt"
-    python3 - "$readme" "$scratch/session.txt" <<'PY'
+    printf '%s\n' "$dictionary" >"$scratch/dictionary.txt"
+    python3 - "$readme" "$scratch/session.txt" "$scratch/dictionary.txt" <<'PY'
 import sys
-path, session = sys.argv[1], open(sys.argv[2]).read()
+path = sys.argv[1]
 text = open(path).read()
-begin, end = "<!-- readme-session:begin -->\n", "<!-- readme-session:end -->"
-i, j = text.index(begin) + len(begin), text.index(end)
-open(path, "w").write(text[:i] + "```text\n" + session + "```\n" + text[j:])
+for name, file, fence in (("readme-session", sys.argv[2], True),
+                          ("evaluation-dictionary", sys.argv[3], False)):
+    body = open(file).read()
+    begin, end = f"<!-- {name}:begin -->\n", f"<!-- {name}:end -->"
+    i, j = text.index(begin) + len(begin), text.index(end)
+    text = text[:i] + ("```text\n" + body + "```\n" if fence else body) + text[j:]
+open(path, "w").write(text)
 PY
     ;;
 esac

@@ -3,13 +3,146 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli.hpp"
 
 namespace inburgering::cli {
 
+namespace {
+
+/// Creates `path` readable by its owner only; refuses an existing file.
+std::FILE* create_private_file(const std::string& path, std::string_view option) {
+  const mode_t old_mask = ::umask(077);
+  std::FILE* out = std::fopen(path.c_str(), "wx");
+  ::umask(old_mask);
+  if (!out) {
+    throw ValidationError(std::string(option),
+                          "a new file that does not exist yet, in a writable directory",
+                          "\"" + cut(path, 60) + "\"");
+  }
+  return out;
+}
+
+void write_and_close(std::FILE* out, const std::string& text, const std::string& path) {
+  const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  if (std::fclose(out) != 0 || !ok) throw StorageError("could not write " + path);
+}
+
+/// Creates `path` (readable by its owner only) and writes `text`; refuses an existing file.
+void write_private_file(const std::string& path, const std::string& text, std::string_view option) {
+  write_and_close(create_private_file(path, option), text, path);
+}
+
+std::string read_key_file(const std::string& path) {
+  std::FILE* in = std::fopen(path.c_str(), "r");
+  if (!in) throw NotFound("file given by --sleutel", path);
+  char buffer[130] = {};
+  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, in);
+  std::fclose(in);
+  std::string text(buffer, n);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
 void add_admin_commands(CLI::App& app, Context& ctx) {
+  // ---- pseudoniemsleutel-maken ---------------------------------------------------------------
+  {
+    auto file = std::make_shared<std::string>();
+    auto* c = add_command(
+        app, "pseudoniemsleutel-maken", "make-pseudonym-key",
+        "Maak de geheime sleutel voor pseudoniemen in evaluatie-exports (32 willekeurige bytes, "
+        "alleen leesbaar voor de eigenaar). Bewaar hem in de gemeente: wie hem heeft, kan een "
+        "BSN aan een pseudoniem koppelen; geef hem nooit mee met een export.",
+        "inburgering pseudoniemsleutel-maken --bestand evaluatie.key");
+    c->add_option("--bestand", *file, "nieuw sleutelbestand")->required();
+    c->callback([&ctx, file] {
+      const auto key = monitoring::PseudonymKey::generate();
+      write_private_file(*file, key.to_hex() + "\n", "--bestand");
+      if (ctx.globals.json) {
+        ctx.print_json({{"schema", "inburgering-cli"},
+                        {"version", kJsonOutputVersion},
+                        {"kind", "pseudonym_key"},
+                        {"fingerprint", key.fingerprint()},
+                        {"file", *file}});
+        return;
+      }
+      ctx.out << ctx.t("Sleutel opgeslagen in ", "Key stored in ") << *file
+              << ctx.t(" (vingerafdruk ", " (fingerprint ") << key.fingerprint() << ")\n";
+    });
+  }
+
+  // ---- evaluatie-export ----------------------------------------------------------------------
+  {
+    struct Args {
+      std::string key, file;
+      std::optional<int> cohort;
+      bool dictionary = false;
+    };
+    auto a = std::make_shared<Args>();
+    auto* c = add_command(
+        app, "evaluatie-export", "evaluation-export",
+        "Gegevens zonder directe identificatie voor een onderzoeksbureau (Wi 39): BSN vervangen "
+        "door een pseudoniem (HMAC-SHA256 met de sleutel van de gemeente), geboortejaar in "
+        "plaats van geboortedatum, geen namen, vrije tekst of gezondheidsgegevens. CSV; "
+        "--woordenboek toont wat elke kolom betekent.",
+        "inburgering evaluatie-export --sleutel evaluatie.key --cohort 2024 --bestand "
+        "cohort-2024.csv");
+    auto* key_option =
+        c->add_option("--sleutel", a->key, "sleutelbestand (pseudoniemsleutel-maken)");
+    c->add_option("--cohort", a->cohort, "alleen dit cohort (jaar van de kennisgeving van DUO)")
+        ->check(CLI::Range(2000, 2100));
+    c->add_option("--bestand", a->file, "nieuw bestand voor de CSV; zonder: standaarduitvoer");
+    auto* dictionary =
+        c->add_flag("--woordenboek", a->dictionary, "toon het gegevenswoordenboek (Markdown)");
+    dictionary->excludes(key_option);
+    c->callback([&ctx, a] {
+      if (a->dictionary) {
+        ctx.out << monitoring::evaluation_dictionary();
+        return;
+      }
+      if (a->key.empty()) {
+        throw ValidationError("--sleutel", "the pseudonym key is needed (pseudoniemsleutel-maken)",
+                              "missing");
+      }
+      const auto key = monitoring::PseudonymKey::from_hex(read_key_file(a->key));
+      // The file is created before the export (which is audited): a refused file exports nothing.
+      std::FILE* out = a->file.empty() ? nullptr : create_private_file(a->file, "--bestand");
+      std::string csv;
+      try {
+        csv = ctx.store().evaluation_export(ctx.actor(), key,
+                                            {.as_of = ctx.today(), .cohort = a->cohort});
+      } catch (...) {
+        if (out) {
+          std::fclose(out);
+          std::remove(a->file.c_str());
+        }
+        throw;
+      }
+      const auto rows = static_cast<std::int64_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
+      if (out) write_and_close(out, csv, a->file);
+      if (ctx.globals.json) {
+        ctx.print_json({{"schema", "inburgering-cli"},
+                        {"version", kJsonOutputVersion},
+                        {"kind", "evaluation_export"},
+                        {"rows", rows},
+                        {"cohort", a->cohort ? json(*a->cohort) : json(nullptr)},
+                        {"key_fingerprint", key.fingerprint()},
+                        {"file", a->file.empty() ? json(nullptr) : json(a->file)}});
+        return;
+      }
+      if (a->file.empty()) {
+        ctx.out << csv;
+        return;
+      }
+      ctx.out << rows << ctx.t(" trajecten in ", " trajectories in ") << a->file
+              << ctx.t(" (sleutel ", " (key ") << key.fingerprint() << ")\n";
+    });
+  }
+
   // ---- indicatoren ---------------------------------------------------------------------------
   {
     struct Args {

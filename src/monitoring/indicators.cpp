@@ -120,7 +120,7 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
   });
   const auto small = [&](std::int64_t v) { return rule.apply && v > 0 && v < rule.min_count; };
   for (const CellCounts* c : ordered) {
-        IndicatorRow row{.municipality = c->municipality};
+    IndicatorRow row{.municipality = c->municipality};
     row.cohort = c->cohort;
     row.target_group = c->target_group;
     const NamedCounts n = named(*c);

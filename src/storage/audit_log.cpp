@@ -13,6 +13,8 @@ INBURGERING_DEFINE_ENUM_TEXT(AuditAction, {AuditAction::kCreate, "create", "aang
                              {AuditAction::kErase, "erase", "verwijderd op verzoek"},
                              {AuditAction::kRefresh, "refresh", "termijnen herberekend"},
                              {AuditAction::kSubjectAccess, "subject_access",
-                              "inzage verstrekt (AVG art. 15)"});
+                              "inzage verstrekt (AVG art. 15)"},
+                             {AuditAction::kEvaluationExport, "evaluation_export",
+                              "gepseudonimiseerde gegevens voor evaluatie verstrekt"});
 
 }  // namespace inburgering::storage

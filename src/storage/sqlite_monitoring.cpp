@@ -5,9 +5,12 @@
 #include <map>
 #include <string>
 
+#include <SQLiteCpp/Transaction.h>
 #include "detail/enum_table.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
+
 #include "storage/sqlite_queries.hpp"
+#include "storage/sqlite_rows.hpp"
 #include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
@@ -82,7 +85,7 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
       while (row.executeStep()) {
         const int cohort = row.getColumn(0).getInt();
         const TargetGroup group = target_group_of(row.getColumn(1).getString(), cohort);
-                CellCounts c{.municipality = municipality};
+        CellCounts c{.municipality = municipality};
         c.cohort = cohort;
         c.target_group = group;
         c.trajectories = row.getColumn(2).getInt64();
@@ -140,6 +143,46 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
     for (auto& [key, cell] : cells) out.push_back(std::move(cell));
     return out;
   });
+}
+
+std::string SqliteStore::evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                           const monitoring::EvaluationSelection& selection) {
+  Impl& s = *impl_;
+  Impl::check_actor(actor);
+  require_valid(selection.as_of, "evaluation.as_of");
+  const MunicipalityCode municipality = actor.municipality;
+  if (!role_may_write(actor.role) && actor.role != Role::kPrivacyOfficer) {
+    s.deny(actor, municipality, std::nullopt, "exporting data for an evaluation");
+  }
+  s.require_writable("exporting data for an evaluation (audited)");
+  std::string csv;
+  s.with_retry("exporting data for an evaluation", [&] {
+    csv = monitoring::evaluation_header();
+    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<TrajectoryId> ids;
+    {
+      auto use = s.statements.use(detail::sql::kEvaluationIds);
+      SQLite::Statement& query = *use;
+      query.bind(1, municipality.to_string());
+      if (selection.cohort) query.bind(2, *selection.cohort);
+      while (query.executeStep()) ids.emplace_back(query.getColumn(0).getInt64());
+    }
+    for (const TrajectoryId id : ids) {
+      const auto row = s.read_row(id);
+      if (!row) continue;
+      const std::string what = "trajectory " + to_string(id);
+      const Trajectory trajectory = detail::checked(s.decode_row(*row, id), what);
+      csv += monitoring::evaluation_row(trajectory, key, selection.as_of);
+    }
+    s.insert_audit(actor, AuditAction::kEvaluationExport, municipality, std::nullopt, {},
+                   "evaluation export of " +
+                       (selection.cohort ? "cohort " + std::to_string(*selection.cohort)
+                                         : std::string("every cohort")) +
+                       " as of " + to_iso(selection.as_of) + ": " + std::to_string(ids.size()) +
+                       " trajectories, pseudonym key " + key.fingerprint());
+    transaction.commit();
+  });
+  return csv;
 }
 
 }  // namespace inburgering::storage

@@ -114,4 +114,9 @@ inline constexpr const char* kMonitoringTermsEnding =
     "WHERE t.municipality = ?1 AND t.term_end >= ?2 AND t.term_end <= ?3 "
     "AND t.purged_on IS NULL GROUP BY f.cohort, f.target_group";
 
+// ?1 municipality, ?2 cohort (NULL: all): the live trajectories an evaluation export covers.
+inline constexpr const char* kEvaluationIds =
+    "SELECT trajectory_id FROM trajectory_fact INDEXED BY fact_by_cell "
+    "WHERE municipality = ?1 AND (?2 IS NULL OR cohort = ?2) ORDER BY trajectory_id";
+
 }  // namespace inburgering::storage::detail::sql

@@ -1145,7 +1145,9 @@ TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {
                                              "wissen",
                                              "inzage",
                                              "demodata",
-                                             "indicatoren"};
+                                             "indicatoren",
+                                             "pseudoniemsleutel-maken",
+                                             "evaluatie-export"};
   const std::string all = cli({"--help"}).out;
   std::size_t listed = 0;
   for (const auto& command : commands) {
@@ -1200,6 +1202,33 @@ TEST_F(CliTest, IndicatorsForInsideAndOutsideTheMunicipality) {
   // Another municipality's figures only under a regional arrangement.
   refused({"indicatoren", "--gemeente", "0307"}, 4, {"0307"});
   refused({"indicatoren", "--min", "1"}, 2, {"--min"});
+}
+
+TEST_F(CliTest, EvaluationExportWithAKeptKey) {
+  cli_json({"demodata", "--aantal", "100", "--seed", "4"});
+  const std::string key = dir_ + "/evaluatie.key";
+  const json made = cli_json({"pseudoniemsleutel-maken", "--bestand", key});
+  EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::group_read,
+            std::filesystem::perms::none);
+  EXPECT_EQ(made.dump().find(slurp(key).substr(0, 64)), std::string::npos);  // never shown
+  refused({"evaluatie-export"}, 1, {"--sleutel"});
+  refused({"evaluatie-export", "--sleutel", dir_ + "/none"}, 3, {"none"});
+  const std::string out = dir_ + "/export.csv";
+  const json doc = cli_json({"evaluatie-export", "--sleutel", key, "--bestand", out});
+  EXPECT_EQ(doc["key_fingerprint"], made["fingerprint"]);
+  const std::string csv = slurp(out);
+  EXPECT_EQ(static_cast<std::int64_t>(std::count(csv.begin(), csv.end(), '\n')) - 1,
+            doc["rows"].get<std::int64_t>());
+  EXPECT_EQ(csv.rfind("pseudonym,municipality,cohort,birth_year,", 0), 0u);
+  EXPECT_EQ(csv.find("999990019"), std::string::npos);  // Amal's BSN
+  EXPECT_EQ(csv.find("Amal"), std::string::npos);
+  // The same key gives the same pseudonyms; the dictionary names every column.
+  EXPECT_EQ(ok({"evaluatie-export", "--sleutel", key}), csv);
+  const std::string dictionary = ok({"evaluatie-export", "--woordenboek"});
+  EXPECT_NE(dictionary.find("| `pseudonym` | text |"), std::string::npos);
+  refused({"evaluatie-export", "--sleutel", key, "--bestand", out}, 1, {"--bestand"});
+  refused({"evaluatie-export", "--sleutel", key}, 4, {},
+          {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ using test::d;
 // ---- the report ------------------------------------------------------------------------------
 
 CellCounts cell(int cohort, TargetGroup group, std::int64_t n) {
-    CellCounts c{.municipality = MunicipalityCode("0344")};
+  CellCounts c{.municipality = MunicipalityCode("0344")};
   c.cohort = cohort;
   c.target_group = group;
   c.trajectories = n;
@@ -163,7 +163,7 @@ std::map<std::pair<int, TargetGroup>, CellCounts> expected_cells(
   std::map<std::pair<int, TargetGroup>, CellCounts> out;
   for (const Trajectory& t : trajectories) {
     const TrajectoryRecord& r = t.record();
-        auto& c = out.try_emplace({static_cast<int>(r.obligation.duo_notice_date.year()),
+    auto& c = out.try_emplace({static_cast<int>(r.obligation.duo_notice_date.year()),
                                r.participant.target_group},
                               CellCounts{.municipality = r.municipality})
                   .first->second;

@@ -30,6 +30,8 @@ enum class AuditAction {
   kRefresh,      ///< Stored deadlines recomputed (`TrajectoryStore::refresh_deadlines`).
   /// A person's own data was given out on request (AVG art. 15; `subject_access`).
   kSubjectAccess,
+  /// Pseudonymised data for an outside evaluation was exported (`evaluation_export`).
+  kEvaluationExport,
 };
 
 INBURGERING_ENUM_TEXT(AuditAction);

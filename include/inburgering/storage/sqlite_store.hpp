@@ -105,6 +105,8 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
   std::string subject_access(const Actor& actor, const Bsn& bsn) override;
   std::vector<monitoring::CellCounts> monitoring_cells(
       const Actor& actor, const monitoring::IndicatorOptions& options) override;
+  std::string evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                const monitoring::EvaluationSelection& selection) override;
   std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                               Date moved_on, const transfer::SigningKey* key = nullptr) override;
   Trajectory import_transfer(const Actor& actor, std::string_view dossier, TrajectoryId new_id,

@@ -40,6 +40,7 @@
 #include "inburgering/calendar.hpp"
 #include "inburgering/export.hpp"
 #include "inburgering/ids.hpp"
+#include "inburgering/monitoring/evaluation_export.hpp"
 #include "inburgering/monitoring/indicators.hpp"
 #include "inburgering/municipality.hpp"
 #include "inburgering/progress/signal.hpp"
@@ -245,6 +246,18 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// The report: `monitoring::make_report` over `monitoring_cells`, with `options.disclosure`.
   monitoring::IndicatorReport indicators(const Actor& actor,
                                          const monitoring::IndicatorOptions& options);
+
+  /// Pseudonymised data of the actor's municipality's trajectories (one cohort or all) for an
+  /// outside evaluation, as CSV: `monitoring::evaluation_header()` and one
+  /// `monitoring::evaluation_row` per live trajectory, in id order (see
+  /// monitoring/evaluation_export.hpp for what is and is not in it). Health information is not
+  /// read. A data supply is the college's own: a role that may write, or the privacy officer;
+  /// audited once (`AuditAction::kEvaluationExport`, with the cohort, the number of rows and the
+  /// key's fingerprint, never the key).
+  /// @throws AccessDenied (audited), ValidationError (a bad date), StorageError (kReadOnlyStore,
+  ///         kCorruptData).
+  virtual std::string evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                        const monitoring::EvaluationSelection& selection) = 0;
 
   // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
 
