@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libsimdjson-dev
   clang libclang-rt-14-dev binutils
+  chromium
 )
 
 missing=()

@@ -49,6 +49,48 @@ std::string read_key_file(const std::string& path) {
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Context& ctx) {
+  // ---- teamrapport ---------------------------------------------------------------------------
+  {
+    auto file = std::make_shared<std::string>();
+    auto weeks = std::make_shared<int>(8);
+    auto municipality = std::make_shared<std::string>();
+    auto* c = add_command(
+        app, "teamrapport", "team-report",
+        "De rapportage voor de teamleider: één HTML-bestand met grafieken (caseload naar status, "
+        "termijnen per week, leerroutes, voortgang per cohort, te late signalen per "
+        "klantmanager). Zonder gegevens van deelnemers; alleen voor gebruik binnen de gemeente.",
+        "inburgering teamrapport --bestand teamrapport.html");
+    c->add_option("--bestand", *file, "nieuw HTML-bestand")->required();
+    c->add_option("--weken", *weeks, "termijnen zoveel weken vooruit")->check(CLI::Range(1, 52));
+    c->add_option("--gemeente", *municipality, "CBS-code; standaard die van de gebruiker");
+    c->callback([&ctx, file, weeks, municipality] {
+      monitoring::TeamReportOptions options{.as_of = ctx.today(), .weeks = *weeks};
+      if (!municipality->empty()) {
+        options.municipality = municipality_option(*municipality, "--gemeente");
+      }
+      std::FILE* out = create_private_file(*file, "--bestand");
+      std::string html;
+      try {
+        html = monitoring::team_report_html(ctx.store(), ctx.actor(), options);
+      } catch (...) {
+        std::fclose(out);
+        std::remove(file->c_str());
+        throw;
+      }
+      write_and_close(out, html, *file);
+      if (ctx.globals.json) {
+        ctx.print_json({{"schema", "inburgering-cli"},
+                        {"version", kJsonOutputVersion},
+                        {"kind", "team_report"},
+                        {"file", *file},
+                        {"bytes", html.size()}});
+        return;
+      }
+      ctx.out << ctx.t("Teamrapportage geschreven naar ", "Team report written to ") << *file
+              << "\n";
+    });
+  }
+
   // ---- pseudoniemsleutel-maken ---------------------------------------------------------------
   {
     auto file = std::make_shared<std::string>();

@@ -55,7 +55,13 @@ NamedCounts named(const CellCounts& c) {
     const auto it = c.duo_fines.find(k);
     add("duo_fines." + std::string(to_string(k)), it == c.duo_fines.end() ? 0 : it->second);
   }
+  // Running and closed together add up to the trajectories.
   from = n.all.size();
+  for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
+    if (is_final(s)) continue;
+    const auto it = c.running.find(s);
+    add("running." + std::string(to_string(s)), it == c.running.end() ? 0 : it->second);
+  }
   for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
     if (!is_final(s)) continue;
     const auto it = c.closed.find(s);

@@ -106,7 +106,7 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
         }
         for (TrajectoryState st : all_enumerators<TrajectoryState>()) {
           const auto n = count_at(row, column++);
-          if (n && is_final(st)) c.closed[st] = n;
+          if (n) (is_final(st) ? c.closed : c.running)[st] = n;
         }
         for (EndReason e : all_enumerators<EndReason>()) {
           if (const auto n = count_at(row, column++)) c.ended_by_reason[e] = n;

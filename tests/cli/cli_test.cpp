@@ -1147,7 +1147,8 @@ TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {
                                              "demodata",
                                              "indicatoren",
                                              "pseudoniemsleutel-maken",
-                                             "evaluatie-export"};
+                                             "evaluatie-export",
+                                             "teamrapport"};
   const std::string all = cli({"--help"}).out;
   std::size_t listed = 0;
   for (const auto& command : commands) {
@@ -1229,6 +1230,20 @@ TEST_F(CliTest, EvaluationExportWithAKeptKey) {
   refused({"evaluatie-export", "--sleutel", key, "--bestand", out}, 1, {"--bestand"});
   refused({"evaluatie-export", "--sleutel", key}, 4, {},
           {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
+}
+
+TEST_F(CliTest, TeamReportFile) {
+  cli_json({"demodata", "--aantal", "60", "--seed", "2"});
+  const std::string file = dir_ + "/team.html";
+  const json doc = cli_json({"teamrapport", "--bestand", file, "--weken", "4"});
+  const std::string html = slurp(file);
+  EXPECT_EQ(doc["bytes"].get<std::size_t>(), html.size());
+  EXPECT_NE(html.find("Termijnen in de komende 4 weken"), std::string::npos);
+  refused({"teamrapport", "--bestand", file}, 1, {"--bestand"});
+  const std::string other = dir_ + "/other.html";
+  refused({"teamrapport", "--bestand", other, "--gemeente", "0307"}, 4, {"0307"});
+  EXPECT_FALSE(std::filesystem::exists(other));
+  refused({"teamrapport", "--bestand", other, "--weken", "0"}, 2, {"--weken"});
 }
 
 }  // namespace

@@ -95,8 +95,8 @@ TEST(MonitoringReport, DisclosureRuleSuppressesSmallCountsAndWhatWouldRevealThem
   EXPECT_EQ(named(row.counts, "fines.cooperation").value, 0.0);
   EXPECT_EQ(named(row.counts, "trajectories").value, 20.0);
   EXPECT_EQ(named(row.indicators, "share_with_plan").value, 0.8);
-  // Secondary: completed (4) is the only hidden part of the closed breakdown; the smallest other
-  // non-zero part would be hidden too, and there is none, so nothing else is.
+  // Secondary: completed (4) is the only hidden part of the state breakdown (running and
+  // closed); the smallest other non-zero part would be hidden too, and there is none.
   EXPECT_FALSE(named(row.counts, "closed.ended").suppressed);
   // A cell of fewer than 5 persons shows no share or median at all.
   const auto& small = report.rows[1];
@@ -194,6 +194,7 @@ std::map<std::pair<int, TargetGroup>, CellCounts> expected_cells(
     c.duo_fines[DuoFineKind::kPvtMapNotInTime] += 0;
     c.duo_fines[DuoFineKind::kRouteNotInTime] += 0;
     for (const auto& f : r.duo_fines) ++c.duo_fines[f.kind];
+    if (!is_final(r.state)) ++c.running[r.state];
     if (r.closure) {
       ++c.closed[r.state];
       if (r.closure->end_reason) ++c.ended_by_reason[*r.closure->end_reason];

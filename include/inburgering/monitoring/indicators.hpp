@@ -62,6 +62,8 @@ struct INBURGERING_EXPORT CellCounts {
   /// Municipal fines that stand (not annulled), by kind (Wi 22, 23), and DUO's (Wi 24-26).
   std::map<MunicipalFineKind, std::int64_t> municipal_fines;
   std::map<DuoFineKind, std::int64_t> duo_fines;
+  /// Running trajectories by state (registered, intake, planning, route).
+  std::map<TrajectoryState, std::int64_t> running;
   /// Closed trajectories by final state, and the ended ones by reason.
   std::map<TrajectoryState, std::int64_t> closed;
   std::map<EndReason, std::int64_t> ended_by_reason;
@@ -107,7 +109,8 @@ struct INBURGERING_EXPORT IndicatorRow {
   MunicipalityCode municipality;
   int cohort = 0;
   TargetGroup target_group = TargetGroup::kAsylumPermitHolder;
-  /// Every count by its stable name ("trajectories", "intake_started", "route.b1", "closed.ended",
+  /// Every count by its stable name ("trajectories", "intake_started", "route.b1",
+  /// "running.intake", "closed.ended",
   /// "ended.left_country", "fines.intake", "duo_fines.route_not_in_time", ...), in a fixed order.
   std::vector<std::pair<std::string, Shown>> counts;
   /// Shares (0..1) and the median, by name: "share_intake_started", "median_days_to_intake",
