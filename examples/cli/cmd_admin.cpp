@@ -35,13 +35,31 @@ void write_private_file(const std::string& path, const std::string& text, std::s
   write_and_close(create_private_file(path, option), text, path);
 }
 
+/// Overwrites `text` before it is released (a key must not linger in freed memory).
+void wipe(std::string& text) {
+  volatile char* p = text.data();
+  for (std::size_t i = 0; i < text.size(); ++i) p[i] = 0;
+  text.clear();
+}
+
+/// The key file's text. Refuses a file others can read (as ssh does with a private key).
 std::string read_key_file(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) throw NotFound("file given by --sleutel", path);
+  if ((info.st_mode & 077) != 0) {
+    throw ValidationError("--sleutel",
+                          "a key file readable by its owner only (chmod 600), since whoever "
+                          "reads it can link a BSN to its pseudonym",
+                          "a file others may read");
+  }
   std::FILE* in = std::fopen(path.c_str(), "r");
   if (!in) throw NotFound("file given by --sleutel", path);
   char buffer[130] = {};
   const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, in);
   std::fclose(in);
   std::string text(buffer, n);
+  volatile char* b = buffer;
+  for (std::size_t i = 0; i < sizeof buffer; ++i) b[i] = 0;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
 }
@@ -103,7 +121,14 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     c->add_option("--bestand", *file, "nieuw sleutelbestand")->required();
     c->callback([&ctx, file] {
       const auto key = monitoring::PseudonymKey::generate();
-      write_private_file(*file, key.to_hex() + "\n", "--bestand");
+      std::string text = key.to_hex() + "\n";
+      try {
+        write_private_file(*file, text, "--bestand");
+      } catch (...) {
+        wipe(text);
+        throw;
+      }
+      wipe(text);
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},
                         {"version", kJsonOutputVersion},
@@ -150,7 +175,16 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
         throw ValidationError("--sleutel", "the pseudonym key is needed (pseudoniemsleutel-maken)",
                               "missing");
       }
-      const auto key = monitoring::PseudonymKey::from_hex(read_key_file(a->key));
+      std::string hex = read_key_file(a->key);
+      std::optional<monitoring::PseudonymKey> parsed;
+      try {
+        parsed.emplace(monitoring::PseudonymKey::from_hex(hex));
+      } catch (...) {
+        wipe(hex);
+        throw;
+      }
+      wipe(hex);
+      const monitoring::PseudonymKey& key = *parsed;
       // The file is created before the export (which is audited): a refused file exports nothing.
       std::FILE* out = a->file.empty() ? nullptr : create_private_file(a->file, "--bestand");
       std::string csv;
@@ -206,7 +240,8 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     c->add_flag("--voor-buiten", a->outside,
                 "onthullingsbeheersing toepassen: voor uitvoer die de gemeente verlaat");
     c->add_option("--min", a->min_count, "kleinste getoonde aantal personen (met --voor-buiten)")
-        ->check(CLI::Range(2, 100));
+        ->check(CLI::Range(2, 100))
+        ->needs("--voor-buiten");
     c->add_option("--formaat", a->format, "tekst, csv of json (--json geeft json)")
         ->check(CLI::IsMember({"tekst", "csv", "json"}));
     c->add_option("--maanden", a->months, "termijnen die binnen zoveel maanden aflopen")

@@ -39,19 +39,19 @@ std::vector<EvaluationColumn> make_columns() {
        "asylum_permit_holder, family_migrant, other_migrant or voluntary (Wi 2, 3)"},
       {"permit", "text", "temporary_asylum, regular or eu_law"},
       {"state", "text",
-       "registered, intake, planning, route, completed, exempted, dispensed, transferred_out or "
-       "ended"},
+       "registered, intake, planning, route, completed, exempted, dispensed (DUO's dispensation, "
+       "Wi 5, on whatever ground: the ground is never exported), transferred_out or ended"},
       {"route", "text", "b1, education or z: the route of the PIP in force (empty before a PIP)"},
       {"moved_in", "boolean", "the trajectory was taken over from another municipality (Wi 15.4)"},
-      {"days_to_intake", "integer",
-       "days from DUO's notice to the start of the broad intake (Wi 14; empty: not started)"},
+      {"weeks_to_intake", "integer",
+       "whole weeks from DUO's notice to the start of the broad intake (Wi 14; empty: not "
+       "started)"},
       {"failed_invitations", "integer",
        "intake invitations not attended or without cooperation (Wi 14.1-2)"},
       {"intake_without_participant", "boolean",
        "the intake was completed without the person (Wi 14.2)"},
-      {"learnability_b1_feasible", "boolean",
-       "the learnability test found the B1-route feasible (Wi 14.3.a; empty: no test score)"},
-      {"days_to_first_plan", "integer", "days from DUO's notice to the first PIP (Wi 15)"},
+      {"weeks_to_first_plan", "integer",
+       "whole weeks from DUO's notice to the first PIP (Wi 15; empty: none)"},
       {"first_plan_in_time", "boolean", "the first PIP was set by its deadline (Bi 5.3.1-2)"},
       {"plan_versions", "integer", "number of PIP versions (Wi 17)"},
       {"route_switches", "integer", "number of route switches (Wi 17.2)"},
@@ -77,7 +77,8 @@ std::vector<EvaluationColumn> make_columns() {
       {"duo_fines", "integer", "fines of DUO (Wi 24-26)"},
       {"extensions", "integer", "extensions of the term (Wi 12)"},
       {"interruptions", "integer", "interruptions of the term (Bi 2.1.2, 4.2)"},
-      {"days_to_closure", "integer", "days from DUO's notice to the closure (empty: running)"},
+      {"weeks_to_closure", "integer",
+       "whole weeks from DUO's notice to the closure (empty: running)"},
       {"end_reason", "text", "why an ended trajectory ended (empty otherwise)"},
   };
   c.insert(c.end(), rest.begin(), rest.end());
@@ -105,6 +106,10 @@ PseudonymKey PseudonymKey::from_hex(std::string_view text) {
       written != key.key_.size() || end != text.data() + text.size()) {
     throw ValidationError("pseudonym_key", "64 hexadecimal characters (32 bytes)",
                           std::to_string(text.size()) + " characters");
+  }
+  if (sodium_is_zero(key.key_.data(), key.key_.size())) {
+    throw ValidationError("pseudonym_key", "a random key (PseudonymKey::generate), not zeros",
+                          "all zeros");
   }
   return key;
 }
@@ -156,8 +161,9 @@ std::string evaluation_row(const Trajectory& trajectory, const PseudonymKey& key
   const TrajectoryRecord& r = trajectory.record();
   const Date notice = r.obligation.duo_notice_date;
   std::vector<std::string> f;
-  const auto days_since_notice = [&](std::optional<Date> day) {
-    return day ? std::to_string((*day - notice).days()) : std::string();
+  // Weeks, not days: exact day counts with the other columns would single persons out.
+  const auto weeks_since_notice = [&](std::optional<Date> day) {
+    return day ? std::to_string((*day - notice).days() / 7) : std::string();
   };
   f.push_back(key.pseudonym(r.participant.bsn));
   f.push_back(r.municipality.to_string());
@@ -169,7 +175,7 @@ std::string evaluation_row(const Trajectory& trajectory, const PseudonymKey& key
   const PlanVersion* plan = trajectory.current_plan();
   f.push_back(plan ? std::string(to_string(plan->content.route)) : "");
   f.push_back(flag(r.transfer_in.has_value()));
-  f.push_back(days_since_notice(r.intake.started_on()));
+  f.push_back(weeks_since_notice(r.intake.started_on()));
   int failed = 0;
   for (const auto& invitation : r.intake.invitations) {
     if (invitation.outcome == InvitationOutcome::kNoShow ||
@@ -179,10 +185,10 @@ std::string evaluation_row(const Trajectory& trajectory, const PseudonymKey& key
   }
   f.push_back(std::to_string(failed));
   f.push_back(flag(r.intake.completed_without_participant));
-  const auto& test = r.intake.learnability_test;
-  f.push_back(test && test->score ? flag(test->b1_route_feasible()) : "");
+  // No learnability result: an empty one after a completed intake would point to a dispensation
+  // for a visual or auditory impairment (Wi 14.6), health information.
   f.push_back(r.plan_versions.empty() ? ""
-                                      : days_since_notice(r.plan_versions.front().date_of_issue));
+                                      : weeks_since_notice(r.plan_versions.front().date_of_issue));
   f.push_back(r.plan_versions.empty() ? "" : flag(!trajectory.is_late(r.plan_versions.front())));
   f.push_back(std::to_string(r.plan_versions.size()));
   int switches = 0;
@@ -233,7 +239,7 @@ std::string evaluation_row(const Trajectory& trajectory, const PseudonymKey& key
   f.push_back(std::to_string(r.duo_fines.size()));
   f.push_back(std::to_string(r.term ? r.term->extensions.size() : 0));
   f.push_back(std::to_string(r.term ? r.term->interruptions.size() : 0));
-  f.push_back(r.closure ? days_since_notice(r.closure->on) : "");
+  f.push_back(r.closure ? weeks_since_notice(r.closure->on) : "");
   f.push_back(r.closure && r.closure->end_reason ? std::string(to_string(*r.closure->end_reason))
                                                  : "");
   std::string line;

@@ -19,32 +19,45 @@ namespace {
 
 using nlohmann::json;
 
-/// The counts of a cell by stable name, with the breakdowns they belong to (for secondary
-/// suppression: a breakdown whose parts add up to a known total).
+/// The counts of a cell by stable name, with the sums among them (for secondary suppression:
+/// a total and the parts that add up to it, as indexes into `all`).
 struct NamedCounts {
   std::vector<std::pair<std::string, std::int64_t>> all;
-  /// Index ranges into `all` of each breakdown that adds up to `trajectories` (route: only of
-  /// those with a PIP, so it adds up to `with_plan`).
-  std::vector<std::pair<std::size_t, std::size_t>> breakdowns;
+  struct Sum {
+    std::size_t total;
+    std::vector<std::size_t> parts;
+  };
+  std::vector<Sum> sums;
+  std::size_t index(const std::string& name) const {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (all[i].first == name) return i;
+    }
+    return all.size();
+  }
 };
 
 NamedCounts named(const CellCounts& c) {
   NamedCounts n;
   auto add = [&](std::string name, std::int64_t value) {
     n.all.emplace_back(std::move(name), value);
+    return n.all.size() - 1;
   };
-  add("trajectories", c.trajectories);
+  const std::size_t trajectories = add("trajectories", c.trajectories);
+  add("moved_in", c.moved_in);
   add("intake_started", c.intake_started);
-  add("with_plan", c.with_plan);
+  const std::size_t with_plan = add("with_plan", c.with_plan);
+  add("first_plan_judged", c.first_plan_judged);
   add("first_plan_in_time", c.first_plan_in_time);
-  std::size_t from = n.all.size();
+  NamedCounts::Sum routes{with_plan, {}};
   for (Route r : all_enumerators<Route>()) {
     const auto it = c.by_route.find(r);
-    add("route." + std::string(to_string(r)), it == c.by_route.end() ? 0 : it->second);
+    routes.parts.push_back(
+        add("route." + std::string(to_string(r)), it == c.by_route.end() ? 0 : it->second));
   }
-  n.breakdowns.emplace_back(from, n.all.size());
+  n.sums.push_back(routes);
   add("interviews_due", c.interviews_due);
   add("interviews_held", c.interviews_held);
+  add("persons_interviews_due", c.persons_interviews_due);
   add("unburdening_eligible", c.unburdening_eligible);
   add("unburdened", c.unburdened);
   for (MunicipalFineKind k : all_enumerators<MunicipalFineKind>()) {
@@ -55,25 +68,31 @@ NamedCounts named(const CellCounts& c) {
     const auto it = c.duo_fines.find(k);
     add("duo_fines." + std::string(to_string(k)), it == c.duo_fines.end() ? 0 : it->second);
   }
-  // Running and closed together add up to the trajectories.
-  from = n.all.size();
+  // Running and closed together add up to the trajectories; the ends by reason to the ended.
+  NamedCounts::Sum states{trajectories, {}};
+  std::size_t ended = 0;
   for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
     if (is_final(s)) continue;
     const auto it = c.running.find(s);
-    add("running." + std::string(to_string(s)), it == c.running.end() ? 0 : it->second);
+    states.parts.push_back(
+        add("running." + std::string(to_string(s)), it == c.running.end() ? 0 : it->second));
   }
   for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
     if (!is_final(s)) continue;
     const auto it = c.closed.find(s);
-    add("closed." + std::string(to_string(s)), it == c.closed.end() ? 0 : it->second);
+    const std::size_t at =
+        add("closed." + std::string(to_string(s)), it == c.closed.end() ? 0 : it->second);
+    states.parts.push_back(at);
+    if (s == TrajectoryState::kEnded) ended = at;
   }
-  n.breakdowns.emplace_back(from, n.all.size());
-  from = n.all.size();
+  n.sums.push_back(states);
+  NamedCounts::Sum reasons{ended, {}};
   for (EndReason r : all_enumerators<EndReason>()) {
     const auto it = c.ended_by_reason.find(r);
-    add("ended." + std::string(to_string(r)), it == c.ended_by_reason.end() ? 0 : it->second);
+    reasons.parts.push_back(
+        add("ended." + std::string(to_string(r)), it == c.ended_by_reason.end() ? 0 : it->second));
   }
-  n.breakdowns.emplace_back(from, n.all.size());
+  n.sums.push_back(reasons);
   add("terms_ending", c.terms_ending);
   return n;
 }
@@ -130,21 +149,31 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     row.cohort = c->cohort;
     row.target_group = c->target_group;
     const NamedCounts n = named(*c);
+    // A cell of fewer persons than the rule allows shows nothing at all.
+    const bool cell_too_small = rule.apply && c->trajectories < rule.min_count;
     std::vector<bool> hide(n.all.size(), false);
-    for (std::size_t i = 0; i < n.all.size(); ++i) hide[i] = small(n.all[i].second);
-    // Secondary suppression: within a breakdown, one hidden part could be computed from the
-    // total and the others; hide the smallest other non-zero part too.
-    if (rule.apply) {
-      for (const auto& [from, to] : n.breakdowns) {
-        const auto hidden = std::count(hide.begin() + static_cast<std::ptrdiff_t>(from),
-                                       hide.begin() + static_cast<std::ptrdiff_t>(to), true);
+    for (std::size_t i = 0; i < n.all.size(); ++i) {
+      hide[i] = cell_too_small || small(n.all[i].second);
+    }
+    // Secondary: a sum with exactly one hidden member would give it back; hide its smallest
+    // other non-zero member (the total if no part is left), until no sum does.
+    for (bool changed = rule.apply; changed;) {
+      changed = false;
+      for (const auto& sum : n.sums) {
+        std::vector<std::size_t> members = sum.parts;
+        members.push_back(sum.total);
+        const auto hidden =
+            std::count_if(members.begin(), members.end(), [&](std::size_t i) { return hide[i]; });
         if (hidden != 1) continue;
         std::optional<std::size_t> smallest;
-        for (std::size_t i = from; i < to; ++i) {
+        for (std::size_t i : members) {
           if (hide[i] || n.all[i].second == 0) continue;
           if (!smallest || n.all[i].second < n.all[*smallest].second) smallest = i;
         }
-        if (smallest) hide[*smallest] = true;
+        if (smallest) {
+          hide[*smallest] = true;
+          changed = true;
+        }
       }
     }
     for (std::size_t i = 0; i < n.all.size(); ++i) {
@@ -153,35 +182,54 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
           n.all[i].first,
           hide[i] ? Shown{std::nullopt, true} : Shown{static_cast<double>(n.all[i].second), false});
     }
-    // Shares and the median of a cell with too few persons are not shown.
-    const bool cell_too_small = rule.apply && c->trajectories < rule.min_count;
-    const auto indicator = [&](const char* name, std::optional<double> value, std::int64_t base) {
-      const bool hidden = rule.apply && value && (cell_too_small || base < rule.min_count);
+    const auto hidden_count = [&](const char* name) {
+      const std::size_t at = n.index(name);
+      return at < hide.size() && hide[at];
+    };
+    // A share gives its numerator back from its base, and the rest of its base too: it is shown
+    // only when none of the three is a small number of persons and neither count is hidden.
+    const auto indicator = [&](const char* name, std::optional<double> value, std::int64_t part,
+                               std::int64_t base, const char* part_name, const char* base_name) {
+      const bool hidden =
+          rule.apply && value &&
+          (cell_too_small || base < rule.min_count || small(part) || small(base - part) ||
+           (part_name && hidden_count(part_name)) || (base_name && hidden_count(base_name)));
       if (hidden) ++report.suppressed;
       row.indicators.emplace_back(name, hidden ? Shown{std::nullopt, true} : Shown{value, false});
     };
-    indicator("share_intake_started", share(c->intake_started, c->trajectories), c->trajectories);
-    indicator("median_days_to_intake", median(c->days_to_intake),
-              static_cast<std::int64_t>(c->days_to_intake.size()));
-    indicator("share_with_plan", share(c->with_plan, c->trajectories), c->trajectories);
-    indicator("share_first_plan_in_time", share(c->first_plan_in_time, c->with_plan), c->with_plan);
+    const std::int64_t here = c->trajectories - c->moved_in;
+    const auto days = static_cast<std::int64_t>(c->days_to_intake.size());
+    indicator("share_intake_started", share(c->intake_started, here), c->intake_started, here,
+              "intake_started", nullptr);
+    // A median is one person's value: shown only from enough persons.
+    indicator("median_days_to_intake", median(c->days_to_intake), days, days, "intake_started",
+              nullptr);
+    indicator("share_with_plan", share(c->with_plan, c->trajectories), c->with_plan,
+              c->trajectories, "with_plan", "trajectories");
+    indicator("share_first_plan_in_time", share(c->first_plan_in_time, c->first_plan_judged),
+              c->first_plan_in_time, c->first_plan_judged, "first_plan_in_time",
+              "first_plan_judged");
+    // The base of interview compliance in persons: one person's interviews are one person.
     indicator("share_interviews_held", share(c->interviews_held, c->interviews_due),
-              c->interviews_due);
-    indicator("share_unburdened", share(c->unburdened, c->unburdening_eligible),
-              c->unburdening_eligible);
+              c->persons_interviews_due, c->persons_interviews_due, "interviews_held",
+              "persons_interviews_due");
+    indicator("share_unburdened", share(c->unburdened, c->unburdening_eligible), c->unburdened,
+              c->unburdening_eligible, "unburdened", "unburdening_eligible");
     report.rows.push_back(std::move(row));
   }
   return report;
 }
 
 std::string to_csv(const IndicatorReport& report) {
+  // The names come from the counts of an empty cell, so an empty report has the same header.
+  const IndicatorReport empty =
+      make_report({CellCounts{.municipality = MunicipalityCode("0344")}}, report.as_of, 1, {});
   std::ostringstream out;
   out << "municipality,cohort,target_group";
-  if (!report.rows.empty()) {
-    for (const auto& [name, _] : report.rows.front().counts) out << "," << name;
-    for (const auto& [name, _] : report.rows.front().indicators) out << "," << name;
-  }
-  out << ",suppressed_in_row\n";
+  for (const auto& [name, _] : empty.rows.front().counts) out << "," << name;
+  for (const auto& [name, _] : empty.rows.front().indicators) out << "," << name;
+  // Every line says as of when, and whether and how the rule was applied.
+  out << ",as_of,disclosure_min_count,suppressed_in_row\n";
   for (const auto& row : report.rows) {
     int hidden = 0;
     out << row.municipality.to_string() << "," << row.cohort << "," << to_string(row.target_group);
@@ -193,7 +241,9 @@ std::string to_csv(const IndicatorReport& report) {
       hidden += shown.suppressed ? 1 : 0;
       out << "," << number_text(shown, is_share(name));
     }
-    out << "," << hidden << "\n";
+    out << "," << to_iso(report.as_of) << ","
+        << (report.disclosure.apply ? std::to_string(report.disclosure.min_count) : "") << ","
+        << hidden << "\n";
   }
   return out.str();
 }

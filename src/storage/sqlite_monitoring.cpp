@@ -19,11 +19,11 @@ namespace detail::sql {
 
 std::string monitoring_counts_query() {
   std::string sql =
-      "SELECT cohort, target_group, count(*), count(days_to_intake), "
+      "SELECT cohort, target_group, count(*), count(days_to_intake), total(has_plan), "
       "count(first_plan_in_time), total(first_plan_in_time), total(interviews_due), "
-      "total(interviews_held), total(unburdening_eligible), total(unburdened), "
-      "total(intake_fines), total(cooperation_fines), total(duo_pvt_map_fines), "
-      "total(duo_route_fines)";
+      "total(interviews_held), total(interviews_due > 0), total(unburdening_eligible), "
+      "total(unburdened), total(intake_fines > 0), total(cooperation_fines > 0), "
+      "total(duo_pvt_map_fines > 0), total(duo_route_fines > 0), total(moved_in)";
   for (Route r : all_enumerators<Route>()) {
     sql += ", total(route = '" + std::string(to_string(r)) + "')";
   }
@@ -90,17 +90,20 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
         c.target_group = group;
         c.trajectories = row.getColumn(2).getInt64();
         c.intake_started = row.getColumn(3).getInt64();
-        c.with_plan = row.getColumn(4).getInt64();
-        c.first_plan_in_time = count_at(row, 5);
-        c.interviews_due = count_at(row, 6);
-        c.interviews_held = count_at(row, 7);
-        c.unburdening_eligible = count_at(row, 8);
-        c.unburdened = count_at(row, 9);
-        c.municipal_fines[MunicipalFineKind::kIntake] = count_at(row, 10);
-        c.municipal_fines[MunicipalFineKind::kCooperation] = count_at(row, 11);
-        c.duo_fines[DuoFineKind::kPvtMapNotInTime] = count_at(row, 12);
-        c.duo_fines[DuoFineKind::kRouteNotInTime] = count_at(row, 13);
-        int column = 14;
+        c.with_plan = count_at(row, 4);
+        c.first_plan_judged = row.getColumn(5).getInt64();
+        c.first_plan_in_time = count_at(row, 6);
+        c.interviews_due = count_at(row, 7);
+        c.interviews_held = count_at(row, 8);
+        c.persons_interviews_due = count_at(row, 9);
+        c.unburdening_eligible = count_at(row, 10);
+        c.unburdened = count_at(row, 11);
+        c.municipal_fines[MunicipalFineKind::kIntake] = count_at(row, 12);
+        c.municipal_fines[MunicipalFineKind::kCooperation] = count_at(row, 13);
+        c.duo_fines[DuoFineKind::kPvtMapNotInTime] = count_at(row, 14);
+        c.duo_fines[DuoFineKind::kRouteNotInTime] = count_at(row, 15);
+        c.moved_in = count_at(row, 16);
+        int column = 17;
         for (Route r : all_enumerators<Route>()) {
           if (const auto n = count_at(row, column++)) c.by_route[r] = n;
         }

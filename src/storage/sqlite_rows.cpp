@@ -157,8 +157,9 @@ void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
       "INSERT OR REPLACE INTO trajectory_fact (trajectory_id, municipality, cohort, target_group, "
       "state, route, days_to_intake, first_plan_in_time, interviews_due, interviews_held, "
       "unburdening_eligible, unburdened, intake_fines, cooperation_fines, duo_pvt_map_fines, "
-      "duo_route_fines, end_reason) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+      "duo_route_fines, end_reason, moved_in, has_plan) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+      "?19)");
   insert->bind(1, trajectory.id().value());
   insert->bind(2, r.municipality.to_string());
   insert->bind(3, static_cast<int>(r.obligation.duo_notice_date.year()));
@@ -167,11 +168,16 @@ void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
   if (const PlanVersion* plan = trajectory.current_plan()) {
     insert->bind(6, std::string(to_string(plan->content.route)));
   }
-  if (const auto started = r.intake.started_on()) {
+  // The intake and the first PIP of a trajectory taken over were the former college's (Wi 15.4).
+  const bool moved_in = r.transfer_in.has_value();
+  if (const auto started = r.intake.started_on(); started && !moved_in) {
     insert->bind(7, static_cast<std::int64_t>((*started - r.obligation.duo_notice_date).days()));
   }
-  if (!r.plan_versions.empty())
+  // A first PIP is judged by its deadline only when that was known (not while third-party
+  // information was awaited, Bi 5.3.2).
+  if (!r.plan_versions.empty() && !moved_in && r.plan_versions.front().due_by) {
     insert->bind(8, trajectory.is_late(r.plan_versions.front()) ? 0 : 1);
+  }
   int due = 0;
   int held = 0;
   for (const auto& interview : r.interviews) {
@@ -201,6 +207,8 @@ void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
   if (r.closure && r.closure->end_reason) {
     insert->bind(17, std::string(to_string(*r.closure->end_reason)));
   }
+  insert->bind(18, moved_in ? 1 : 0);
+  insert->bind(19, r.plan_versions.empty() ? 0 : 1);
   insert->exec();
 }
 

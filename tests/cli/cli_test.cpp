@@ -1202,7 +1202,8 @@ TEST_F(CliTest, IndicatorsForInsideAndOutsideTheMunicipality) {
   EXPECT_NE(text.find("asielstatushouder"), std::string::npos);
   // Another municipality's figures only under a regional arrangement.
   refused({"indicatoren", "--gemeente", "0307"}, 4, {"0307"});
-  refused({"indicatoren", "--min", "1"}, 2, {"--min"});
+  refused({"indicatoren", "--min", "1", "--voor-buiten"}, 2, {"--min"});
+  refused({"indicatoren", "--min", "10"}, 2, {"--voor-buiten"});  // not ignored
 }
 
 TEST_F(CliTest, EvaluationExportWithAKeptKey) {
@@ -1214,6 +1215,11 @@ TEST_F(CliTest, EvaluationExportWithAKeptKey) {
   EXPECT_EQ(made.dump().find(slurp(key).substr(0, 64)), std::string::npos);  // never shown
   refused({"evaluatie-export"}, 1, {"--sleutel"});
   refused({"evaluatie-export", "--sleutel", dir_ + "/none"}, 3, {"none"});
+  const std::string open_key = dir_ + "/open.key";
+  std::ofstream(open_key) << slurp(key);
+  std::filesystem::permissions(open_key, std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  refused({"evaluatie-export", "--sleutel", open_key}, 1, {"--sleutel", "chmod 600"});
   const std::string out = dir_ + "/export.csv";
   const json doc = cli_json({"evaluatie-export", "--sleutel", key, "--bestand", out});
   EXPECT_EQ(doc["key_fingerprint"], made["fingerprint"]);

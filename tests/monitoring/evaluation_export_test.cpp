@@ -45,8 +45,9 @@ TEST(PseudonymKey, IsHmacSha256OfTheBsnUnderTheKey) {
 }
 
 TEST(PseudonymKey, RejectsAMalformedKeyWithoutRepeatingIt) {
-  for (const std::string& bad : std::vector<std::string>{
-           "", "00", std::string(63, 'a'), std::string(65, 'a'), std::string(62, 'a') + "zz"}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", "00", std::string(63, 'a'), std::string(65, 'a'),
+                                std::string(62, 'a') + "zz", std::string(64, '0')}) {
     try {
       (void)PseudonymKey::from_hex(bad);
       ADD_FAILURE() << bad;
@@ -96,11 +97,32 @@ TEST(EvaluationExport, ValuesOfARichTrajectory) {
   EXPECT_EQ(value("target_group"), std::string(to_string(r.participant.target_group)));
   EXPECT_EQ(value("route"), std::string(to_string(t.current_plan()->content.route)));
   EXPECT_EQ(value("plan_versions"), std::to_string(r.plan_versions.size()));
-  EXPECT_EQ(value("days_to_intake"),
-            std::to_string((*r.intake.started_on() - r.obligation.duo_notice_date).days()));
-  EXPECT_EQ(value("days_to_first_plan"),
+  EXPECT_EQ(value("weeks_to_intake"),
+            std::to_string((*r.intake.started_on() - r.obligation.duo_notice_date).days() / 7));
+  EXPECT_EQ(value("weeks_to_first_plan"),
             std::to_string(
-                (r.plan_versions.front().date_of_issue - r.obligation.duo_notice_date).days()));
+                (r.plan_versions.front().date_of_issue - r.obligation.duo_notice_date).days() / 7));
+  EXPECT_EQ(value("municipality"), r.municipality.to_string());
+  EXPECT_EQ(value("permit"), std::string(to_string(r.participant.permit)));
+  EXPECT_EQ(value("state"), std::string(to_string(r.state)));
+  EXPECT_EQ(value("moved_in"), "0");
+  int failed = 0;
+  for (const auto& i : r.intake.invitations) {
+    failed += i.outcome == InvitationOutcome::kNoShow ||
+              i.outcome == InvitationOutcome::kInsufficientCooperation;
+  }
+  EXPECT_EQ(value("failed_invitations"), std::to_string(failed));
+  int held = 0, due = 0;
+  for (const auto& i : r.interviews) {
+    if (i.scheduled_on > d("2027-09-01")) continue;
+    ++due;
+    held += i.held() ? 1 : 0;
+  }
+  EXPECT_EQ(value("interviews_due"), std::to_string(due));
+  EXPECT_EQ(value("interviews_held"), std::to_string(held));
+  EXPECT_EQ(value("extensions"), std::to_string(r.term->extensions.size()));
+  EXPECT_EQ(value("municipal_fines"), std::to_string(r.municipal_fines.size()));
+  EXPECT_EQ(value("weeks_to_closure"), "");  // running
   long language = 0;
   for (const auto& e : r.attendance)
     language += e.kind == HourKind::kLanguageCourse ? e.minutes : 0;
@@ -150,6 +172,9 @@ TEST_F(EvaluationStore, NoDirectIdentifierFreeTextOrDateOfTheSourceAppears) {
     EXPECT_EQ(csv.find(r.participant.given_names), std::string::npos);
     EXPECT_EQ(csv.find(r.participant.family_name), std::string::npos);
     EXPECT_EQ(csv.find(to_iso(r.participant.birth_date)), std::string::npos);
+    std::string compact = to_iso(r.participant.birth_date);  // and as YYYYMMDD
+    compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
+    EXPECT_EQ(csv.find(compact), std::string::npos);
     for (const auto& [topic, record] : r.intake.topics) {
       if (record.notes.size() >= 4) {
         EXPECT_EQ(csv.find(record.notes), std::string::npos);

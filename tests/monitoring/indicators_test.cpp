@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <algorithm>
+#include <set>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -43,6 +44,7 @@ TEST(MonitoringReport, SharesMediansAndOrder) {
   a.intake_started = 8;
   a.days_to_intake = {3, 5, 9, 20, 21, 30, 31, 40};  // even: the mean of the middle two
   a.with_plan = 5;
+  a.first_plan_judged = 5;
   a.first_plan_in_time = 4;
   a.interviews_due = 6;
   a.interviews_held = 3;
@@ -71,10 +73,14 @@ TEST(MonitoringReport, DisclosureRuleSuppressesSmallCountsAndWhatWouldRevealThem
   c.intake_started = 18;
   c.days_to_intake = std::vector<std::int64_t>(18, 10);
   c.with_plan = 16;
+  c.first_plan_judged = 16;
   c.first_plan_in_time = 12;
   c.by_route = {{Route::kB1, 11}, {Route::kEducation, 2}, {Route::kZ, 3}};
   c.municipal_fines[MunicipalFineKind::kIntake] = 1;
+  c.running = {{TrajectoryState::kRoute, 16}};
   c.closed = {{TrajectoryState::kCompleted, 4}};
+  c.unburdening_eligible = 20;
+  c.unburdened = 10;
   CellCounts tiny = cell(2025, TargetGroup::kFamilyMigrant, 3);
   tiny.intake_started = 3;
   tiny.days_to_intake = {1, 2, 3};
@@ -90,25 +96,39 @@ TEST(MonitoringReport, DisclosureRuleSuppressesSmallCountsAndWhatWouldRevealThem
   EXPECT_TRUE(named(row.counts, "route.z").suppressed);
   EXPECT_TRUE(named(row.counts, "fines.intake").suppressed);
   EXPECT_TRUE(named(row.counts, "closed.completed").suppressed);
-  // 0 and 5 or more stay.
+  // 0 and 5 or more stay, where no sum would give a hidden one back.
   EXPECT_EQ(named(row.counts, "route.b1").value, 11.0);
   EXPECT_EQ(named(row.counts, "fines.cooperation").value, 0.0);
   EXPECT_EQ(named(row.counts, "trajectories").value, 20.0);
-  EXPECT_EQ(named(row.indicators, "share_with_plan").value, 0.8);
-  // Secondary: completed (4) is the only hidden part of the state breakdown (running and
-  // closed); the smallest other non-zero part would be hidden too, and there is none.
-  EXPECT_FALSE(named(row.counts, "closed.ended").suppressed);
-  // A cell of fewer than 5 persons shows no share or median at all.
+  EXPECT_EQ(named(row.indicators, "share_unburdened").value, 0.5);
+  EXPECT_TRUE(named(row.indicators, "share_with_plan").suppressed);  // 4 without a PIP
+  // Secondary: completed (4) is the one hidden part of 20 = 16 running + 4 completed, so the
+  // running 16 goes too (the smallest other non-zero member).
+  EXPECT_TRUE(named(row.counts, "running.route").suppressed);
+  EXPECT_FALSE(named(row.counts, "closed.ended").suppressed);  // 0 stays
+  // Shares whose numerator, or the rest of whose base, is small are hidden: 18 of 20 started
+  // (2 did not), 12 of 16 in time (4 late).
+  EXPECT_TRUE(named(row.indicators, "share_intake_started").suppressed);
+  EXPECT_TRUE(named(row.indicators, "share_first_plan_in_time").suppressed);
+  // A cell of fewer than 5 persons shows nothing, not even its zeros.
   const auto& small = report.rows[1];
-  EXPECT_TRUE(named(small.counts, "trajectories").suppressed);
-  EXPECT_TRUE(named(small.indicators, "share_intake_started").suppressed);
-  EXPECT_TRUE(named(small.indicators, "median_days_to_intake").suppressed);
-  EXPECT_GT(report.suppressed, 6);
+  for (const auto& [name, shown] : small.counts) EXPECT_TRUE(shown.suppressed) << name;
+  for (const auto& [name, shown] : small.indicators) {
+    EXPECT_TRUE(shown.suppressed || !shown.value) << name;
+  }
+  int hidden = 0;
+  for (const auto& r : report.rows) {
+    for (const auto& list : {r.counts, r.indicators}) {
+      for (const auto& [name, shown] : list) hidden += shown.suppressed ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(report.suppressed, hidden);
 
   // The forms: CSV leaves the field empty and counts them; JSON has null and names them; the
   // text marks them and says the rule was applied.
   const std::string csv = to_csv(report);
-  EXPECT_NE(csv.find("suppressed_in_row"), std::string::npos);
+  EXPECT_NE(csv.find("as_of,disclosure_min_count,suppressed_in_row"), std::string::npos);
+  EXPECT_NE(csv.find(",2026-12-07,5,"), std::string::npos);
   EXPECT_EQ(csv.find(",2,"), std::string::npos);  // the two in the education route is not there
   const json doc = json::parse(to_json(report));
   EXPECT_TRUE(doc["rows"][0]["counts"]["route.education"].is_null());
@@ -119,6 +139,24 @@ TEST(MonitoringReport, DisclosureRuleSuppressesSmallCountsAndWhatWouldRevealThem
   EXPECT_NE(text.find("Onthullingsbeheersing toegepast"), std::string::npos);
   EXPECT_NE(text.find("*"), std::string::npos);
   EXPECT_NE(to_text(open).find("alleen voor gebruik binnen de gemeente"), std::string::npos);
+  // An empty report has the same CSV header.
+  const std::string none = to_csv(make_report({}, d("2026-12-07"), 6, {}));
+  EXPECT_EQ(none, csv.substr(0, csv.find('\n') + 1));
+}
+
+TEST(MonitoringReport, SuppressionFollowsLinkedSums) {
+  // 20 = 11 running + 3 completed + 6 ended, and the 6 ended = 6 left the country. Hiding the 3
+  // hides the 6 ended; the ends by reason would give the 6 back, so the 6 by reason goes too.
+  CellCounts c = cell(2024, TargetGroup::kFamilyMigrant, 20);
+  c.running = {{TrajectoryState::kRoute, 11}};
+  c.closed = {{TrajectoryState::kCompleted, 3}, {TrajectoryState::kEnded, 6}};
+  c.ended_by_reason = {{EndReason::kLeftCountry, 6}};
+  const IndicatorReport report = make_report({c}, d("2026-12-07"), 6, {.apply = true});
+  const auto& row = report.rows[0];
+  EXPECT_TRUE(named(row.counts, "closed.completed").suppressed);
+  EXPECT_TRUE(named(row.counts, "closed.ended").suppressed);
+  EXPECT_TRUE(named(row.counts, "ended.left_country").suppressed);
+  EXPECT_FALSE(named(row.counts, "running.route").suppressed);
 }
 
 TEST(MonitoringReport, SecondarySuppressionHidesTheNextSmallestPart) {
@@ -170,30 +208,43 @@ std::map<std::pair<int, TargetGroup>, CellCounts> expected_cells(
     c.cohort = static_cast<int>(r.obligation.duo_notice_date.year());
     c.target_group = r.participant.target_group;
     ++c.trajectories;
-    if (const auto started = r.intake.started_on()) {
+    const bool moved_in = r.transfer_in.has_value();
+    if (moved_in) ++c.moved_in;
+    if (const auto started = r.intake.started_on(); started && !moved_in) {
       ++c.intake_started;
       c.days_to_intake.push_back((*started - r.obligation.duo_notice_date).days());
     }
     if (!r.plan_versions.empty()) {
       ++c.with_plan;
-      if (!t.is_late(r.plan_versions.front())) ++c.first_plan_in_time;
+      if (!moved_in && r.plan_versions.front().due_by) {
+        ++c.first_plan_judged;
+        if (!t.is_late(r.plan_versions.front())) ++c.first_plan_in_time;
+      }
       ++c.by_route[t.current_plan()->content.route];
     }
+    int due = 0;
     for (const auto& i : r.interviews) {
       if (i.scheduled_on > saved_on) continue;
+      ++due;
       ++c.interviews_due;
       if (i.held_on) ++c.interviews_held;
     }
+    if (due > 0) ++c.persons_interviews_due;
     if (r.participant.target_group == TargetGroup::kAsylumPermitHolder) ++c.unburdening_eligible;
     if (r.unburdening) ++c.unburdened;
-    c.municipal_fines[MunicipalFineKind::kIntake] += 0;
-    c.municipal_fines[MunicipalFineKind::kCooperation] += 0;
+    // Persons fined, per kind.
+    std::set<MunicipalFineKind> fined;
     for (const auto& f : r.municipal_fines) {
-      if (f.stands_on(saved_on)) ++c.municipal_fines[f.kind];
+      if (f.stands_on(saved_on)) fined.insert(f.kind);
     }
-    c.duo_fines[DuoFineKind::kPvtMapNotInTime] += 0;
-    c.duo_fines[DuoFineKind::kRouteNotInTime] += 0;
-    for (const auto& f : r.duo_fines) ++c.duo_fines[f.kind];
+    for (MunicipalFineKind k : all_enumerators<MunicipalFineKind>()) {
+      c.municipal_fines[k] += fined.count(k) ? 1 : 0;
+    }
+    std::set<DuoFineKind> fined_by_duo;
+    for (const auto& f : r.duo_fines) fined_by_duo.insert(f.kind);
+    for (DuoFineKind k : all_enumerators<DuoFineKind>()) {
+      c.duo_fines[k] += fined_by_duo.count(k) ? 1 : 0;
+    }
     if (!is_final(r.state)) ++c.running[r.state];
     if (r.closure) {
       ++c.closed[r.state];
@@ -289,6 +340,49 @@ TEST_F(MonitoringStore, FollowsSavesAndErasures) {
   store_->erase_person(test::privacy_officer(), loaded.participant().bsn, "AVG art. 17");
   const auto erased = store_->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")});
   EXPECT_EQ(find(erased).trajectories, find(before).trajectories - 1);
+}
+
+TEST_F(MonitoringStore, TermsEndingCountFromTheReportsDayOnBothBoundaries) {
+  // A report on another day than the save: the facts are as saved, the window the report's.
+  Date end;
+  for (const auto& t : trajectories_) {
+    if (t.state() == TrajectoryState::kRoute && t.record().term) {
+      end = *t.term_end(d("2026-11-23"));
+      break;
+    }
+  }
+  ASSERT_FALSE(end.is_not_a_date());
+  for (const Date as_of :
+       {end, first_day_of_period_ending(end, 6), end + boost::gregorian::days(1),
+        first_day_of_period_ending(end, 6) - boost::gregorian::days(1), d("2027-01-15")}) {
+    SCOPED_TRACE(to_iso(as_of));
+    const auto expected = expected_cells(trajectories_, d("2026-11-23"), as_of, 6);
+    for (const CellCounts& c : store_->monitoring_cells(test::caseworker(), {.as_of = as_of})) {
+      EXPECT_EQ(c.terms_ending, expected.at({c.cohort, c.target_group}).terms_ending);
+    }
+  }
+}
+
+TEST_F(MonitoringStore, RefreshAndPurgeKeepTheFactsCurrent) {
+  const auto total = [&](auto field) {
+    std::int64_t sum = 0;
+    for (const auto& c : store_->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")})) {
+      sum += field(c);
+    }
+    return sum;
+  };
+  const auto due = [](const CellCounts& c) { return c.interviews_due; };
+  const auto all = [](const CellCounts& c) { return c.trajectories; };
+  const std::int64_t due_before = total(due);
+  // Half a year later the nightly refresh counts the interviews that fell due since.
+  clock_->set(d("2027-06-01"));
+  store_->refresh_deadlines(test::caseworker(), d("2027-06-01"));
+  EXPECT_GT(total(due), due_before);
+  // A purge removes the purged trajectories' facts.
+  clock_->set(d("2040-01-01"));
+  const auto purged = store_->purge_expired(test::privacy_officer(), d("2040-01-01"));
+  ASSERT_FALSE(purged.purged.empty());
+  EXPECT_EQ(total(all), 400 - static_cast<std::int64_t>(purged.purged.size()));
 }
 
 TEST_F(MonitoringStore, TenancyAndBadOptions) {

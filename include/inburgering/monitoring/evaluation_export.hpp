@@ -8,8 +8,9 @@
 ///    made with one key, so a bureau can link its deliveries; without the key the BSN cannot be
 ///    recovered or checked. Another key gives unlinkable pseudonyms;
 ///  - the birth year instead of the birth date; no name, address, free text (notes, goals,
-///    providers, payees, reasons) or health information; no dates, only years and day counts
-///    relative to DUO's notice;
+///    providers, payees, reasons) or health information (nor what points to it: no
+///    learnability result, no dispensation ground); no dates, only years and whole weeks since
+///    DUO's notice;
 ///  - every column is documented in `evaluation_columns()` (the data dictionary).
 ///
 /// Pseudonymised data are still personal data (AVG recital 26): the export goes to a bureau
@@ -38,8 +39,8 @@ class INBURGERING_EXPORT PseudonymKey {
  public:
   /// A new random key.
   static PseudonymKey generate();
-  /// The key written as 64 hexadecimal characters. @throws ValidationError otherwise (the value
-  /// is not repeated).
+  /// The key written as 64 hexadecimal characters. @throws ValidationError otherwise, or for an
+  /// all-zero key (the value is not repeated).
   static PseudonymKey from_hex(std::string_view hex);
   PseudonymKey(const PseudonymKey&) = default;
   PseudonymKey& operator=(const PseudonymKey&) = default;

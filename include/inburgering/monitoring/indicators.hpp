@@ -40,13 +40,18 @@ struct INBURGERING_EXPORT CellCounts {
   TargetGroup target_group = TargetGroup::kAsylumPermitHolder;
   /// Trajectories in the cell.
   std::int64_t trajectories = 0;
-  /// Whose broad intake started (an invitation sent or a topic recorded; Wi 14).
+  /// Taken over from another municipality (Wi 15.4): their intake and first PIP were the other
+  /// college's, so they are left out of those indicators here.
+  std::int64_t moved_in = 0;
+  /// Whose broad intake started here (an invitation sent or a topic recorded; Wi 14).
   std::int64_t intake_started = 0;
   /// Days from DUO's notice to the start of the intake, one per trajectory with a started
   /// intake, ascending (for the median; never shown one by one).
   std::vector<std::int64_t> days_to_intake;
-  /// With a first PIP (Wi 15), and of those the ones set by the deadline of Bi 5.3.1-2.
+  /// With a PIP (Wi 15); of the first PIPs set here whose deadline is known (Bi 5.3.1-2: not
+  /// while third-party information is awaited), how many, and how many were set by it.
   std::int64_t with_plan = 0;
+  std::int64_t first_plan_judged = 0;
   std::int64_t first_plan_in_time = 0;
   /// The route of the PIP in force (the last route for a closed trajectory).
   std::map<Route, std::int64_t> by_route;
@@ -54,12 +59,15 @@ struct INBURGERING_EXPORT CellCounts {
   /// and of those the ones held.
   std::int64_t interviews_due = 0;
   std::int64_t interviews_held = 0;
+  /// Persons with at least one interview due (the base the disclosure rule judges that share by).
+  std::int64_t persons_interviews_due = 0;
   /// Eligible for unburdening: asylum permit holders (Pw 56a.1 with Wi 13.1); whether they
   /// receive social assistance is not known before unburdening starts, so this is the upper
   /// bound the college plans for. And of all, those whose unburdening started.
   std::int64_t unburdening_eligible = 0;
   std::int64_t unburdened = 0;
-  /// Municipal fines that stand (not annulled), by kind (Wi 22, 23), and DUO's (Wi 24-26).
+  /// Persons with a municipal fine that stands (not annulled), by kind (Wi 22, 23), and with a
+  /// fine of DUO's (Wi 24-26): persons, so that the disclosure rule counts persons.
   std::map<MunicipalFineKind, std::int64_t> municipal_fines;
   std::map<DuoFineKind, std::int64_t> duo_fines;
   /// Running trajectories by state (registered, intake, planning, route).
@@ -74,10 +82,15 @@ struct INBURGERING_EXPORT CellCounts {
   friend bool operator==(const CellCounts&, const CellCounts&) = default;
 };
 
-/// Statistical disclosure control (the usual threshold rule): a count of 1 to `min_count - 1`
-/// persons, and every share or median made from a cell with fewer than `min_count`
-/// trajectories, is suppressed; so is the smallest other count of the same breakdown when it
-/// would let a suppressed one be computed back from the total (secondary suppression).
+/// Statistical disclosure control (the usual threshold rule), applied cell by cell:
+///  - a cell of fewer than `min_count` persons shows no number at all;
+///  - a count of 1 to `min_count - 1` persons is suppressed (primary);
+///  - where counts add up to a total (running and closed states to the trajectories, ends by
+///    reason to the ended, routes to those with a PIP), a sum with exactly one suppressed member
+///    gets its smallest other non-zero member suppressed too, repeated until no sum gives one
+///    back (secondary);
+///  - a share or median is suppressed when its base, its numerator or the rest of its base is
+///    1 to `min_count - 1` persons, or when either was suppressed.
 struct INBURGERING_EXPORT DisclosureRule {
   /// Apply the rule (for any output meant to leave the municipality).
   bool apply = false;
@@ -113,9 +126,10 @@ struct INBURGERING_EXPORT IndicatorRow {
   /// "running.intake", "closed.ended",
   /// "ended.left_country", "fines.intake", "duo_fines.route_not_in_time", ...), in a fixed order.
   std::vector<std::pair<std::string, Shown>> counts;
-  /// Shares (0..1) and the median, by name: "share_intake_started", "median_days_to_intake",
-  /// "share_with_plan", "share_first_plan_in_time" (of those with a PIP),
-  /// "share_interviews_held" (of those due), "share_unburdened" (of the eligible).
+  /// Shares (0..1) and the median, by name: "share_intake_started" (of those not moved in),
+  /// "median_days_to_intake", "share_with_plan", "share_first_plan_in_time" (of the first PIPs
+  /// judged), "share_interviews_held" (of the interviews due), "share_unburdened" (of the
+  /// eligible).
   std::vector<std::pair<std::string, Shown>> indicators;
 };
 
