@@ -1,6 +1,8 @@
 // The tool's frame: global options, the context (store, actor, today), option and output
 // helpers, and the one place where errors become a line on stderr and an exit code.
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -110,16 +112,7 @@ void Context::change(std::int64_t id, std::string_view command, std::string_view
   const std::int64_t revision = s.save(me, trajectory);
   const auto signals = trajectory.signals(on);
   if (globals.json) {
-    json document = {{"schema", "inburgering-cli"},
-                     {"version", kJsonOutputVersion},
-                     {"kind", "change"},
-                     {"command", std::string(command)},
-                     {"trajectory", id},
-                     {"revision", revision},
-                     {"state", to_string(trajectory.state())},
-                     {"signals", json::array()}};
-    for (const auto& signal : signals) document["signals"].push_back(signal_json(signal));
-    print_json(document);
+    print_json(change_json(command, trajectory, on));
     return;
   }
   out << t("Traject ", "Trajectory ") << id << ": " << t(done_nl, done_en) << " ("
@@ -209,6 +202,34 @@ std::vector<std::string> split_fields(const std::string& text, std::size_t parts
   return out;
 }
 
+NewPrivateFile::NewPrivateFile(std::string path, std::string_view option) : path_(std::move(path)) {
+  const mode_t old_mask = ::umask(077);
+  file_ = std::fopen(path_.c_str(), "wx");
+  ::umask(old_mask);
+  if (!file_) {
+    throw ValidationError(std::string(option),
+                          "a new file that does not exist yet, in a writable directory",
+                          "\"" + cut(path_, 60) + "\"");
+  }
+}
+
+NewPrivateFile::~NewPrivateFile() {
+  if (file_) {
+    std::fclose(file_);
+    std::remove(path_.c_str());
+  }
+}
+
+void NewPrivateFile::write(const std::string& text) {
+  const bool ok = std::fwrite(text.data(), 1, text.size(), file_) == text.size();
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!ok || !closed) {
+    std::remove(path_.c_str());
+    throw StorageError("could not write " + path_);
+  }
+}
+
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
                       const std::string& description, const std::string& example) {
   CLI::App* command = app.add_subcommand(name, description);
@@ -265,6 +286,21 @@ json signal_json(const Signal& signal) {
           {"due_on", to_iso(signal.due_on)},
           {"overdue", signal.overdue},
           {"detail", signal.detail}};
+}
+
+json change_json(std::string_view command, const Trajectory& trajectory, Date today) {
+  json document = {{"schema", "inburgering-cli"},
+                   {"version", kJsonOutputVersion},
+                   {"kind", "change"},
+                   {"command", std::string(command)},
+                   {"trajectory", trajectory.id().value()},
+                   {"revision", trajectory.revision()},
+                   {"state", to_string(trajectory.state())},
+                   {"signals", json::array()}};
+  for (const auto& signal : trajectory.signals(today)) {
+    document["signals"].push_back(signal_json(signal));
+  }
+  return document;
 }
 
 std::string signal_line(const Context& ctx, const Signal& signal) {

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <inburgering/inburgering.hpp>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -132,6 +133,25 @@ std::string cut(std::string_view text, std::size_t max_bytes);
 std::vector<std::string> split_fields(const std::string& text, std::size_t parts,
                                       std::string_view option, std::string_view form);
 
+/// A new file only its owner may read, for what a command writes out (a dossier, a key, an
+/// export, a report): refused when it exists (nothing is ever overwritten), created before the
+/// command changes or audits anything, and removed again unless `write` completed, so a failed
+/// command leaves no file behind.
+class NewPrivateFile {
+ public:
+  /// @throws ValidationError naming `option` when the file exists or cannot be created.
+  NewPrivateFile(std::string path, std::string_view option);
+  ~NewPrivateFile();
+  NewPrivateFile(const NewPrivateFile&) = delete;
+  NewPrivateFile& operator=(const NewPrivateFile&) = delete;
+  /// Writes `text`, closes the file and keeps it. @throws StorageError.
+  void write(const std::string& text);
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+};
+
 /// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
                       const std::string& description, const std::string& example);
@@ -153,6 +173,9 @@ CLI::Option* add_date(CLI::App* command, const std::string& name, std::string& t
 /// logs and screenshots.
 std::string initials(const Participant& participant);
 json signal_json(const Signal& signal);
+/// The `--json` document of a write (kind "change"): the trajectory after `command`, its
+/// revision and state, and the signals open on the working day.
+json change_json(std::string_view command, const Trajectory& trajectory, Date today);
 /// One line for a signal: due date, overdue mark, label, detail.
 std::string signal_line(const Context& ctx, const Signal& signal);
 

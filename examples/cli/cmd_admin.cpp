@@ -12,29 +12,6 @@ namespace inburgering::cli {
 
 namespace {
 
-/// Creates `path` readable by its owner only; refuses an existing file.
-std::FILE* create_private_file(const std::string& path, std::string_view option) {
-  const mode_t old_mask = ::umask(077);
-  std::FILE* out = std::fopen(path.c_str(), "wx");
-  ::umask(old_mask);
-  if (!out) {
-    throw ValidationError(std::string(option),
-                          "a new file that does not exist yet, in a writable directory",
-                          "\"" + cut(path, 60) + "\"");
-  }
-  return out;
-}
-
-void write_and_close(std::FILE* out, const std::string& text, const std::string& path) {
-  const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-  if (std::fclose(out) != 0 || !ok) throw StorageError("could not write " + path);
-}
-
-/// Creates `path` (readable by its owner only) and writes `text`; refuses an existing file.
-void write_private_file(const std::string& path, const std::string& text, std::string_view option) {
-  write_and_close(create_private_file(path, option), text, path);
-}
-
 /// Overwrites `text` before it is released (a key must not linger in freed memory).
 void wipe(std::string& text) {
   volatile char* p = text.data();
@@ -86,16 +63,9 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
       if (!municipality->empty()) {
         options.municipality = municipality_option(*municipality, "--gemeente");
       }
-      std::FILE* out = create_private_file(*file, "--bestand");
-      std::string html;
-      try {
-        html = monitoring::team_report_html(ctx.store(), ctx.actor(), options);
-      } catch (...) {
-        std::fclose(out);
-        std::remove(file->c_str());
-        throw;
-      }
-      write_and_close(out, html, *file);
+      NewPrivateFile out(*file, "--bestand");
+      const std::string html = monitoring::team_report_html(ctx.store(), ctx.actor(), options);
+      out.write(html);
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},
                         {"version", kJsonOutputVersion},
@@ -121,9 +91,10 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     c->add_option("--bestand", *file, "nieuw sleutelbestand")->required();
     c->callback([&ctx, file] {
       const auto key = monitoring::PseudonymKey::generate();
+      NewPrivateFile out(*file, "--bestand");
       std::string text = key.to_hex() + "\n";
       try {
-        write_private_file(*file, text, "--bestand");
+        out.write(text);
       } catch (...) {
         wipe(text);
         throw;
@@ -186,20 +157,12 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
       wipe(hex);
       const monitoring::PseudonymKey& key = *parsed;
       // The file is created before the export (which is audited): a refused file exports nothing.
-      std::FILE* out = a->file.empty() ? nullptr : create_private_file(a->file, "--bestand");
-      std::string csv;
-      try {
-        csv = ctx.store().evaluation_export(ctx.actor(), key,
-                                            {.as_of = ctx.today(), .cohort = a->cohort});
-      } catch (...) {
-        if (out) {
-          std::fclose(out);
-          std::remove(a->file.c_str());
-        }
-        throw;
-      }
+      std::optional<NewPrivateFile> out;
+      if (!a->file.empty()) out.emplace(a->file, "--bestand");
+      const std::string csv = ctx.store().evaluation_export(
+          ctx.actor(), key, {.as_of = ctx.today(), .cohort = a->cohort});
       const auto rows = static_cast<std::int64_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
-      if (out) write_and_close(out, csv, a->file);
+      if (out) out->write(csv);
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},
                         {"version", kJsonOutputVersion},
@@ -398,25 +361,9 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     c->callback([&ctx, bsn, file] {
       const Bsn b = bsn_option(*bsn);
       // The answer holds personal data: it goes to a new private file, never to the terminal.
-      const mode_t old_mask = ::umask(077);
-      std::FILE* out = std::fopen(file->c_str(), "wx");
-      ::umask(old_mask);
-      if (!out) {
-        throw ValidationError("--bestand",
-                              "a new file that does not exist yet, in a writable "
-                              "directory",
-                              "\"" + cut(*file, 60) + "\"");
-      }
-      std::string answer;
-      try {
-        answer = ctx.store().subject_access(ctx.actor(), b);
-      } catch (...) {
-        std::fclose(out);
-        std::remove(file->c_str());
-        throw;
-      }
-      const bool ok = std::fwrite(answer.data(), 1, answer.size(), out) == answer.size();
-      if (std::fclose(out) != 0 || !ok) throw StorageError("could not write " + *file);
+      NewPrivateFile out(*file, "--bestand");
+      const std::string answer = ctx.store().subject_access(ctx.actor(), b);
+      out.write(answer);
       const auto count = json::parse(answer)["trajectories"].size();
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},

@@ -35,28 +35,6 @@ std::string trim(std::string text) {
   return text;
 }
 
-/// Creates `path` for writing, refusing an existing file (a dossier or key is never overwritten).
-/// `private_file`: readable by the owner only (a signing key).
-std::FILE* create_new(const std::string& path, std::string_view option, bool private_file) {
-  const mode_t old_mask = private_file ? ::umask(077) : ::umask(022);
-  std::FILE* file = std::fopen(path.c_str(), "wx");
-  ::umask(old_mask);
-  if (!file) {
-    throw ValidationError(std::string(option),
-                          "a new file that does not exist yet, in a "
-                          "writable directory",
-                          "\"" + cut(path, 60) + "\"");
-  }
-  return file;
-}
-
-void write_and_close(std::FILE* file, const std::string& text, const std::string& path) {
-  const bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  if (std::fclose(file) != 0 || !ok) {
-    throw StorageError("could not write " + path);
-  }
-}
-
 }  // namespace
 
 void add_lifecycle_commands(CLI::App& app, Context& ctx) {
@@ -107,9 +85,9 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx) {
         "inburgering sleutel-maken --bestand utrecht.key");
     c->add_option("--bestand", *file, "nieuw sleutelbestand")->required();
     c->callback([&ctx, file] {
-      std::FILE* out = create_new(*file, "--bestand", /*private_file=*/true);
+      NewPrivateFile out(*file, "--bestand");
       const auto key = transfer::SigningKey::generate();
-      write_and_close(out, key.seed_hex() + "\n", *file);
+      out.write(key.seed_hex() + "\n");
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},
                         {"version", kJsonOutputVersion},
@@ -152,16 +130,8 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx) {
       const storage::Actor me = ctx.actor();
       // The file is created before the store changes: a dossier that cannot be written is
       // refused before the trajectory is marked transferred.
-      std::FILE* out = create_new(a->dossier, "--dossier", /*private_file=*/true);
-      std::string dossier;
-      try {
-        dossier = store.export_transfer(me, TrajectoryId(a->id), to, moved, key ? &*key : nullptr);
-      } catch (...) {
-        std::fclose(out);
-        std::remove(a->dossier.c_str());
-        throw;
-      }
-      write_and_close(out, dossier, a->dossier);
+      NewPrivateFile out(a->dossier, "--dossier");
+      out.write(store.export_transfer(me, TrajectoryId(a->id), to, moved, key ? &*key : nullptr));
       if (ctx.globals.json) {
         ctx.print_json({{"schema", "inburgering-cli"},
                         {"version", kJsonOutputVersion},
@@ -235,16 +205,7 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx) {
       const Trajectory t = store.import_transfer(me, dossier, id, caseworker, brp, options);
       const auto signals = t.signals(ctx.today());
       if (ctx.globals.json) {
-        json document = {{"schema", "inburgering-cli"},
-                         {"version", kJsonOutputVersion},
-                         {"kind", "change"},
-                         {"command", "verhuizing-in"},
-                         {"trajectory", id.value()},
-                         {"revision", t.revision()},
-                         {"state", to_string(t.state())},
-                         {"signals", json::array()}};
-        for (const auto& s : signals) document["signals"].push_back(signal_json(s));
-        ctx.print_json(document);
+        ctx.print_json(change_json("verhuizing-in", t, ctx.today()));
         return;
       }
       ctx.out << ctx.t("Traject ", "Trajectory ") << id.value()

@@ -73,14 +73,9 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     person.id = ParticipantId(id.value());
     Trajectory t = Trajectory::open(id, me.municipality, caseworker, std::move(person),
                                     std::move(obligation), registered);
-    const std::int64_t revision = store.create(me, t);
+    store.create(me, t);
     if (ctx.globals.json) {
-      json document = {
-          {"schema", "inburgering-cli"},   {"version", kJsonOutputVersion}, {"kind", "change"},
-          {"command", "registreer"},       {"trajectory", id.value()},      {"revision", revision},
-          {"state", to_string(t.state())}, {"signals", json::array()}};
-      for (const auto& s : t.signals(today)) document["signals"].push_back(signal_json(s));
-      ctx.print_json(document);
+      ctx.print_json(change_json("registreer", t, today));
       return;
     }
     ctx.out << ctx.t("Traject ", "Trajectory ") << id.value()
