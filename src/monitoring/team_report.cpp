@@ -163,7 +163,10 @@ std::string team_report_html(storage::TrajectoryStore& store, const storage::Act
                       std::to_string(n) + " (" + percent(n, with_route) + ")", ""});
   }
   std::vector<Bar> progress;
-  for (const auto& [year, co] : cohorts) {
+  for (const auto& entry : cohorts) {
+    // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
+    const int year = entry.first;
+    const Cohort& co = entry.second;
     const auto share = [&](std::int64_t part) {
       return co.n > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(co.n) : 0.0;
     };
