@@ -10,7 +10,8 @@ bash scripts/install-deps.sh
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DINBURGERING_BUILD_TESTS=OFF -DINBURGERING_BUILD_BENCHMARKS=OFF "${launcher[@]}" >/dev/null
+  -DINBURGERING_BUILD_EXAMPLES=ON -DINBURGERING_BUILD_TESTS=OFF -DINBURGERING_BUILD_BENCHMARKS=OFF \
+  "${launcher[@]}" >/dev/null
 cmake --build build/release --target inburgering_cli
 
 export INBURGERING_DB="${INBURGERING_DB:-$PWD/inburgering-demo.db}"
