@@ -42,19 +42,13 @@ std::string env_or(const char* name, std::string fallback) {
 
 Date Context::today() {
   if (!today_) {
-    if (globals.today.empty()) {
-      clock_ = std::make_shared<SystemClock>();
-    } else {
-      clock_ = std::make_shared<FixedClock>(date_option(globals.today, "--today"));
-    }
-    today_ = clock_->today();
+    today_ = globals.today.empty() ? SystemClock().today() : date_option(globals.today, "--today");
   }
   return *today_;
 }
 
 storage::TrajectoryStore& Context::store(bool create_if_missing) {
   if (!store_) {
-    today();  // sets the clock
     if (globals.db.empty()) {
       throw ValidationError("--db", "a database file is needed (or INBURGERING_DB)", "empty");
     }
@@ -110,11 +104,11 @@ void Context::change(std::int64_t id, std::string_view command, std::string_view
   Trajectory trajectory = s.load(me, TrajectoryId(id), options);
   act(trajectory);
   const std::int64_t revision = s.save(me, trajectory);
-  const auto signals = trajectory.signals(on);
   if (globals.json) {
     print_json(change_json(command, trajectory, on));
     return;
   }
+  const auto signals = trajectory.signals(on);
   out << t("Traject ", "Trajectory ") << id << ": " << t(done_nl, done_en) << " ("
       << t("revisie ", "revision ") << revision << ", " << label(trajectory.state()) << ")\n";
   if (signals.empty()) {

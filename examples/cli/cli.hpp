@@ -97,7 +97,6 @@ class Context {
   void discard_created_file();
 
  private:
-  std::shared_ptr<const Clock> clock_;
   std::optional<Date> today_;
   std::unique_ptr<storage::SqliteStore> store_;
   bool created_file_ = false;

@@ -1,12 +1,7 @@
 // The end of a trajectory here: completion, an end for another reason, and a move to another
 // municipality with the transfer dossier (Wi 15.4, 35.4), out of this store and into another.
 
-#include <sys/stat.h>
-
-#include <cstdio>
 #include <fstream>
-#include <iterator>
-#include <sstream>
 
 #include "cli.hpp"
 

@@ -125,14 +125,18 @@ std::string number_text(const Shown& shown, bool is_share) {
 
 bool is_share(const std::string& name) { return name.rfind("share_", 0) == 0; }
 
-}  // namespace
-
-IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
-                            int terms_ending_months, DisclosureRule rule) {
+void require_valid(const DisclosureRule& rule) {
   if (rule.min_count < 2 || rule.min_count > 100) {
     throw ValidationError("disclosure.min_count", "must be between 2 and 100",
                           std::to_string(rule.min_count));
   }
+}
+
+}  // namespace
+
+IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
+                            int terms_ending_months, DisclosureRule rule) {
+  require_valid(rule);
   IndicatorReport report;
   report.as_of = as_of;
   report.disclosure = rule;
@@ -342,7 +346,7 @@ namespace inburgering::storage {
 monitoring::IndicatorReport TrajectoryStore::indicators(
     const Actor& actor, const monitoring::IndicatorOptions& options) {
   // The rule is checked before the database is read.
-  (void)monitoring::make_report({}, options.as_of, options.terms_ending_months, options.disclosure);
+  monitoring::require_valid(options.disclosure);
   return monitoring::make_report(monitoring_cells(actor, options), options.as_of,
                                  options.terms_ending_months, options.disclosure);
 }

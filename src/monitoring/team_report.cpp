@@ -128,6 +128,8 @@ std::string team_report_html(storage::TrajectoryStore& store, const storage::Act
     total += c.trajectories;
     for (const auto& [state, n] : c.running) by_state[state] += n;
     for (const auto& [state, n] : c.closed) by_state[state] += n;
+    // The route of every trajectory with a PIP, closed ones included (as the counts hold it).
+    for (const auto& [route, n] : c.by_route) by_route[route] += n;
     Cohort& co = cohorts[c.cohort];
     co.n += c.trajectories;
     co.intake += c.intake_started;
@@ -135,10 +137,6 @@ std::string team_report_html(storage::TrajectoryStore& store, const storage::Act
     const auto done = c.closed.find(TrajectoryState::kCompleted);
     co.completed += done == c.closed.end() ? 0 : done->second;
     terms_ending += c.terms_ending;
-  }
-  // The route of every trajectory with a PIP, closed ones included (as the counts hold it).
-  for (const auto& c : cells) {
-    for (const auto& [route, n] : c.by_route) by_route[route] += n;
   }
 
   std::vector<Bar> states;
