@@ -12,36 +12,24 @@
 #include "inburgering/error.hpp"
 #include "inburgering/storage/trajectory_store.hpp"
 #include "inburgering/version.hpp"
+#include "monitoring/disclosure.hpp"
 
 namespace inburgering::monitoring {
 
 namespace {
 
 using nlohmann::json;
-
-/// The counts of a cell by stable name, with the sums among them (for secondary suppression:
-/// a total and the parts that add up to it, as indexes into `all`).
-struct NamedCounts {
-  std::vector<std::pair<std::string, std::int64_t>> all;
-  struct Sum {
-    std::size_t total;
-    std::vector<std::size_t> parts;
-  };
-  std::vector<Sum> sums;
-  std::size_t index(const std::string& name) const {
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      if (all[i].first == name) return i;
-    }
-    return all.size();
-  }
-};
+using detail::hide_share;
+using detail::median;
+using detail::NamedCounts;
+using detail::number_text;
+using detail::require_valid;
+using detail::share;
+using detail::suppress;
 
 NamedCounts named(const CellCounts& c) {
   NamedCounts n;
-  auto add = [&](std::string name, std::int64_t value) {
-    n.all.emplace_back(std::move(name), value);
-    return n.all.size() - 1;
-  };
+  auto add = [&](std::string name, std::int64_t value) { return n.add(std::move(name), value); };
   const std::size_t trajectories = add("trajectories", c.trajectories);
   add("moved_in", c.moved_in);
   add("intake_started", c.intake_started);
@@ -97,40 +85,7 @@ NamedCounts named(const CellCounts& c) {
   return n;
 }
 
-std::optional<double> share(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return std::nullopt;
-  return static_cast<double>(part) / static_cast<double>(whole);
-}
-
-std::optional<double> median(const std::vector<std::int64_t>& sorted) {
-  if (sorted.empty()) return std::nullopt;
-  const std::size_t mid = sorted.size() / 2;
-  if (sorted.size() % 2 == 1) return static_cast<double>(sorted[mid]);
-  return (static_cast<double>(sorted[mid - 1]) + static_cast<double>(sorted[mid])) / 2.0;
-}
-
-std::string number_text(const Shown& shown, bool is_share) {
-  if (shown.suppressed) return "";
-  if (!shown.value) return "";
-  std::ostringstream out;
-  if (is_share) {
-    out << std::fixed << std::setprecision(3) << *shown.value;
-  } else if (*shown.value == std::floor(*shown.value)) {
-    out << static_cast<std::int64_t>(*shown.value);
-  } else {
-    out << std::fixed << std::setprecision(1) << *shown.value;
-  }
-  return out.str();
-}
-
 bool is_share(const std::string& name) { return name.rfind("share_", 0) == 0; }
-
-void require_valid(const DisclosureRule& rule) {
-  if (rule.min_count < 2 || rule.min_count > 100) {
-    throw ValidationError("disclosure.min_count", "must be between 2 and 100",
-                          std::to_string(rule.min_count));
-  }
-}
 
 }  // namespace
 
@@ -147,7 +102,6 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     return std::tie(a->municipality, a->cohort, a->target_group) <
            std::tie(b->municipality, b->cohort, b->target_group);
   });
-  const auto small = [&](std::int64_t v) { return rule.apply && v > 0 && v < rule.min_count; };
   for (const CellCounts* c : ordered) {
     IndicatorRow row{.municipality = c->municipality};
     row.cohort = c->cohort;
@@ -155,31 +109,7 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     const NamedCounts n = named(*c);
     // A cell of fewer persons than the rule allows shows nothing at all.
     const bool cell_too_small = rule.apply && c->trajectories < rule.min_count;
-    std::vector<bool> hide(n.all.size(), false);
-    for (std::size_t i = 0; i < n.all.size(); ++i) {
-      hide[i] = cell_too_small || small(n.all[i].second);
-    }
-    // Secondary: a sum with exactly one hidden member would give it back; hide its smallest
-    // other non-zero member (the total if no part is left), until no sum does.
-    for (bool changed = rule.apply; changed;) {
-      changed = false;
-      for (const auto& sum : n.sums) {
-        std::vector<std::size_t> members = sum.parts;
-        members.push_back(sum.total);
-        const auto hidden =
-            std::count_if(members.begin(), members.end(), [&](std::size_t i) { return hide[i]; });
-        if (hidden != 1) continue;
-        std::optional<std::size_t> smallest;
-        for (std::size_t i : members) {
-          if (hide[i] || n.all[i].second == 0) continue;
-          if (!smallest || n.all[i].second < n.all[*smallest].second) smallest = i;
-        }
-        if (smallest) {
-          hide[*smallest] = true;
-          changed = true;
-        }
-      }
-    }
+    const std::vector<bool> hide = suppress(n, rule, cell_too_small);
     for (std::size_t i = 0; i < n.all.size(); ++i) {
       if (hide[i]) ++report.suppressed;
       row.counts.emplace_back(
@@ -194,10 +124,9 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     // only when none of the three is a small number of persons and neither count is hidden.
     const auto indicator = [&](const char* name, std::optional<double> value, std::int64_t part,
                                std::int64_t base, const char* part_name, const char* base_name) {
-      const bool hidden =
-          rule.apply && value &&
-          (cell_too_small || base < rule.min_count || small(part) || small(base - part) ||
-           (part_name && hidden_count(part_name)) || (base_name && hidden_count(base_name)));
+      const bool hidden = hide_share(
+          rule, value, cell_too_small, part, base,
+          (part_name && hidden_count(part_name)) || (base_name && hidden_count(base_name)));
       if (hidden) ++report.suppressed;
       row.indicators.emplace_back(name, hidden ? Shown{std::nullopt, true} : Shown{value, false});
     };
@@ -346,7 +275,7 @@ namespace inburgering::storage {
 monitoring::IndicatorReport TrajectoryStore::indicators(
     const Actor& actor, const monitoring::IndicatorOptions& options) {
   // The rule is checked before the database is read.
-  monitoring::require_valid(options.disclosure);
+  monitoring::detail::require_valid(options.disclosure);
   return monitoring::make_report(monitoring_cells(actor, options), options.as_of,
                                  options.terms_ending_months, options.disclosure);
 }

@@ -15,6 +15,8 @@ INBURGERING_DEFINE_ENUM_TEXT(AuditAction, {AuditAction::kCreate, "create", "aang
                              {AuditAction::kSubjectAccess, "subject_access",
                               "inzage verstrekt (AVG art. 15)"},
                              {AuditAction::kEvaluationExport, "evaluation_export",
-                              "gepseudonimiseerde gegevens voor evaluatie verstrekt"});
+                              "gepseudonimiseerde gegevens voor evaluatie verstrekt"},
+                             {AuditAction::kProgramme, "programme",
+                              "programma of deelname gewijzigd"});
 
 }  // namespace inburgering::storage

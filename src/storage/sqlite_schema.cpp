@@ -182,6 +182,82 @@ CREATE INDEX IF NOT EXISTS fact_by_cell
   ON trajectory_fact (municipality, cohort, target_group, days_to_intake);
 )sql";
 
+// Version 10 (0.9): programmes and pilots (programme/programme.hpp). A programme and the
+// municipalities taking part (position 0 is the lead); a trajectory's enrolment, and the
+// sessions, goals and outcomes recorded for it. Ids are never reused (AUTOINCREMENT): the audit
+// trail names them. Goal texts are personal data; a purge or erasure removes a trajectory's
+// rows here.
+constexpr const char* kVersion10 = R"sql(
+CREATE TABLE IF NOT EXISTS programme (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  name         TEXT NOT NULL,
+  theme        TEXT NOT NULL,
+  funder       TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+  starts_on    TEXT NOT NULL,
+  ends_on      TEXT NOT NULL CHECK (ends_on >= starts_on),
+  revision     INTEGER NOT NULL CHECK (revision >= 1),
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS programme_municipality (
+  programme_id INTEGER NOT NULL REFERENCES programme (id),
+  position     INTEGER NOT NULL CHECK (position >= 0),
+  municipality TEXT NOT NULL,
+  PRIMARY KEY (programme_id, municipality),
+  UNIQUE (programme_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS programme_by_municipality
+  ON programme_municipality (municipality, programme_id);
+CREATE TABLE IF NOT EXISTS enrolment (
+  programme_id  INTEGER NOT NULL REFERENCES programme (id),
+  trajectory_id INTEGER NOT NULL REFERENCES trajectory (id),
+  municipality  TEXT NOT NULL,
+  enrolled_on   TEXT NOT NULL,
+  left_on       TEXT CHECK (left_on IS NULL OR left_on >= enrolled_on),
+  leave_reason  TEXT CHECK ((left_on IS NULL) = (leave_reason IS NULL)),
+  PRIMARY KEY (programme_id, trajectory_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS enrolment_by_municipality
+  ON enrolment (programme_id, municipality, trajectory_id);
+CREATE INDEX IF NOT EXISTS enrolment_by_trajectory ON enrolment (trajectory_id);
+CREATE TABLE IF NOT EXISTS programme_activity (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  programme_id  INTEGER NOT NULL,
+  trajectory_id INTEGER NOT NULL,
+  held_on       TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  mode          TEXT NOT NULL,
+  topic         TEXT NOT NULL,
+  minutes       INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+  attendance    TEXT NOT NULL,
+  FOREIGN KEY (programme_id, trajectory_id) REFERENCES enrolment (programme_id, trajectory_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS activity_by_enrolment
+  ON programme_activity (programme_id, trajectory_id, held_on);
+CREATE TABLE IF NOT EXISTS programme_goal (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  programme_id  INTEGER NOT NULL,
+  trajectory_id INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  set_on        TEXT NOT NULL,
+  achieved_on   TEXT CHECK (achieved_on IS NULL OR achieved_on >= set_on),
+  FOREIGN KEY (programme_id, trajectory_id) REFERENCES enrolment (programme_id, trajectory_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS goal_by_enrolment ON programme_goal (programme_id, trajectory_id);
+CREATE TABLE IF NOT EXISTS programme_outcome (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  programme_id  INTEGER NOT NULL,
+  trajectory_id INTEGER NOT NULL,
+  kind          TEXT NOT NULL,
+  reached_on    TEXT NOT NULL,
+  contract      TEXT CHECK ((kind = 'job') = (contract IS NOT NULL)),
+  FOREIGN KEY (programme_id, trajectory_id) REFERENCES enrolment (programme_id, trajectory_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS outcome_by_enrolment
+  ON programme_outcome (programme_id, trajectory_id, kind);
+)sql";
+
 // The day a row was last saved, from its `updated_at` ("YYYY-MM-DDTHH:MM:SSZ", read strictly).
 Date saved_on(const std::string& updated_at, const std::string& what) {
   const auto at = ::inburgering::detail::parse_iso_timestamp(updated_at);
@@ -409,6 +485,7 @@ const std::vector<Migration>& migrations() {
       // health topic apart (Bi 9.11); 0.6 refuses the file.
       {8, kVersion8, &migrate_to_schema_8},
       {9, kVersion9, &backfill_facts},
+      {10, kVersion10, nullptr},
   };
   return all;
 }
@@ -417,7 +494,7 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 
 }  // namespace
 
-int latest_schema_version() noexcept { return 9; }
+int latest_schema_version() noexcept { return 10; }
 
 AuditContent audit_content(SQLite::Statement& row, int first) {
   auto text = [&](int i) { return row.getColumn(first + i).getString(); };
@@ -482,6 +559,11 @@ constexpr RequiredTable kRequiredTables[] = {
     {8, "trajectory_special", "body"},
     {8, "imported_dossier", "dossier_id"},
     {9, "trajectory_fact", "cohort"},
+    {10, "programme", "theme"},
+    {10, "enrolment", "enrolled_on"},
+    {10, "programme_activity", "attendance"},
+    {10, "programme_goal", "text"},
+    {10, "programme_outcome", "contract"},
 };
 
 }  // namespace

@@ -222,7 +222,12 @@ void SqliteStore::Impl::scrub(const Actor& actor, TrajectoryId id, MunicipalityC
   for (const char* statement : {"DELETE FROM trajectory_health WHERE trajectory_id = ?1",
                                 "DELETE FROM trajectory_special WHERE trajectory_id = ?1",
                                 "DELETE FROM trajectory_signal WHERE trajectory_id = ?1",
-                                "DELETE FROM trajectory_fact WHERE trajectory_id = ?1"}) {
+                                "DELETE FROM trajectory_fact WHERE trajectory_id = ?1",
+                                // What programmes recorded about the person (goals are free text).
+                                "DELETE FROM programme_activity WHERE trajectory_id = ?1",
+                                "DELETE FROM programme_goal WHERE trajectory_id = ?1",
+                                "DELETE FROM programme_outcome WHERE trajectory_id = ?1",
+                                "DELETE FROM enrolment WHERE trajectory_id = ?1"}) {
     SQLite::Statement remove(db, statement);
     remove.bind(1, id.value());
     remove.exec();

@@ -32,6 +32,9 @@ enum class AuditAction {
   kSubjectAccess,
   /// Pseudonymised data for an outside evaluation was exported (`evaluation_export`).
   kEvaluationExport,
+  /// A programme was defined or amended, or what it records about a participant changed
+  /// (enrolment, sessions, goals, outcomes; `define_programme` and what follows it).
+  kProgramme,
 };
 
 INBURGERING_ENUM_TEXT(AuditAction);

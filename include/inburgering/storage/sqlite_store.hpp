@@ -107,6 +107,36 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
       const Actor& actor, const monitoring::IndicatorOptions& options) override;
   std::string evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
                                 const monitoring::EvaluationSelection& selection) override;
+  programme::Programme define_programme(const Actor& actor,
+                                        const programme::Definition& definition) override;
+  std::int64_t amend_programme(const Actor& actor, ProgrammeId id,
+                               const programme::Definition& definition,
+                               std::int64_t revision) override;
+  std::vector<programme::Programme> programmes(const Actor& actor) override;
+  programme::Programme load_programme(const Actor& actor, ProgrammeId id) override;
+  programme::Enrolment enrol(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                             Date enrolled_on) override;
+  programme::Enrolment end_enrolment(const Actor& actor, ProgrammeId programme,
+                                     TrajectoryId trajectory, Date left_on,
+                                     programme::LeaveReason reason) override;
+  std::vector<std::int64_t> record_activity(
+      const Actor& actor, ProgrammeId programme, const programme::Session& session,
+      std::span<const programme::Attendee> attendees) override;
+  std::int64_t add_goal(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                        const programme::Goal& goal) override;
+  void goal_achieved(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                     std::int64_t goal, Date on) override;
+  std::int64_t record_outcome(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                              const programme::Outcome& outcome) override;
+  std::vector<programme::Enrolment> enrolments(const Actor& actor,
+                                               ProgrammeId programme) override;
+  programme::Participation participation(const Actor& actor, ProgrammeId programme,
+                                         TrajectoryId trajectory) override;
+  std::vector<programme::ProgrammeCounts> programme_counts(const Actor& actor,
+                                                           ProgrammeId programme,
+                                                           Date as_of) override;
+  std::string programme_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                               ProgrammeId programme, Date as_of) override;
   std::string export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                               Date moved_on, const transfer::SigningKey* key = nullptr) override;
   Trajectory import_transfer(const Actor& actor, std::string_view dossier, TrajectoryId new_id,

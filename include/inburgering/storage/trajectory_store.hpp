@@ -43,6 +43,8 @@
 #include "inburgering/monitoring/evaluation_export.hpp"
 #include "inburgering/monitoring/indicators.hpp"
 #include "inburgering/municipality.hpp"
+#include "inburgering/programme/programme.hpp"
+#include "inburgering/programme/programme_report.hpp"
 #include "inburgering/progress/signal.hpp"
 #include "inburgering/route/route.hpp"
 #include "inburgering/storage/actor.hpp"
@@ -258,6 +260,114 @@ class INBURGERING_EXPORT TrajectoryStore {
   ///         kCorruptData).
   virtual std::string evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
                                         const monitoring::EvaluationSelection& selection) = 0;
+
+  // ---- Programmes and pilots (programme/programme.hpp) --------------------------------------
+  //
+  // A programme is visible to an actor who may read any municipality taking part; to others it
+  // does not exist (`NotFound`, the attempt audited as a denial). What a programme records
+  // about a person (enrolment, sessions, goals, outcomes) belongs to the enrolled trajectory's
+  // municipality and follows the trajectory's tenancy: reading it needs `may_read`, recording it
+  // `may_write` for that municipality (a regional grant counts), and a programme shared by
+  // several municipalities shows each actor only the enrolments of the municipalities it may
+  // read. Every change is one transaction with its audit entry (`AuditAction::kProgramme`, on
+  // the trajectory's trail when it concerns one), goal texts recorded as "(personal data)".
+  // Purging or erasing a trajectory removes everything a programme recorded about it. Dates of
+  // what happened may not lie after the store clock's today.
+
+  /// Stores a new programme at revision 1 and returns it with its id. The actor's municipality
+  /// must be the lead (the first municipality of the definition), with a role that may write.
+  /// @throws ValidationError (`programme::validate`), AccessDenied (audited), StorageError.
+  virtual programme::Programme define_programme(const Actor& actor,
+                                                const programme::Definition& definition) = 0;
+
+  /// Replaces a programme's definition (a longer period, another municipality joining, a new
+  /// amount) and returns the new revision. Only the lead's writers may (the lead itself may be
+  /// changed by them). Refused, and nothing written, when a municipality with enrolments would
+  /// leave, or an enrolment or session would fall outside the new period.
+  /// @throws ValidationError, NotFound, AccessDenied (audited), ConflictError
+  ///         (`kStaleRevision` when `revision` is not the stored one), RuleViolation,
+  ///         StorageError.
+  virtual std::int64_t amend_programme(const Actor& actor, ProgrammeId id,
+                                       const programme::Definition& definition,
+                                       std::int64_t revision) = 0;
+
+  /// The programmes the actor may see, by id.
+  virtual std::vector<programme::Programme> programmes(const Actor& actor) = 0;
+
+  /// One programme. @throws NotFound (also when the actor may not see it; audited), StorageError.
+  virtual programme::Programme load_programme(const Actor& actor, ProgrammeId id) = 0;
+
+  /// Enrols a trajectory on `enrolled_on`: a running trajectory (not closed) of a municipality
+  /// that takes part, not yet enrolled in this programme, on a day within the programme's
+  /// period and not after today. @throws NotFound (programme or trajectory; `kPurged`),
+  /// AccessDenied (audited), RuleViolation (closed trajectory, municipality not taking part,
+  /// day outside the period), ConflictError (`kIdExists`: enrolled already), ValidationError,
+  /// StorageError.
+  virtual programme::Enrolment enrol(const Actor& actor, ProgrammeId programme,
+                                     TrajectoryId trajectory, Date enrolled_on) = 0;
+
+  /// Ends an enrolment on `left_on` (not before the enrolment or its last session, not after
+  /// today). @throws NotFound (not enrolled), RuleViolation (ended already, a bad day), as
+  /// `enrol` otherwise.
+  virtual programme::Enrolment end_enrolment(const Actor& actor, ProgrammeId programme,
+                                             TrajectoryId trajectory, Date left_on,
+                                             programme::LeaveReason reason) = 0;
+
+  /// Records a session for the participants invited to it, with each one's attendance, in one
+  /// transaction (all or none), and returns the activity id given to each, in the attendees'
+  /// order. Each must be enrolled on the session's day (from the enrolment to its end, within
+  /// the programme's period); one-to-one coaching has exactly one attendee; no trajectory
+  /// twice; 1 to 1000 attendees. @throws ValidationError, NotFound, AccessDenied (audited),
+  /// RuleViolation, StorageError.
+  virtual std::vector<std::int64_t> record_activity(
+      const Actor& actor, ProgrammeId programme, const programme::Session& session,
+      std::span<const programme::Attendee> attendees) = 0;
+
+  /// Adds a personal goal (set while enrolled, within the programme's period; achieved or not)
+  /// and returns its id. @throws as `record_activity`.
+  virtual std::int64_t add_goal(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                                const programme::Goal& goal) = 0;
+
+  /// Marks goal `goal` of the enrolment achieved on `on` (not before it was set, not after
+  /// today). @throws NotFound (no such goal of this enrolment), RuleViolation (achieved
+  /// already), as `record_activity` otherwise.
+  virtual void goal_achieved(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
+                             std::int64_t goal, Date on) = 0;
+
+  /// Records an outcome (on or after the enrolment, not after today; it may follow the
+  /// enrolment's end) and returns its id. @throws as `record_activity`.
+  virtual std::int64_t record_outcome(const Actor& actor, ProgrammeId programme,
+                                      TrajectoryId trajectory,
+                                      const programme::Outcome& outcome) = 0;
+
+  /// The enrolments of a programme in the municipalities the actor may read, by municipality
+  /// and trajectory id (no personal data). @throws NotFound, StorageError.
+  virtual std::vector<programme::Enrolment> enrolments(const Actor& actor,
+                                                       ProgrammeId programme) = 0;
+
+  /// Everything the programme recorded about one enrolled trajectory, goal texts included.
+  /// @throws NotFound (also for a trajectory the actor may not read; audited), StorageError.
+  virtual programme::Participation participation(const Actor& actor, ProgrammeId programme,
+                                                  TrajectoryId trajectory) = 0;
+
+  /// The counts of the programme's enrolments as of `as_of`, one per participating
+  /// municipality the actor may read (those with none included). Not audited: no personal
+  /// data. @throws NotFound, ValidationError (a bad date), StorageError.
+  virtual std::vector<programme::ProgrammeCounts> programme_counts(const Actor& actor,
+                                                                   ProgrammeId programme,
+                                                                   Date as_of) = 0;
+
+  /// The outcome report: `programme::make_programme_report` over `programme_counts`.
+  programme::ProgrammeReport programme_outcomes(const Actor& actor, ProgrammeId programme,
+                                                Date as_of, monitoring::DisclosureRule rule);
+
+  /// The programme's pseudonymised data for an outside evaluation, as CSV
+  /// (`programme::programme_export_header()` and one `programme_export_row` per enrolment of
+  /// the actor's own municipality, by trajectory id; each municipality supplies its own
+  /// residents' data). Who may and how it is audited: as `evaluation_export` (the note names
+  /// the programme). @throws NotFound, AccessDenied (audited), ValidationError, StorageError.
+  virtual std::string programme_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                       ProgrammeId programme, Date as_of) = 0;
 
   // ---- Moving municipality: the transfer dossier (Wi 15.4, 35.4; transfer/dossier.hpp) ------
 

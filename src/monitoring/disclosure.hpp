@@ -1,0 +1,60 @@
+#pragma once
+// Private: the disclosure rule (monitoring::DisclosureRule) over the named counts of one row,
+// shared by the monitoring report (indicators.cpp) and a programme's outcome report
+// (programme_report.cpp), so both suppress by the same rule.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "inburgering/monitoring/indicators.hpp"
+
+namespace inburgering::monitoring::detail {
+
+/// The counts of a row by stable name, with the sums among them (a total and the parts that add
+/// up to it, as indexes into `all`), for secondary suppression.
+struct NamedCounts {
+  std::vector<std::pair<std::string, std::int64_t>> all;
+  struct Sum {
+    std::size_t total;
+    std::vector<std::size_t> parts;
+  };
+  std::vector<Sum> sums;
+  /// Appends a count; returns its index.
+  std::size_t add(std::string name, std::int64_t value) {
+    all.emplace_back(std::move(name), value);
+    return all.size() - 1;
+  }
+  /// The index of `name`, or `all.size()`.
+  std::size_t index(const std::string& name) const;
+};
+
+/// @throws ValidationError unless `rule.min_count` is within 2..100.
+void require_valid(const DisclosureRule& rule);
+
+/// Whether the rule counts `value` persons as too few to show (1 to min_count - 1).
+inline bool small(const DisclosureRule& rule, std::int64_t value) {
+  return rule.apply && value > 0 && value < rule.min_count;
+}
+
+/// Which counts to hide: all of them when `row_too_small`; otherwise the small ones (primary),
+/// then, until no sum has exactly one hidden member, that sum's smallest other non-zero member
+/// (secondary). Nothing without the rule.
+std::vector<bool> suppress(const NamedCounts& counts, const DisclosureRule& rule,
+                           bool row_too_small);
+
+/// Whether a share or median (`value`) must be hidden: when its base, its numerator or the rest
+/// of its base is a small number of persons, or a count it is made from is hidden.
+bool hide_share(const DisclosureRule& rule, const std::optional<double>& value, bool row_too_small,
+                std::int64_t part, std::int64_t base, bool made_from_hidden);
+
+std::optional<double> share(std::int64_t part, std::int64_t whole);
+/// The median of an ascending list.
+std::optional<double> median(const std::vector<std::int64_t>& sorted);
+/// A shown number as text: empty when suppressed or absent; shares with three decimals.
+std::string number_text(const Shown& shown, bool is_share);
+
+}  // namespace inburgering::monitoring::detail
