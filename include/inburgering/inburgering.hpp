@@ -25,6 +25,8 @@
 #include "inburgering/plan/personal_plan.hpp"
 #include "inburgering/plan/plan_component.hpp"
 #include "inburgering/policy.hpp"
+#include "inburgering/programme/programme.hpp"
+#include "inburgering/programme/programme_report.hpp"
 #include "inburgering/progress/progress_check.hpp"
 #include "inburgering/progress/signal.hpp"
 #include "inburgering/route/exam_part.hpp"

@@ -55,8 +55,8 @@ std::vector<bool> suppress(const NamedCounts& n, const DisclosureRule& rule, boo
 bool hide_share(const DisclosureRule& rule, const std::optional<double>& value, bool row_too_small,
                 std::int64_t part, std::int64_t base, bool made_from_hidden) {
   return rule.apply && value &&
-         (row_too_small || base < rule.min_count || small(rule, part) ||
-          small(rule, base - part) || made_from_hidden);
+         (row_too_small || base < rule.min_count || small(rule, part) || small(rule, base - part) ||
+          made_from_hidden);
 }
 
 std::optional<double> share(std::int64_t part, std::int64_t whole) {

@@ -18,7 +18,6 @@ namespace inburgering::monitoring {
 
 namespace {
 
-using nlohmann::json;
 using detail::hide_share;
 using detail::median;
 using detail::NamedCounts;
@@ -26,6 +25,7 @@ using detail::number_text;
 using detail::require_valid;
 using detail::share;
 using detail::suppress;
+using nlohmann::json;
 
 NamedCounts named(const CellCounts& c) {
   NamedCounts n;

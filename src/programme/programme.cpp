@@ -11,8 +11,9 @@
 
 namespace inburgering::programme {
 
-INBURGERING_DEFINE_ENUM_TEXT(Theme, {Theme::kBroadIntakeAndPlan, "broad_intake_and_plan",
-                                     "brede intake en PIP"},
+INBURGERING_DEFINE_ENUM_TEXT(Theme,
+                             {Theme::kBroadIntakeAndPlan, "broad_intake_and_plan",
+                              "brede intake en PIP"},
                              {Theme::kFemaleFamilyMigrants, "female_family_migrants",
                               "vrouwelijke gezinsmigranten en nareizigers"},
                              {Theme::kDualTrajectories, "dual_trajectories", "duale trajecten"},
@@ -23,8 +24,8 @@ INBURGERING_DEFINE_ENUM_TEXT(Theme, {Theme::kBroadIntakeAndPlan, "broad_intake_a
                               "kwetsbare groepen in duale trajecten of de Z-route"},
                              {Theme::kOther, "other", "overig"});
 
-INBURGERING_DEFINE_ENUM_TEXT(ActivityKind, {ActivityKind::kGroupSession, "group_session",
-                                            "groepsbijeenkomst"},
+INBURGERING_DEFINE_ENUM_TEXT(ActivityKind,
+                             {ActivityKind::kGroupSession, "group_session", "groepsbijeenkomst"},
                              {ActivityKind::kCoaching, "coaching", "individuele begeleiding"});
 
 INBURGERING_DEFINE_ENUM_TEXT(ActivityMode, {ActivityMode::kOnSite, "on_site", "op locatie"},
@@ -34,22 +35,21 @@ INBURGERING_DEFINE_ENUM_TEXT(ActivityTopic, {ActivityTopic::kLanguage, "language
                              {ActivityTopic::kLabourMarket, "labour_market", "arbeidsmarkt"},
                              {ActivityTopic::kHealth, "health", "gezondheid"},
                              {ActivityTopic::kParenting, "parenting", "opvoeding"},
-                             {ActivityTopic::kSocialNetwork, "social_network",
-                              "sociaal netwerk"},
+                             {ActivityTopic::kSocialNetwork, "social_network", "sociaal netwerk"},
                              {ActivityTopic::kOther, "other", "overig"});
 
 INBURGERING_DEFINE_ENUM_TEXT(Attendance, {Attendance::kAttended, "attended", "aanwezig"},
                              {Attendance::kExcused, "excused", "afgemeld"},
                              {Attendance::kAbsent, "absent", "afwezig zonder afmelding"});
 
-INBURGERING_DEFINE_ENUM_TEXT(OutcomeKind, {OutcomeKind::kEducationEnrolment,
-                                           "education_enrolment", "ingeschreven bij opleiding"},
+INBURGERING_DEFINE_ENUM_TEXT(OutcomeKind,
+                             {OutcomeKind::kEducationEnrolment, "education_enrolment",
+                              "ingeschreven bij opleiding"},
                              {OutcomeKind::kTrialPlacement, "trial_placement", "proefplaatsing"},
                              {OutcomeKind::kJob, "job", "betaald werk"},
                              {OutcomeKind::kVolunteering, "volunteering", "vrijwilligerswerk"});
 
-INBURGERING_DEFINE_ENUM_TEXT(ContractType, {ContractType::kPermanent, "permanent",
-                                            "vast contract"},
+INBURGERING_DEFINE_ENUM_TEXT(ContractType, {ContractType::kPermanent, "permanent", "vast contract"},
                              {ContractType::kFixedTerm, "fixed_term", "tijdelijk contract"},
                              {ContractType::kOnCall, "on_call", "oproep- of nulurencontract"},
                              {ContractType::kSelfEmployed, "self_employed", "zelfstandige"},
@@ -68,8 +68,7 @@ void require_known(E value, const char* field) {
   for (E e : known) {
     if (e == value) return;
   }
-  throw ValidationError(field, "one of its named values",
-                        std::to_string(static_cast<int>(value)));
+  throw ValidationError(field, "one of its named values", std::to_string(static_cast<int>(value)));
 }
 
 }  // namespace
@@ -84,8 +83,8 @@ void validate(const Definition& d) {
   require_valid(d.starts_on, "programme.starts_on");
   require_valid(d.ends_on, "programme.ends_on");
   if (d.ends_on < d.starts_on) {
-    throw ValidationError("programme.ends_on", "on or after programme.starts_on (" +
-                                                   to_iso(d.starts_on) + ")",
+    throw ValidationError("programme.ends_on",
+                          "on or after programme.starts_on (" + to_iso(d.starts_on) + ")",
                           to_iso(d.ends_on));
   }
   if (d.municipalities.empty()) {
@@ -107,8 +106,7 @@ void validate(const Session& s) {
   require_known(s.mode, "session.mode");
   require_known(s.topic, "session.topic");
   if (s.minutes < 1 || s.minutes > kMaxActivityMinutes) {
-    throw ValidationError("session.minutes",
-                          "between 1 and " + std::to_string(kMaxActivityMinutes),
+    throw ValidationError("session.minutes", "between 1 and " + std::to_string(kMaxActivityMinutes),
                           std::to_string(s.minutes));
   }
 }
@@ -120,7 +118,8 @@ void validate(const Goal& g) {
   if (g.achieved_on) {
     require_valid(*g.achieved_on, "goal.achieved_on");
     if (*g.achieved_on < g.set_on) {
-      throw ValidationError("goal.achieved_on", "on or after goal.set_on (" + to_iso(g.set_on) + ")",
+      throw ValidationError("goal.achieved_on",
+                            "on or after goal.set_on (" + to_iso(g.set_on) + ")",
                             to_iso(*g.achieved_on));
     }
   }
@@ -133,9 +132,9 @@ void validate(const Outcome& o) {
     throw ValidationError("outcome.contract", "a job names its contract type", "missing");
   }
   if (o.kind != OutcomeKind::kJob && o.contract) {
-    throw ValidationError("outcome.contract", "only a job has a contract type",
-                          std::string(to_string(*o.contract)) + " with " +
-                              std::string(to_string(o.kind)));
+    throw ValidationError(
+        "outcome.contract", "only a job has a contract type",
+        std::string(to_string(*o.contract)) + " with " + std::string(to_string(o.kind)));
   }
   if (o.contract) require_known(*o.contract, "outcome.contract");
 }

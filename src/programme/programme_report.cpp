@@ -63,8 +63,8 @@ NamedCounts named(const ProgrammeCounts& c) {
 /// Fills a row's counts and indicators; `also_hide` names counts to hide besides the rule's own
 /// (for the total: those hidden in any row).
 ProgrammeRow make_row(const ProgrammeCounts& c, std::optional<MunicipalityCode> municipality,
-                      const monitoring::DisclosureRule& rule, const std::set<std::string>& also_hide,
-                      int& suppressed) {
+                      const monitoring::DisclosureRule& rule,
+                      const std::set<std::string>& also_hide, int& suppressed) {
   using monitoring::detail::hide_share;
   using monitoring::detail::median;
   using monitoring::detail::share;
@@ -77,9 +77,9 @@ ProgrammeRow make_row(const ProgrammeCounts& c, std::optional<MunicipalityCode> 
   }
   for (std::size_t i = 0; i < n.all.size(); ++i) {
     if (hide[i]) ++suppressed;
-    row.counts.emplace_back(n.all[i].first, hide[i]
-                                                ? Shown{std::nullopt, true}
-                                                : Shown{static_cast<double>(n.all[i].second), false});
+    row.counts.emplace_back(
+        n.all[i].first,
+        hide[i] ? Shown{std::nullopt, true} : Shown{static_cast<double>(n.all[i].second), false});
   }
   const auto hidden = [&](const std::string& name) {
     const std::size_t at = n.index(name);
@@ -228,8 +228,8 @@ ProgrammeReport make_programme_report(const Programme& programme,
 std::string to_csv(const ProgrammeReport& report) {
   // The names come from the row of no enrolments, so an empty report has the same header.
   int ignored = 0;
-  const ProgrammeRow names = make_row({.municipality = MunicipalityCode("0344")}, std::nullopt,
-                                      {}, {}, ignored);
+  const ProgrammeRow names =
+      make_row({.municipality = MunicipalityCode("0344")}, std::nullopt, {}, {}, ignored);
   std::ostringstream out;
   out << "programme,municipality";
   for (const auto& [name, _] : names.counts) out << "," << name;
@@ -267,11 +267,11 @@ std::string to_json(const ProgrammeReport& report) {
       indicators[name] = shown.value && !shown.suppressed ? json(*shown.value) : json(nullptr);
       if (shown.suppressed) suppressed.push_back(name);
     }
-    rows.push_back({{"municipality", row.municipality ? json(row.municipality->to_string())
-                                                      : json(nullptr)},
-                    {"counts", counts},
-                    {"indicators", indicators},
-                    {"suppressed", suppressed}});
+    rows.push_back(
+        {{"municipality", row.municipality ? json(row.municipality->to_string()) : json(nullptr)},
+         {"counts", counts},
+         {"indicators", indicators},
+         {"suppressed", suppressed}});
   }
   return json{{"schema", "inburgering-programme-report"},
               {"version", 1},
@@ -291,8 +291,8 @@ std::string to_json(const ProgrammeReport& report) {
 std::string to_text(const ProgrammeReport& report, bool english) {
   const auto t = [&](const char* nl, const char* en) { return english ? en : nl; };
   std::ostringstream out;
-  out << t("Programma ", "Programme ") << report.programme.value() << " \"" << report.name
-      << "\" (" << (english ? to_string(report.theme) : label_nl(report.theme)) << ")"
+  out << t("Programma ", "Programme ") << report.programme.value() << " \"" << report.name << "\" ("
+      << (english ? to_string(report.theme) : label_nl(report.theme)) << ")"
       << t(", resultaten per ", ", outcomes as of ") << to_iso(report.as_of) << "\n";
   if (report.disclosure.apply) {
     out << t("Onthullingsbeheersing toegepast: aantallen van 1 tot ",
@@ -307,9 +307,9 @@ std::string to_text(const ProgrammeReport& report, bool english) {
   }
   for (const auto& row : report.rows) {
     out << "\n"
-        << (row.municipality ? std::string(t("Gemeente ", "Municipality ")) +
-                                   row.municipality->to_string()
-                             : std::string(t("Totaal", "Total")))
+        << (row.municipality
+                ? std::string(t("Gemeente ", "Municipality ")) + row.municipality->to_string()
+                : std::string(t("Totaal", "Total")))
         << "\n";
     for (const auto* list : {&row.indicators, &row.counts}) {
       for (const auto& [name, shown] : *list) {

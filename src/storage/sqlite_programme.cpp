@@ -105,8 +105,7 @@ bool takes_part(const Programme& p, MunicipalityCode m) {
 }
 
 /// The programme, when it exists and the actor may see it. @throws NotFound, Refusal.
-Programme visible_programme(auto& s, const Actor& actor, ProgrammeId id,
-                            const std::string& what) {
+Programme visible_programme(auto& s, const Actor& actor, ProgrammeId id, const std::string& what) {
   auto p = read_programme(s, id);
   if (!p) throw NotFound("programme", to_string(id));
   if (!visible(actor, *p)) {
@@ -138,7 +137,8 @@ std::optional<Enrolment> read_enrolment(auto& s, ProgrammeId pid, TrajectoryId t
   q.bind(1, pid.value());
   q.bind(2, tid.value());
   if (!q.executeStep()) return std::nullopt;
-  const std::string what = "enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
+  const std::string what =
+      "enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
   Enrolment e{.programme = pid,
               .trajectory = tid,
               .municipality = stored_municipality(q.getColumn(0), what + " municipality"),
@@ -181,10 +181,11 @@ programme::Participation read_participation(auto& s, const Enrolment& e) {
     use->bind(2, e.trajectory.value());
     while (use->executeStep()) {
       const SQLite::Statement& q = *use;
-      p.goals.push_back({.id = q.getColumn(0).getInt64(),
-                         .text = q.getColumn(1).getString(),
-                         .set_on = stored_date(q.getColumn(2), what + " set_on"),
-                         .achieved_on = stored_optional_date(q.getColumn(3), what + " achieved_on")});
+      p.goals.push_back(
+          {.id = q.getColumn(0).getInt64(),
+           .text = q.getColumn(1).getString(),
+           .set_on = stored_date(q.getColumn(2), what + " set_on"),
+           .achieved_on = stored_optional_date(q.getColumn(3), what + " achieved_on")});
     }
   }
   {
@@ -195,10 +196,11 @@ programme::Participation read_participation(auto& s, const Enrolment& e) {
     use->bind(2, e.trajectory.value());
     while (use->executeStep()) {
       const SQLite::Statement& q = *use;
-      programme::Outcome o{.id = q.getColumn(0).getInt64(),
-                           .kind = stored_enum<programme::OutcomeKind>(q.getColumn(1), what + " kind"),
-                           .reached_on = stored_date(q.getColumn(2), what + " reached_on"),
-                           .contract = std::nullopt};
+      programme::Outcome o{
+          .id = q.getColumn(0).getInt64(),
+          .kind = stored_enum<programme::OutcomeKind>(q.getColumn(1), what + " kind"),
+          .reached_on = stored_date(q.getColumn(2), what + " reached_on"),
+          .contract = std::nullopt};
       if (!q.getColumn(3).isNull()) {
         o.contract = stored_enum<programme::ContractType>(q.getColumn(3), what + " contract");
       }
@@ -225,9 +227,8 @@ void require_within(Date day, Date from, Date to, const char* field, const std::
 
 /// The enrolment the actor records something for: visible programme, writable trajectory,
 /// enrolled. @throws NotFound, Refusal.
-std::pair<Programme, Enrolment> enrolment_for_write(auto& s, const Actor& actor,
-                                                    ProgrammeId pid, TrajectoryId tid,
-                                                    const std::string& what) {
+std::pair<Programme, Enrolment> enrolment_for_write(auto& s, const Actor& actor, ProgrammeId pid,
+                                                    TrajectoryId tid, const std::string& what) {
   Programme p = visible_programme(s, actor, pid, what);
   writable_trajectory(s, actor, tid, what);
   auto e = read_enrolment(s, pid, tid);
@@ -289,8 +290,7 @@ std::vector<std::pair<std::string, std::string>> definition_fields(const Definit
 /// Runs `body` (which opens its own transaction) with the store's retry, and audits a refusal
 /// it threw.
 template <class F>
-auto audited(auto& s, const Actor& actor, const char* what, F&& body)
-    -> decltype(body()) {
+auto audited(auto& s, const Actor& actor, const char* what, F&& body) -> decltype(body()) {
   try {
     return s.with_retry(what, body);
   } catch (const Refusal& refusal) {
@@ -354,8 +354,8 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
     if (old.revision != revision) {
       throw ConflictError(ErrorCode::kStaleRevision,
                           programme_name(id) + " was amended by someone else (stored revision " +
-                              std::to_string(old.revision) + ", given " +
-                              std::to_string(revision) + "); load it again");
+                              std::to_string(old.revision) + ", given " + std::to_string(revision) +
+                              "); load it again");
     }
     {
       auto q = s.statements.use(
@@ -367,8 +367,8 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
         if (!takes_part({.id = id, .definition = d, .revision = 0}, m)) {
           throw RuleViolation("programme.municipalities keeps every municipality with enrolments",
                               "municipality " + m.to_string() + " has " +
-                                  std::to_string(q->getColumn(1).getInt64()) +
-                                  " enrolments in " + programme_name(id) + " and cannot leave it");
+                                  std::to_string(q->getColumn(1).getInt64()) + " enrolments in " +
+                                  programme_name(id) + " and cannot leave it");
         }
       }
     }
@@ -386,9 +386,9 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
         if (first < d.starts_on || last > d.ends_on) {
           throw RuleViolation("programme period covers what was recorded",
                               "enrolments and sessions of " + programme_name(id) + " run from " +
-                                  to_iso(first) + " to " + to_iso(last) +
-                                  "; the new period " + to_iso(d.starts_on) + " to " +
-                                  to_iso(d.ends_on) + " leaves some outside");
+                                  to_iso(first) + " to " + to_iso(last) + "; the new period " +
+                                  to_iso(d.starts_on) + " to " + to_iso(d.ends_on) +
+                                  " leaves some outside");
         }
       }
     }
@@ -397,8 +397,8 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
     const auto after = definition_fields(d);
     for (std::size_t i = 0; i < after.size(); ++i) {
       if (before[i].second != after[i].second) {
-        changes.push_back({"/programmes/" + to_string(id) + "/" + after[i].first,
-                           before[i].second, after[i].second});
+        changes.push_back({"/programmes/" + to_string(id) + "/" + after[i].first, before[i].second,
+                           after[i].second});
       }
     }
     if (changes.empty()) return old.revision;
@@ -461,16 +461,15 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
   require_valid(enrolled_on, "enrolment.enrolled_on");
   require_not_after_today(enrolled_on, s.today(), "enrolment.enrolled_on");
   s.require_writable("enrolling in a programme");
-  const std::string what =
-      "enrolling trajectory " + to_string(tid) + " in " + programme_name(pid);
+  const std::string what = "enrolling trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "enrolling in a programme", [&] {
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
     const Programme p = visible_programme(s, actor, pid, what);
     const MunicipalityCode owner = writable_trajectory(s, actor, tid, what);
     if (!takes_part(p, owner)) {
-      throw RuleViolation("enrolment in a programme of the trajectory's municipality",
-                          "municipality " + owner.to_string() + " does not take part in " +
-                              programme_name(pid));
+      throw RuleViolation(
+          "enrolment in a programme of the trajectory's municipality",
+          "municipality " + owner.to_string() + " does not take part in " + programme_name(pid));
     }
     {
       auto q = s.statements.use("SELECT state FROM trajectory WHERE id = ?1");
@@ -478,17 +477,17 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
       q->executeStep();
       const auto state = stored_enum<TrajectoryState>(q->getColumn(0), "trajectory state");
       if (is_final(state)) {
-        throw RuleViolation("enrolment of a running trajectory",
-                            "trajectory " + to_string(tid) + " is closed (" +
-                                std::string(to_string(state)) + ")");
+        throw RuleViolation(
+            "enrolment of a running trajectory",
+            "trajectory " + to_string(tid) + " is closed (" + std::string(to_string(state)) + ")");
       }
     }
     require_within(enrolled_on, p.definition.starts_on, p.definition.ends_on,
                    "enrolment.enrolled_on", "the programme's period");
     if (read_enrolment(s, pid, tid)) {
-      throw ConflictError(ErrorCode::kIdExists, "trajectory " + to_string(tid) +
-                                                    " is enrolled in " + programme_name(pid) +
-                                                    " already");
+      throw ConflictError(
+          ErrorCode::kIdExists,
+          "trajectory " + to_string(tid) + " is enrolled in " + programme_name(pid) + " already");
     }
     auto insert = s.statements.use(
         "INSERT INTO enrolment (programme_id, trajectory_id, municipality, enrolled_on) "
@@ -498,10 +497,10 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
     insert->bind(3, owner.to_string());
     insert->bind(4, to_iso(enrolled_on));
     insert->exec();
-    s.insert_audit(actor, AuditAction::kProgramme, owner, tid,
-                   {{"/programmes/" + to_string(pid) + "/enrolled_on", "(absent)",
-                     to_iso(enrolled_on)}},
-                   "enrolled in " + programme_name(pid));
+    s.insert_audit(
+        actor, AuditAction::kProgramme, owner, tid,
+        {{"/programmes/" + to_string(pid) + "/enrolled_on", "(absent)", to_iso(enrolled_on)}},
+        "enrolled in " + programme_name(pid));
     transaction.commit();
     return Enrolment{.programme = pid,
                      .trajectory = tid,
@@ -525,15 +524,15 @@ programme::Enrolment SqliteStore::end_enrolment(const Actor& actor, ProgrammeId 
   }
   require_not_after_today(left_on, s.today(), "enrolment.left_on");
   s.require_writable("ending an enrolment");
-  const std::string what = "ending the enrolment of trajectory " + to_string(tid) + " in " +
-                           programme_name(pid);
+  const std::string what =
+      "ending the enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "ending an enrolment", [&] {
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
     auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     if (e.left_on) {
-      throw RuleViolation("an enrolment ends once", "the enrolment of trajectory " +
-                                                        to_string(tid) + " ended on " +
-                                                        to_iso(*e.left_on));
+      throw RuleViolation(
+          "an enrolment ends once",
+          "the enrolment of trajectory " + to_string(tid) + " ended on " + to_iso(*e.left_on));
     }
     if (left_on < e.enrolled_on) {
       throw RuleViolation("enrolment.left_on on or after enrolled_on",
@@ -608,8 +607,8 @@ std::vector<std::int64_t> SqliteStore::record_activity(
       const std::string what = "recording a session of " + programme_name(pid) +
                                " for trajectory " + to_string(a.trajectory);
       const auto [p, e] = enrolment_for_write(s, actor, pid, a.trajectory, what);
-      const Date until = e.left_on ? std::min(*e.left_on, p.definition.ends_on)
-                                   : p.definition.ends_on;
+      const Date until =
+          e.left_on ? std::min(*e.left_on, p.definition.ends_on) : p.definition.ends_on;
       require_within(session.held_on, e.enrolled_on, until, "session.held_on",
                      "the enrolment of trajectory " + to_string(a.trajectory));
       auto insert = s.statements.use(
@@ -625,16 +624,14 @@ std::vector<std::int64_t> SqliteStore::record_activity(
       insert->bind(8, std::string(to_string(a.attendance)));
       insert->exec();
       ids.push_back(last_insert(s));
-      s.insert_audit(actor, AuditAction::kProgramme, e.municipality, a.trajectory,
-                     {{"/programmes/" + to_string(pid) + "/activities/" +
-                           std::to_string(ids.back()),
-                       "(absent)",
-                       std::string(to_string(session.kind)) + " " +
-                           std::string(to_string(session.mode)) + " " +
-                           std::string(to_string(session.topic)) + " " + to_iso(session.held_on) +
-                           " " + std::to_string(session.minutes) + " min: " +
-                           std::string(to_string(a.attendance))}},
-                     "session of " + programme_name(pid) + " recorded");
+      s.insert_audit(
+          actor, AuditAction::kProgramme, e.municipality, a.trajectory,
+          {{"/programmes/" + to_string(pid) + "/activities/" + std::to_string(ids.back()),
+            "(absent)",
+            std::string(to_string(session.kind)) + " " + std::string(to_string(session.mode)) +
+                " " + std::string(to_string(session.topic)) + " " + to_iso(session.held_on) + " " +
+                std::to_string(session.minutes) + " min: " + std::string(to_string(a.attendance))}},
+          "session of " + programme_name(pid) + " recorded");
     }
     transaction.commit();
     return ids;
@@ -711,9 +708,9 @@ void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryI
       }
       set_on = stored_date(q->getColumn(0), "goal set_on");
       if (!q->getColumn(1).isNull()) {
-        throw RuleViolation("a goal is achieved once", "goal " + std::to_string(goal) +
-                                                           " was achieved on " +
-                                                           q->getColumn(1).getString());
+        throw RuleViolation(
+            "a goal is achieved once",
+            "goal " + std::to_string(goal) + " was achieved on " + q->getColumn(1).getString());
       }
     }
     if (on < set_on) {
@@ -724,11 +721,11 @@ void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryI
     update->bind(1, goal);
     update->bind(2, to_iso(on));
     update->exec();
-    s.insert_audit(actor, AuditAction::kProgramme, e.municipality, tid,
-                   {{"/programmes/" + to_string(pid) + "/goals/" + std::to_string(goal) +
-                         "/achieved_on",
-                     "(absent)", to_iso(on)}},
-                   "goal in " + programme_name(pid) + " achieved");
+    s.insert_audit(
+        actor, AuditAction::kProgramme, e.municipality, tid,
+        {{"/programmes/" + to_string(pid) + "/goals/" + std::to_string(goal) + "/achieved_on",
+          "(absent)", to_iso(on)}},
+        "goal in " + programme_name(pid) + " achieved");
     transaction.commit();
   });
 }
@@ -746,9 +743,9 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
     SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     if (outcome.reached_on < e.enrolled_on) {
-      throw RuleViolation("outcome.reached_on on or after the enrolment",
-                          "reached on " + to_iso(outcome.reached_on) + ", enrolled on " +
-                              to_iso(e.enrolled_on));
+      throw RuleViolation(
+          "outcome.reached_on on or after the enrolment",
+          "reached on " + to_iso(outcome.reached_on) + ", enrolled on " + to_iso(e.enrolled_on));
     }
     auto insert = s.statements.use(
         "INSERT INTO programme_outcome (programme_id, trajectory_id, kind, reached_on, contract) "
@@ -764,13 +761,13 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
     }
     insert->exec();
     const std::int64_t id = last_insert(s);
-    s.insert_audit(actor, AuditAction::kProgramme, e.municipality, tid,
-                   {{"/programmes/" + to_string(pid) + "/outcomes/" + std::to_string(id),
-                     "(absent)",
-                     std::string(to_string(outcome.kind)) +
-                         (outcome.contract ? " " + std::string(to_string(*outcome.contract)) : "") +
-                         " " + to_iso(outcome.reached_on)}},
-                   "outcome in " + programme_name(pid) + " recorded");
+    s.insert_audit(
+        actor, AuditAction::kProgramme, e.municipality, tid,
+        {{"/programmes/" + to_string(pid) + "/outcomes/" + std::to_string(id), "(absent)",
+          std::string(to_string(outcome.kind)) +
+              (outcome.contract ? " " + std::string(to_string(*outcome.contract)) : "") + " " +
+              to_iso(outcome.reached_on)}},
+        "outcome in " + programme_name(pid) + " recorded");
     transaction.commit();
     return id;
   });
@@ -781,8 +778,8 @@ std::vector<programme::Enrolment> SqliteStore::enrolments(const Actor& actor, Pr
   Impl::check_actor(actor);
   return audited(s, actor, "listing enrolments", [&] {
     SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
-    const Programme p = visible_programme(s, actor, pid, "listing the enrolments of " +
-                                                             programme_name(pid));
+    const Programme p =
+        visible_programme(s, actor, pid, "listing the enrolments of " + programme_name(pid));
     std::vector<MunicipalityCode> readable;
     for (const auto& m : p.definition.municipalities) {
       if (actor.may_read(m)) readable.push_back(m);
@@ -831,8 +828,7 @@ programme::Participation SqliteStore::participation(const Actor& actor, Programm
 }
 
 std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Actor& actor,
-                                                                      ProgrammeId pid,
-                                                                      Date as_of) {
+                                                                      ProgrammeId pid, Date as_of) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(as_of, "programme_report.as_of");

@@ -432,7 +432,7 @@ TEST(MonitoringMigration, Version9FillsTheFactsOfAnOlderFile) {
     raw.exec("DROP TABLE trajectory_fact; PRAGMA user_version = 8");
   }
   auto store = storage::SqliteStore::open(path, {.clock = clock});
-  EXPECT_EQ(store->schema_version(), SqliteStore::latest_schema_version());
+  EXPECT_EQ(store->schema_version(), storage::SqliteStore::latest_schema_version());
   EXPECT_EQ(store->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")}), fresh);
 }
 

@@ -128,8 +128,7 @@ class INBURGERING_EXPORT SqliteStore final : public TrajectoryStore {
                      std::int64_t goal, Date on) override;
   std::int64_t record_outcome(const Actor& actor, ProgrammeId programme, TrajectoryId trajectory,
                               const programme::Outcome& outcome) override;
-  std::vector<programme::Enrolment> enrolments(const Actor& actor,
-                                               ProgrammeId programme) override;
+  std::vector<programme::Enrolment> enrolments(const Actor& actor, ProgrammeId programme) override;
   programme::Participation participation(const Actor& actor, ProgrammeId programme,
                                          TrajectoryId trajectory) override;
   std::vector<programme::ProgrammeCounts> programme_counts(const Actor& actor,

@@ -348,7 +348,7 @@ class INBURGERING_EXPORT TrajectoryStore {
   /// Everything the programme recorded about one enrolled trajectory, goal texts included.
   /// @throws NotFound (also for a trajectory the actor may not read; audited), StorageError.
   virtual programme::Participation participation(const Actor& actor, ProgrammeId programme,
-                                                  TrajectoryId trajectory) = 0;
+                                                 TrajectoryId trajectory) = 0;
 
   /// The counts of the programme's enrolments as of `as_of`, one per participating
   /// municipality the actor may read (those with none included). Not audited: no personal
