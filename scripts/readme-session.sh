@@ -4,8 +4,8 @@
 #   prints it                      readme-session.sh TOOL
 #   checks the README against it   readme-session.sh --check TOOL README.md   (a ctest test)
 #   rewrites the README's block    readme-session.sh --update TOOL README.md
-# The blocks sit between <!-- readme-session:begin --> and <!-- readme-session:end -->, and
-# between <!-- evaluation-dictionary:begin --> and <!-- evaluation-dictionary:end -->.
+# The blocks sit between <!-- NAME:begin --> and <!-- NAME:end --> for NAME readme-session,
+# evaluation-dictionary, programme-session and programme-dictionary.
 set -euo pipefail
 
 mode=print
@@ -45,8 +45,29 @@ session() {
   done
 }
 
-out="$(session)"
-dictionary="$(inburgering evaluatie-export --woordenboek)"
+# The pilot of the demo data, seen by the Utrecht caseworker: who takes part, one participant,
+# and the outcome report as it may leave the municipality.
+pilot() {
+  local commands=(
+    'inburgering programma 1'
+    'inburgering deelname 1 100122'
+    'inburgering programma-resultaten 1 --voor-buiten'
+  )
+  local first=1
+  for c in "${commands[@]}"; do
+    ((first)) || echo
+    first=0
+    echo "\$ $c"
+    eval "$c" 2>&1
+  done
+}
+
+# Block name, code fence or not, and its text: kept in files, read back by name.
+mkdir "$scratch/blocks"
+session >"$scratch/blocks/readme-session.fenced"
+inburgering evaluatie-export --woordenboek >"$scratch/blocks/evaluation-dictionary.plain"
+pilot >"$scratch/blocks/programme-session.fenced"
+inburgering programma-export --woordenboek >"$scratch/blocks/programme-dictionary.plain"
 
 # The text between the README's markers of block $1, without the code fence (if any).
 block_of() {
@@ -64,13 +85,16 @@ PY
 
 case "$mode" in
   print)
-    printf '%s\n\n%s\n' "$out" "$dictionary"
+    for file in "$scratch"/blocks/*; do
+      cat "$file"
+      echo
+    done
     ;;
   check)
     status=0
-    for name in readme-session evaluation-dictionary; do
-      want="$out"
-      [[ $name == evaluation-dictionary ]] && want="$dictionary"
+    for file in "$scratch"/blocks/*; do
+      name="$(basename "${file%.*}")"
+      want="$(cat "$file")"
       have="$(block_of "$name")"
       if [[ "$have" != "$want" ]]; then
         echo "README's $name block differs from what the tool prints now; run" >&2
@@ -79,22 +103,22 @@ case "$mode" in
         status=1
       fi
     done
-    ((status == 0)) && echo "README session and dictionary match the tool's output"
+    ((status == 0)) && echo "README sessions and dictionaries match the tool's output"
     exit $status
     ;;
   update)
-    printf '%s\n' "$out" >"$scratch/session.txt"
-    printf '%s\n' "$dictionary" >"$scratch/dictionary.txt"
-    python3 - "$readme" "$scratch/session.txt" "$scratch/dictionary.txt" <<'PY'
-import sys
+    python3 - "$readme" "$scratch"/blocks/* <<'PY'
+import os, sys
 path = sys.argv[1]
 text = open(path).read()
-for name, file, fence in (("readme-session", sys.argv[2], True),
-                          ("evaluation-dictionary", sys.argv[3], False)):
+for file in sys.argv[2:]:
+    name, kind = os.path.basename(file).rsplit(".", 1)
     body = open(file).read()
+    if not body.endswith("\n"):
+        body += "\n"
     begin, end = f"<!-- {name}:begin -->\n", f"<!-- {name}:end -->"
     i, j = text.index(begin) + len(begin), text.index(end)
-    text = text[:i] + ("```text\n" + body + "```\n" if fence else body) + text[j:]
+    text = text[:i] + ("```text\n" + body + "```\n" if kind == "fenced" else body) + text[j:]
 open(path, "w").write(text)
 PY
     ;;

@@ -406,6 +406,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_view_commands(app, ctx);
   add_demo_commands(app, ctx);
   add_admin_commands(app, ctx);
+  add_programme_commands(app, ctx);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {

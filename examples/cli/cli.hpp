@@ -151,6 +151,11 @@ class NewPrivateFile {
   std::FILE* file_ = nullptr;
 };
 
+/// The pseudonym key in the file given by `--sleutel` (`pseudoniemsleutel-maken`): refused when
+/// missing, or readable by others than its owner; the text read is wiped.
+/// @throws ValidationError, NotFound.
+monitoring::PseudonymKey pseudonym_key_file(const std::string& path);
+
 /// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
                       const std::string& description, const std::string& example);
@@ -191,6 +196,7 @@ void add_lifecycle_commands(CLI::App& app, Context& ctx);
 void add_view_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
 void add_admin_commands(CLI::App& app, Context& ctx);
+void add_programme_commands(CLI::App& app, Context& ctx);
 
 /// Runs the tool with `args` (without the programme name); returns the exit code.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

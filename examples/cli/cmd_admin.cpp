@@ -43,6 +43,22 @@ std::string read_key_file(const std::string& path) {
 
 }  // namespace
 
+monitoring::PseudonymKey pseudonym_key_file(const std::string& path) {
+  if (path.empty()) {
+    throw ValidationError("--sleutel", "the pseudonym key is needed (pseudoniemsleutel-maken)",
+                          "missing");
+  }
+  std::string hex = read_key_file(path);
+  try {
+    monitoring::PseudonymKey key = monitoring::PseudonymKey::from_hex(hex);
+    wipe(hex);
+    return key;
+  } catch (...) {
+    wipe(hex);
+    throw;
+  }
+}
+
 void add_admin_commands(CLI::App& app, Context& ctx) {
   // ---- teamrapport ---------------------------------------------------------------------------
   {
@@ -142,20 +158,7 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
         ctx.out << monitoring::evaluation_dictionary();
         return;
       }
-      if (a->key.empty()) {
-        throw ValidationError("--sleutel", "the pseudonym key is needed (pseudoniemsleutel-maken)",
-                              "missing");
-      }
-      std::string hex = read_key_file(a->key);
-      std::optional<monitoring::PseudonymKey> parsed;
-      try {
-        parsed.emplace(monitoring::PseudonymKey::from_hex(hex));
-      } catch (...) {
-        wipe(hex);
-        throw;
-      }
-      wipe(hex);
-      const monitoring::PseudonymKey& key = *parsed;
+      const monitoring::PseudonymKey key = pseudonym_key_file(a->key);
       // The file is created before the export (which is audited): a refused file exports nothing.
       std::optional<NewPrivateFile> out;
       if (!a->file.empty()) out.emplace(a->file, "--bestand");

@@ -202,6 +202,131 @@ class Examples {
   UserId caseworker_;
 };
 
+/// The pilot of the demo data: "Powervrouwen" (domain notes §11), led by the first municipality
+/// with the second, for their running family migrants: enrolment, monthly group sessions (every
+/// third one by video call), one-to-one job coaching, a goal each, and outcomes, all dated
+/// relative to `today` and reproducible. Returns how many were enrolled.
+std::size_t demo_programme(storage::TrajectoryStore& store, storage::Actor as, Date today,
+                           const std::vector<MunicipalityCode>& municipalities,
+                           const std::map<MunicipalityCode, std::vector<Trajectory>>& data) {
+  namespace p = programme;
+  p::Definition definition{.name = "Powervrouwen",
+                           .theme = p::Theme::kFemaleFamilyMigrants,
+                           .funder = "Ministerie van SZW",
+                           .amount = Money::euros(200000),
+                           .starts_on = today - bg::days(364),
+                           .ends_on = today + bg::days(365),
+                           .municipalities = {}};
+  for (std::size_t i = 0; i < municipalities.size() && i < 2; ++i) {
+    definition.municipalities.push_back(municipalities[i]);
+  }
+  as.municipality = definition.municipalities.front();
+  const ProgrammeId id = store.define_programme(as, definition).id;
+  static const char* const kGoals[] = {"politieagent worden", "apothekersassistent worden",
+                                       "zelfstandig boodschappen doen", "rijbewijs halen"};
+  struct Member {
+    TrajectoryId trajectory;
+    Date enrolled;
+    std::optional<Date> left;
+  };
+  std::size_t enrolled = 0;
+  for (const MunicipalityCode& m : definition.municipalities) {
+    as.municipality = m;
+    const auto found = data.find(m);
+    if (found == data.end()) continue;
+    std::vector<Member> members;
+    // The named examples first (Li, 1002, is a family migrant), then the synthetic ones.
+    std::vector<const Trajectory*> candidates;
+    for (const Trajectory& t : found->second) candidates.push_back(&t);
+    std::stable_partition(candidates.begin(), candidates.end(),
+                          [](const Trajectory* t) { return t->id().value() < kFirstSyntheticId; });
+    for (const Trajectory* candidate : candidates) {
+      const Trajectory& t = *candidate;
+      if (members.size() == 12) break;
+      if (is_final(t.state()) ||
+          t.record().participant.target_group != TargetGroup::kFamilyMigrant) {
+        continue;
+      }
+      const auto i = static_cast<long>(members.size());
+      const Date on = std::max(definition.starts_on + bg::days(7 * (i % 8)),
+                               t.record().obligation.duo_notice_date + bg::days(28));
+      if (on > today - bg::days(14)) continue;
+      std::optional<Date> left;
+      if (i % 9 == 2 && on + bg::days(112) < today) left = on + bg::days(112);
+      store.enrol(as, id, t.id(), on);
+      members.push_back({t.id(), on, left});
+    }
+    // Group sessions every four weeks, for whoever is enrolled on the day.
+    int k = 0;
+    for (Date day = definition.starts_on + bg::days(21); day <= today; day += bg::days(28), ++k) {
+      std::vector<p::Attendee> attendees;
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        const Member& member = members[i];
+        if (day < member.enrolled || (member.left && day > *member.left)) continue;
+        const auto pattern = (i + static_cast<std::size_t>(k)) % 7;
+        attendees.push_back({member.trajectory, pattern == 3   ? p::Attendance::kExcused
+                                                : pattern == 5 ? p::Attendance::kAbsent
+                                                               : p::Attendance::kAttended});
+      }
+      if (attendees.empty()) continue;
+      static const p::ActivityTopic kTopics[] = {
+          p::ActivityTopic::kHealth, p::ActivityTopic::kParenting, p::ActivityTopic::kLabourMarket};
+      store.record_activity(
+          as, id,
+          {.held_on = day,
+           .kind = p::ActivityKind::kGroupSession,
+           .mode = k % 3 == 2 ? p::ActivityMode::kRemote : p::ActivityMode::kOnSite,
+           .topic = kTopics[k % 3],
+           .minutes = 120},
+          attendees);
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const Member& member = members[i];
+      const auto after = [&](int weeks) { return member.enrolled + bg::days(7 * weeks); };
+      const auto reached = [&](int weeks) {
+        return after(weeks) <= today &&
+               (!member.left || after(weeks) <= *member.left + bg::days(180));
+      };
+      store.record_activity(as, id,
+                            {.held_on = after(1),
+                             .kind = p::ActivityKind::kCoaching,
+                             .mode = p::ActivityMode::kOnSite,
+                             .topic = p::ActivityTopic::kLabourMarket,
+                             .minutes = 60},
+                            std::vector<p::Attendee>{{member.trajectory}});
+      const std::int64_t goal =
+          store.add_goal(as, id, member.trajectory, {.text = kGoals[i % 4], .set_on = after(1)});
+      if (i % 4 == 3 && reached(20))
+        store.goal_achieved(as, id, member.trajectory, goal, after(20));
+      if (i % 5 == 0 && reached(12)) {
+        store.record_outcome(
+            as, id, member.trajectory,
+            {.kind = p::OutcomeKind::kEducationEnrolment, .reached_on = after(12)});
+      }
+      if (i % 3 == 0 && reached(20)) {
+        store.record_outcome(as, id, member.trajectory,
+                             {.kind = p::OutcomeKind::kTrialPlacement, .reached_on = after(20)});
+      }
+      if (i % 4 == 0 && reached(30)) {
+        store.record_outcome(
+            as, id, member.trajectory,
+            {.kind = p::OutcomeKind::kJob,
+             .reached_on = after(30),
+             .contract = i % 8 == 0 ? p::ContractType::kFixedTerm : p::ContractType::kPermanent});
+      }
+      if (i % 6 == 1 && reached(8)) {
+        store.record_outcome(as, id, member.trajectory,
+                             {.kind = p::OutcomeKind::kVolunteering, .reached_on = after(8)});
+      }
+      if (member.left) {
+        store.end_enrolment(as, id, member.trajectory, *member.left, p::LeaveReason::kDroppedOut);
+      }
+      ++enrolled;
+    }
+  }
+  return enrolled;
+}
+
 }  // namespace
 
 void add_demo_commands(CLI::App& app, Context& ctx) {
@@ -217,7 +342,8 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       app, "demodata", "demo-data",
       "Vul een (nieuwe) database met --aantal verzonnen maar realistische trajecten, "
       "reproduceerbaar uit --seed, over meerdere gemeenten en klantmanagers (km-<code>-<n>), "
-      "plus vier genoemde voorbeelden van Utrecht (1001-1004, klantmanager km-jansen). "
+      "plus vier genoemde voorbeelden van Utrecht (1001-1004, klantmanager km-jansen) en de "
+      "pilot Powervrouwen (programma 1) van de eerste twee gemeenten. "
       "Alle BSN's beginnen met 9 en alle achternamen met \"Test-\". Nooit in productie.",
       "inburgering --db demo.db --user demo --municipality 0344 demodata --aantal 200 --seed 7");
   c->add_option("--aantal", a->count, "aantal verzonnen trajecten")->check(CLI::Range(0, 1000000));
@@ -225,7 +351,8 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
   c->add_option("--gemeenten", a->municipalities, "CBS-codes van de gemeenten")->delimiter(',');
   c->add_option("--klantmanagers", a->caseworkers, "klantmanagers per gemeente")
       ->check(CLI::Range(1, 100));
-  c->add_flag("--zonder-voorbeelden", a->no_examples, "zonder de vier genoemde voorbeelden");
+  c->add_flag("--zonder-voorbeelden", a->no_examples,
+              "zonder de vier genoemde voorbeelden en de pilot");
   c->callback([&ctx, a] {
     synthetic::Options options;
     options.seed = a->seed;
@@ -269,10 +396,16 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       }
       per[municipality.to_string()] = list.size();
     }
+    // The pilot comes after the trajectories it enrols (as in a real municipality).
+    std::size_t in_pilot = 0;
+    if (!a->no_examples && !options.municipalities.empty()) {
+      in_pilot = demo_programme(store, me, ctx.today(), options.municipalities, by_municipality);
+    }
     if (ctx.globals.json) {
       ctx.print_json({{"schema", "inburgering-cli"},
                       {"version", kJsonOutputVersion},
                       {"kind", "demo_data"},
+                      {"programme_participants", in_pilot},
                       {"stored", stored},
                       {"per_municipality", per},
                       {"seed", a->seed},
@@ -285,6 +418,10 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
     for (const auto& [code, n] : per.items()) {
       ctx.out << "  " << ctx.t("gemeente ", "municipality ") << code << ": " << n.get<std::size_t>()
               << "\n";
+    }
+    if (!a->no_examples) {
+      ctx.out << ctx.t("Pilot Powervrouwen (programma 1): ", "Pilot Powervrouwen (programme 1): ")
+              << in_pilot << ctx.t(" deelnemers\n", " participants\n");
     }
   });
 }

@@ -313,7 +313,7 @@ std::string to_text(const ProgrammeReport& report, bool english) {
         << "\n";
     for (const auto* list : {&row.indicators, &row.counts}) {
       for (const auto& [name, shown] : *list) {
-        out << "  " << std::left << std::setw(34) << name << std::right;
+        out << "  " << std::left << std::setw(38) << name << " " << std::right;
         if (shown.suppressed) {
           out << "*";
         } else if (!shown.value) {

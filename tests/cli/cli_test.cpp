@@ -1148,7 +1148,20 @@ TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {
                                              "indicatoren",
                                              "pseudoniemsleutel-maken",
                                              "evaluatie-export",
-                                             "teamrapport"};
+                                             "teamrapport",
+                                             "programma-maken",
+                                             "programma-wijzigen",
+                                             "programmas",
+                                             "programma",
+                                             "inschrijven",
+                                             "uitschrijven",
+                                             "activiteit",
+                                             "doel",
+                                             "doel-bereikt",
+                                             "resultaat",
+                                             "deelname",
+                                             "programma-resultaten",
+                                             "programma-export"};
   const std::string all = cli({"--help"}).out;
   std::size_t listed = 0;
   for (const auto& command : commands) {
@@ -1236,6 +1249,124 @@ TEST_F(CliTest, EvaluationExportWithAKeptKey) {
   refused({"evaluatie-export", "--sleutel", key, "--bestand", out}, 1, {"--bestand"});
   refused({"evaluatie-export", "--sleutel", key}, 4, {},
           {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
+}
+
+TEST_F(CliTest, AProgrammeFromDefinitionToOutcomes) {
+  register_person("1001");
+  register_person("1002", "family_migrant", "999990032");
+  refused({"programma-maken", "--naam", "Powervrouwen", "--thema", "nope", "--financier", "SZW",
+           "--van", "2026-01-01", "--tot", "2027-12-31"},
+          1, {"--thema", "nope"});
+  refused({"programma-maken", "--naam", "Powervrouwen", "--thema", "female_family_migrants",
+           "--financier", "SZW", "--van", "2026-01-01", "--tot", "2025-12-31"},
+          1, {"programme.ends_on"});
+  // Only the lead's writers define one.
+  refused({"programma-maken", "--naam", "P", "--thema", "other", "--financier", "SZW", "--van",
+           "2026-01-01", "--tot", "2027-12-31", "--gemeenten", "0307,0344"},
+          4, {"0307"});
+  const json made =
+      cli_json({"programma-maken", "--naam", "Powervrouwen", "--thema", "female_family_migrants",
+                "--financier", "Ministerie van SZW", "--bedrag", "200000", "--van", "2026-01-01",
+                "--tot", "2027-12-31", "--gemeenten", "0344,0307"});
+  EXPECT_EQ(made["kind"], "programme");
+  EXPECT_EQ(made["programme"]["id"], 1);
+  EXPECT_EQ(made["programme"]["amount_cents"], 20000000);
+  EXPECT_EQ(made["programme"]["municipalities"], json::array({"0344", "0307"}));
+  EXPECT_EQ(cli_json({"programmas"})["programmes"].size(), 1u);
+  // Enrolment, sessions, a goal and outcomes.
+  const json enrolled = cli_json({"inschrijven", "1", "1001", "--datum", "2026-10-06"});
+  EXPECT_EQ(enrolled["kind"], "programme_change");
+  EXPECT_EQ(enrolled["trajectories"], json::array({1001}));
+  ok({"inschrijven", "1", "1002", "--datum", "2026-10-06"});
+  refused({"inschrijven", "1", "1001", "--datum", "2026-10-07"}, 5, {"already"});
+  refused({"inschrijven", "1", "4242"}, 3, {"4242"});
+  refused({"inschrijven", "2", "1001"}, 3, {"programme"});
+  const json session =
+      cli_json({"activiteit", "1", "--datum", "2026-11-02", "--minuten", "120", "--onderwerp",
+                "health", "--vorm", "remote", "--aanwezig", "1001", "--afgemeld", "1002"});
+  EXPECT_EQ(session["ids"].size(), 2u);
+  refused({"activiteit", "1", "--datum", "2026-11-02", "--minuten", "60", "--soort", "coaching",
+           "--aanwezig", "1001,1002"},
+          1, {"one-to-one"});
+  refused({"activiteit", "1", "--datum", "2026-11-02", "--minuten", "60", "--aanwezig", "1001,x"},
+          1, {"--aanwezig"});
+  refused({"activiteit", "1", "--datum", "2026-10-01", "--minuten", "60", "--aanwezig", "1001"}, 1,
+          {"session.held_on"});
+  const json goal = cli_json(
+      {"doel", "1", "1001", "--tekst", "apothekersassistent worden", "--datum", "2026-10-06"});
+  const std::string goal_id = std::to_string(goal["ids"][0].get<std::int64_t>());
+  ok({"doel-bereikt", "1", "1001", goal_id, "--datum", "2026-12-01"});
+  refused({"doel-bereikt", "1", "1001", goal_id}, 1, {"once"});
+  refused({"resultaat", "1", "1001", "--soort", "job", "--datum", "2026-11-20"}, 1,
+          {"outcome.contract"});
+  ok({"resultaat", "1", "1001", "--soort", "job", "--contract", "fixed_term", "--datum",
+      "2026-11-20"});
+  ok({"uitschrijven", "1", "1002", "--reden", "dropped_out", "--datum", "2026-11-30"});
+  refused({"uitschrijven", "1", "1002", "--reden", "finished"}, 1, {"ends once"});
+  // What the caseworker sees of one participant, and of the programme.
+  const json p = cli_json({"deelname", "1", "1001"});
+  EXPECT_EQ(p["goals"][0]["text"], "apothekersassistent worden");
+  EXPECT_EQ(p["goals"][0]["achieved_on"], "2026-12-01");
+  EXPECT_EQ(p["outcomes"][0]["contract"], "fixed_term");
+  EXPECT_EQ(p["activities"][0]["mode"], "remote");
+  const std::string text = ok({"deelname", "1", "1001"});
+  EXPECT_NE(text.find("apothekersassistent worden"), std::string::npos);
+  EXPECT_NE(text.find("betaald werk (tijdelijk contract)"), std::string::npos) << text;
+  const json shown = cli_json({"programma", "1"});
+  ASSERT_EQ(shown["enrolments"].size(), 2u);
+  EXPECT_EQ(shown["enrolments"][1]["leave_reason"], "dropped_out");
+  // Amending: the revision seen, only what is given changes.
+  refused({"programma-wijzigen", "1", "--revisie", "7", "--tot", "2028-06-30"}, 5, {"revision"});
+  const json amended =
+      cli_json({"programma-wijzigen", "1", "--revisie", "1", "--tot", "2028-06-30"});
+  EXPECT_EQ(amended["programme"]["revision"], 2);
+  EXPECT_EQ(amended["programme"]["ends_on"], "2028-06-30");
+  EXPECT_EQ(amended["programme"]["name"], "Powervrouwen");
+  // The outcome report; another municipality sees the programme but not Utrecht's people.
+  const json report = cli_json({"programma-resultaten", "1"});
+  EXPECT_EQ(report["report"]["rows"][0]["counts"]["enrolled"], 2);
+  EXPECT_EQ(report["report"]["rows"][0]["counts"]["reached.job"], 1);
+  const json outside = cli_json({"programma-resultaten", "1", "--voor-buiten"});
+  EXPECT_TRUE(outside["report"]["rows"][0]["counts"]["enrolled"].is_null());
+  const std::string csv = ok({"programma-resultaten", "1", "--formaat", "csv"});
+  EXPECT_EQ(csv.rfind("programme,municipality,enrolled,", 0), 0u);
+  const json amersfoort =
+      cli_json({"programma", "1"}, {"--user", "km-0307-1", "--municipality", "0307"});
+  EXPECT_EQ(amersfoort["enrolments"].size(), 0u);
+  refused({"deelname", "1", "1001"}, 3, {"1001"},
+          {"--user", "km-0307-1", "--municipality", "0307"});
+  refused({"programma", "1"}, 3, {"programme"}, {"--user", "km-0363-1", "--municipality", "0363"});
+}
+
+TEST_F(CliTest, AProgrammesExportOnTheDemoData) {
+  const json demo = cli_json({"demodata", "--aantal", "400", "--seed", "5"});
+  ASSERT_GT(demo["programme_participants"].get<int>(), 0);
+  const std::string key = dir_ + "/evaluatie.key";
+  cli_json({"pseudoniemsleutel-maken", "--bestand", key});
+  const std::string out = dir_ + "/pilot.csv";
+  const json doc = cli_json({"programma-export", "1", "--sleutel", key, "--bestand", out});
+  EXPECT_EQ(doc["kind"], "programme_export");
+  const std::string csv = slurp(out);
+  EXPECT_EQ(static_cast<std::int64_t>(std::count(csv.begin(), csv.end(), '\n')) - 1,
+            doc["rows"].get<std::int64_t>());
+  EXPECT_GT(doc["rows"].get<int>(), 0);
+  EXPECT_EQ(csv.rfind("pseudonym,programme,municipality,cohort,birth_year,", 0), 0u);
+  for (const char* goal : {"politieagent", "apotheker", "boodschappen", "rijbewijs"}) {
+    EXPECT_EQ(csv.find(goal), std::string::npos) << goal;
+  }
+  EXPECT_EQ(csv.find("Test-"), std::string::npos);  // no family name of the demo data
+  EXPECT_EQ(csv.find("2026-"), std::string::npos);  // no dates
+  // The pseudonyms are those of the cohort export under the same key.
+  const std::string cohort = ok({"evaluatie-export", "--sleutel", key});
+  const std::string first = csv.substr(csv.find('\n') + 1, 64);
+  EXPECT_NE(cohort.find(first), std::string::npos);
+  const std::string dictionary = ok({"programma-export", "--woordenboek"});
+  EXPECT_NE(dictionary.find("| `weeks_to_job` | integer |"), std::string::npos);
+  refused({"programma-export", "1"}, 1, {"--sleutel"});
+  refused({"programma-export", "1", "--sleutel", key}, 4, {},
+          {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
+  const std::string text = ok({"programma-resultaten", "1", "--voor-buiten"});
+  EXPECT_NE(text.find("Onthullingsbeheersing toegepast"), std::string::npos);
 }
 
 TEST_F(CliTest, TeamReportFile) {
