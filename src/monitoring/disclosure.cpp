@@ -84,4 +84,37 @@ std::string number_text(const Shown& shown, bool is_share) {
   return out.str();
 }
 
+std::string text_line(const std::string& name, const Shown& shown, int width) {
+  std::ostringstream out;
+  out << "  " << std::left << std::setw(width) << name << " " << std::right;
+  if (shown.suppressed) {
+    out << "*";
+  } else if (!shown.value) {
+    out << "-";
+  } else if (name.rfind("share_", 0) == 0) {
+    out << std::fixed << std::setprecision(1) << *shown.value * 100 << " %";
+  } else {
+    out << number_text(shown, false);
+  }
+  return out.str() + "\n";
+}
+
+std::string dictionary_markdown(const std::vector<EvaluationColumn>& columns) {
+  std::ostringstream out;
+  out << "| Column | Type | Meaning |\n|---|---|---|\n";
+  for (const auto& c : columns) {
+    out << "| `" << c.name << "` | " << c.type << " | " << c.description << " |\n";
+  }
+  return out.str();
+}
+
+std::string csv_header(const std::vector<EvaluationColumn>& columns) {
+  std::string out;
+  for (const auto& c : columns) {
+    if (!out.empty()) out += ",";
+    out += c.name;
+  }
+  return out + "\n";
+}
+
 }  // namespace inburgering::monitoring::detail

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "inburgering/monitoring/evaluation_export.hpp"
 #include "inburgering/monitoring/indicators.hpp"
 
 namespace inburgering::monitoring::detail {
@@ -56,5 +57,13 @@ std::optional<double> share(std::int64_t part, std::int64_t whole);
 std::optional<double> median(const std::vector<std::int64_t>& sorted);
 /// A shown number as text: empty when suppressed or absent; shares with three decimals.
 std::string number_text(const Shown& shown, bool is_share);
+
+/// One line of a report's text: two spaces, `name` in a column of `width`, and the number
+/// (a share in per cent, "*" when suppressed, "-" when there is none).
+std::string text_line(const std::string& name, const Shown& shown, int width);
+
+/// The data dictionary of an export's columns as a Markdown table, and its CSV header line.
+std::string dictionary_markdown(const std::vector<EvaluationColumn>& columns);
+std::string csv_header(const std::vector<EvaluationColumn>& columns);
 
 }  // namespace inburgering::monitoring::detail

@@ -11,6 +11,7 @@
 
 #include "inburgering/error.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
+#include "monitoring/disclosure.hpp"
 
 namespace inburgering::monitoring {
 
@@ -139,23 +140,9 @@ const std::vector<EvaluationColumn>& evaluation_columns() {
   return columns;
 }
 
-std::string evaluation_dictionary() {
-  std::ostringstream out;
-  out << "| Column | Type | Meaning |\n|---|---|---|\n";
-  for (const auto& c : evaluation_columns()) {
-    out << "| `" << c.name << "` | " << c.type << " | " << c.description << " |\n";
-  }
-  return out.str();
-}
+std::string evaluation_dictionary() { return detail::dictionary_markdown(evaluation_columns()); }
 
-std::string evaluation_header() {
-  std::string out;
-  for (const auto& c : evaluation_columns()) {
-    if (!out.empty()) out += ",";
-    out += c.name;
-  }
-  return out + "\n";
-}
+std::string evaluation_header() { return detail::csv_header(evaluation_columns()); }
 
 std::string evaluation_row(const Trajectory& trajectory, const PseudonymKey& key, Date as_of) {
   const TrajectoryRecord& r = trajectory.record();

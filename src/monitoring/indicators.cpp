@@ -248,18 +248,8 @@ std::string to_text(const IndicatorReport& report, bool english) {
       for (const auto& [name, shown] : list) {
         // Zero counts are left out of the text (not of CSV or JSON).
         if (skip_zero && !shown.suppressed && shown.value && *shown.value == 0) continue;
-        out << "  " << std::left << std::setw(34) << name << std::right;
-        if (shown.suppressed) {
-          out << "*";
-        } else if (!shown.value) {
-          out << "-";
-        } else if (is_share(name)) {
-          out << std::fixed << std::setprecision(1) << *shown.value * 100 << " %"
-              << std::defaultfloat;
-        } else {
-          out << number_text(shown, false);
-        }
-        out << "\n";
+        // Names in a column, so that the numbers line up.
+        out << detail::text_line(name, shown, 33);
       }
     };
     print(row.indicators, false);

@@ -313,18 +313,7 @@ std::string to_text(const ProgrammeReport& report, bool english) {
         << "\n";
     for (const auto* list : {&row.indicators, &row.counts}) {
       for (const auto& [name, shown] : *list) {
-        out << "  " << std::left << std::setw(38) << name << " " << std::right;
-        if (shown.suppressed) {
-          out << "*";
-        } else if (!shown.value) {
-          out << "-";
-        } else if (is_share(name)) {
-          out << std::fixed << std::setprecision(1) << *shown.value * 100 << " %"
-              << std::defaultfloat;
-        } else {
-          out << monitoring::detail::number_text(shown, false);
-        }
-        out << "\n";
+        out << monitoring::detail::text_line(name, shown, 38);
       }
     }
   }
@@ -337,21 +326,11 @@ const std::vector<monitoring::EvaluationColumn>& programme_export_columns() {
 }
 
 std::string programme_export_dictionary() {
-  std::ostringstream out;
-  out << "| Column | Type | Meaning |\n|---|---|---|\n";
-  for (const auto& c : programme_export_columns()) {
-    out << "| `" << c.name << "` | " << c.type << " | " << c.description << " |\n";
-  }
-  return out.str();
+  return monitoring::detail::dictionary_markdown(programme_export_columns());
 }
 
 std::string programme_export_header() {
-  std::string out;
-  for (const auto& c : programme_export_columns()) {
-    if (!out.empty()) out += ",";
-    out += c.name;
-  }
-  return out + "\n";
+  return monitoring::detail::csv_header(programme_export_columns());
 }
 
 std::string programme_export_row(const Trajectory& trajectory, const Participation& p,
