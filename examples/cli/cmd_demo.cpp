@@ -419,7 +419,7 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       ctx.out << "  " << ctx.t("gemeente ", "municipality ") << code << ": " << n.get<std::size_t>()
               << "\n";
     }
-    if (!a->no_examples) {
+    if (!a->no_examples && !options.municipalities.empty()) {
       ctx.out << ctx.t("Pilot Powervrouwen (programma 1): ", "Pilot Powervrouwen (programme 1): ")
               << in_pilot << ctx.t(" deelnemers\n", " participants\n");
     }

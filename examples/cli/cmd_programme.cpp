@@ -93,8 +93,8 @@ void show_programme(Context& ctx, const programme::Programme& p, std::string_vie
   const Definition& d = p.definition;
   ctx.out << ctx.t("Programma ", "Programme ") << p.id.value() << " \"" << d.name << "\" ("
           << ctx.label(d.theme) << ")\n"
-          << ctx.t("  financier:   ", "  funder:      ") << d.funder << ", "
-          << to_string(d.amount) << "\n"
+          << ctx.t("  financier:   ", "  funder:      ") << d.funder << ", " << to_string(d.amount)
+          << "\n"
           << ctx.t("  periode:     ", "  period:      ") << to_iso(d.starts_on) << " - "
           << to_iso(d.ends_on) << "\n"
           << ctx.t("  gemeenten:   ", "  municipalities: ");
@@ -241,9 +241,9 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
       }
       if (list.empty()) ctx.out << ctx.t("Geen programma's.\n", "No programmes.\n");
       for (const auto& p : list) {
-        ctx.out << p.id.value() << "  " << p.definition.name << "  (" << ctx.label(p.definition.theme)
-                << ", " << to_iso(p.definition.starts_on) << " - " << to_iso(p.definition.ends_on)
-                << ")\n";
+        ctx.out << p.id.value() << "  " << p.definition.name << "  ("
+                << ctx.label(p.definition.theme) << ", " << to_iso(p.definition.starts_on) << " - "
+                << to_iso(p.definition.ends_on) << ")\n";
       }
     });
   }
@@ -251,8 +251,9 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
   // ---- programma -----------------------------------------------------------------------------
   {
     auto id = std::make_shared<std::int64_t>(0);
-    auto* c = add_command(app, "programma", "programme",
-                          "Een programma en de deelnemers die u mag zien.", "inburgering programma 1");
+    auto* c =
+        add_command(app, "programma", "programme", "Een programma en de deelnemers die u mag zien.",
+                    "inburgering programma 1");
     add_programme_id(c, *id);
     c->callback([&ctx, id] {
       show_programme(ctx, ctx.store().load_programme(ctx.actor(), ProgrammeId(*id)), "");
@@ -291,8 +292,7 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
       std::string date, reason;
     };
     auto a = std::make_shared<Args>();
-    auto* c = add_command(app, "uitschrijven", "leave",
-                          "Beëindig een inschrijving, met de reden.",
+    auto* c = add_command(app, "uitschrijven", "leave", "Beëindig een inschrijving, met de reden.",
                           "inburgering uitschrijven 1 1001 --reden finished --datum 2026-12-01");
     add_programme_id(c, a->programme);
     add_id(c, a->trajectory);
@@ -354,8 +354,8 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
           ids.push_back(id);
         }
       }
-      const auto given = ctx.store().record_activity(ctx.actor(), ProgrammeId(a->programme),
-                                                     session, attendees);
+      const auto given =
+          ctx.store().record_activity(ctx.actor(), ProgrammeId(a->programme), session, attendees);
       std::ostringstream what;
       what << ctx.label(session.kind) << ctx.t(" op ", " on ") << to_iso(session.held_on)
            << ctx.t(" vastgelegd voor ", " recorded for ") << given.size()
@@ -412,8 +412,8 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
     add_date(c, "--datum", a->date, "dag waarop het is bereikt (standaard --today)", false);
     c->callback([&ctx, a] {
       const Date on = a->date.empty() ? ctx.today() : date_option(a->date, "--datum");
-      ctx.store().goal_achieved(ctx.actor(), ProgrammeId(a->programme),
-                                TrajectoryId(a->trajectory), a->goal, on);
+      ctx.store().goal_achieved(ctx.actor(), ProgrammeId(a->programme), TrajectoryId(a->trajectory),
+                                a->goal, on);
       std::ostringstream what;
       what << ctx.t("Doel ", "Goal ") << a->goal << ctx.t(" bereikt op ", " achieved on ")
            << to_iso(on);
@@ -454,8 +454,8 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
       std::ostringstream what;
       what << ctx.label(outcome.kind) << ctx.t(" vastgelegd op ", " recorded on ")
            << to_iso(outcome.reached_on);
-      print_change(ctx, "resultaat", ProgrammeId(a->programme), {TrajectoryId(a->trajectory)},
-                   {id}, what.str());
+      print_change(ctx, "resultaat", ProgrammeId(a->programme), {TrajectoryId(a->trajectory)}, {id},
+                   what.str());
     });
   }
 
@@ -600,7 +600,8 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
         "inburgering programma-export 1 --sleutel evaluatie.key --bestand powervrouwen.csv");
     c->add_option("programma", a->programme, "programmanummer / programme id")
         ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
-    auto* key_option = c->add_option("--sleutel", a->key, "sleutelbestand (pseudoniemsleutel-maken)");
+    auto* key_option =
+        c->add_option("--sleutel", a->key, "sleutelbestand (pseudoniemsleutel-maken)");
     c->add_option("--bestand", a->file, "nieuw bestand voor de CSV; zonder: standaarduitvoer");
     c->add_flag("--woordenboek", a->dictionary, "toon het gegevenswoordenboek (Markdown)")
         ->excludes(key_option);

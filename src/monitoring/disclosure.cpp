@@ -23,10 +23,12 @@ void require_valid(const DisclosureRule& rule) {
   }
 }
 
-std::vector<bool> suppress(const NamedCounts& n, const DisclosureRule& rule, bool row_too_small) {
+std::vector<bool> suppress(const NamedCounts& n, const DisclosureRule& rule, bool row_too_small,
+                           const std::set<std::string>& also_hide) {
   std::vector<bool> hide(n.all.size(), false);
   for (std::size_t i = 0; i < n.all.size(); ++i) {
-    hide[i] = row_too_small || small(rule, n.all[i].second);
+    hide[i] = row_too_small || small(rule, n.all[i].second) ||
+              (rule.apply && also_hide.contains(n.all[i].first));
   }
   // Secondary: a sum with exactly one hidden member would give it back; hide its smallest other
   // non-zero member (the total if no part is left), until no sum does.

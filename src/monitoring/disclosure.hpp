@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,18 +17,33 @@
 namespace inburgering::monitoring::detail {
 
 /// The counts of a row by stable name, with the sums among them (a total and the parts that add
-/// up to it, as indexes into `all`), for secondary suppression.
+/// up to it, as indexes into `all`), for secondary suppression. A count may be internal: it
+/// takes part in the rule but is not shown (the rest of a share's base).
 struct NamedCounts {
   std::vector<std::pair<std::string, std::int64_t>> all;
+  std::vector<bool> internal;
   struct Sum {
     std::size_t total;
     std::vector<std::size_t> parts;
   };
   std::vector<Sum> sums;
-  /// Appends a count; returns its index.
+  /// Appends a shown count; returns its index.
   std::size_t add(std::string name, std::int64_t value) {
     all.emplace_back(std::move(name), value);
+    internal.push_back(false);
     return all.size() - 1;
+  }
+  /// Appends a count that is not shown; returns its index.
+  std::size_t add_internal(std::string name, std::int64_t value) {
+    const std::size_t at = add(std::move(name), value);
+    internal[at] = true;
+    return at;
+  }
+  /// Links a share's part and base through their rest (base = part + rest): a share shown with
+  /// its part and base gives the rest back, so a small rest hides the part (or the base) too.
+  void add_share(const std::string& share, std::size_t part, std::size_t base) {
+    const std::size_t rest = add_internal("rest." + share, all[base].second - all[part].second);
+    sums.push_back({base, {part, rest}});
   }
   /// The index of `name`, or `all.size()`.
   std::size_t index(const std::string& name) const;
@@ -41,11 +57,11 @@ inline bool small(const DisclosureRule& rule, std::int64_t value) {
   return rule.apply && value > 0 && value < rule.min_count;
 }
 
-/// Which counts to hide: all of them when `row_too_small`; otherwise the small ones (primary),
-/// then, until no sum has exactly one hidden member, that sum's smallest other non-zero member
-/// (secondary). Nothing without the rule.
+/// Which counts to hide: all of them when `row_too_small`; otherwise the small ones and those
+/// named in `also_hide` (primary), then, until no sum has exactly one hidden member, that sum's
+/// smallest other non-zero member (secondary). Nothing without the rule.
 std::vector<bool> suppress(const NamedCounts& counts, const DisclosureRule& rule,
-                           bool row_too_small);
+                           bool row_too_small, const std::set<std::string>& also_hide = {});
 
 /// Whether a share or median (`value`) must be hidden: when its base, its numerator or the rest
 /// of its base is a small number of persons, or a count it is made from is hidden.

@@ -31,11 +31,17 @@ NamedCounts named(const CellCounts& c) {
   NamedCounts n;
   auto add = [&](std::string name, std::int64_t value) { return n.add(std::move(name), value); };
   const std::size_t trajectories = add("trajectories", c.trajectories);
-  add("moved_in", c.moved_in);
-  add("intake_started", c.intake_started);
+  const std::size_t moved_in = add("moved_in", c.moved_in);
+  const std::size_t intake_started = add("intake_started", c.intake_started);
   const std::size_t with_plan = add("with_plan", c.with_plan);
-  add("first_plan_judged", c.first_plan_judged);
-  add("first_plan_in_time", c.first_plan_in_time);
+  const std::size_t judged = add("first_plan_judged", c.first_plan_judged);
+  const std::size_t in_time = add("first_plan_in_time", c.first_plan_in_time);
+  // The intake's share is of those not moved in (whose intake is this college's).
+  const std::size_t here = n.add_internal("not_moved_in", c.trajectories - c.moved_in);
+  n.sums.push_back({trajectories, {moved_in, here}});
+  n.add_share("share_intake_started", intake_started, here);
+  n.add_share("share_with_plan", with_plan, trajectories);
+  n.add_share("share_first_plan_in_time", in_time, judged);
   NamedCounts::Sum routes{with_plan, {}};
   for (Route r : all_enumerators<Route>()) {
     const auto it = c.by_route.find(r);
@@ -43,11 +49,13 @@ NamedCounts named(const CellCounts& c) {
         add("route." + std::string(to_string(r)), it == c.by_route.end() ? 0 : it->second));
   }
   n.sums.push_back(routes);
-  add("interviews_due", c.interviews_due);
-  add("interviews_held", c.interviews_held);
+  const std::size_t due = add("interviews_due", c.interviews_due);
+  const std::size_t held = add("interviews_held", c.interviews_held);
+  n.add_share("share_interviews_held", held, due);
   add("persons_interviews_due", c.persons_interviews_due);
-  add("unburdening_eligible", c.unburdening_eligible);
-  add("unburdened", c.unburdened);
+  const std::size_t eligible = add("unburdening_eligible", c.unburdening_eligible);
+  const std::size_t unburdened = add("unburdened", c.unburdened);
+  n.add_share("share_unburdened", unburdened, eligible);
   for (MunicipalFineKind k : all_enumerators<MunicipalFineKind>()) {
     const auto it = c.municipal_fines.find(k);
     add("fines." + std::string(to_string(k)), it == c.municipal_fines.end() ? 0 : it->second);
@@ -111,6 +119,7 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     const bool cell_too_small = rule.apply && c->trajectories < rule.min_count;
     const std::vector<bool> hide = suppress(n, rule, cell_too_small);
     for (std::size_t i = 0; i < n.all.size(); ++i) {
+      if (n.internal[i]) continue;
       if (hide[i]) ++report.suppressed;
       row.counts.emplace_back(
           n.all[i].first,

@@ -43,39 +43,62 @@ NamedCounts named(const ProgrammeCounts& c) {
   }
   n.sums.push_back({enrolled, {active, left}});
   n.sums.push_back(reasons);
+  std::map<ActivityKind, std::size_t> offered;
+  NamedCounts::Sum offered_total{0, {}};
+  NamedCounts::Sum attended_total{0, {}};
+  std::int64_t offered_sum = 0;
+  std::int64_t attended_sum = 0;
   for (ActivityKind k : all_enumerators<ActivityKind>()) {
-    n.add("offered." + std::string(to_string(k)), value_or_zero(c.offered, k));
+    offered[k] = n.add("offered." + std::string(to_string(k)), value_or_zero(c.offered, k));
+    offered_total.parts.push_back(offered[k]);
+    offered_sum += value_or_zero(c.offered, k);
   }
   for (ActivityKind k : all_enumerators<ActivityKind>()) {
-    n.add("attended." + std::string(to_string(k)), value_or_zero(c.attended, k));
+    const std::string kind(to_string(k));
+    const std::size_t attended = n.add("attended." + kind, value_or_zero(c.attended, k));
+    attended_total.parts.push_back(attended);
+    attended_sum += value_or_zero(c.attended, k);
+    // The sessions not attended follow from the two shown counts: they count as well.
+    n.add_share("attended." + kind, attended, offered[k]);
   }
+  offered_total.total = n.add_internal("offered", offered_sum);
+  attended_total.total = n.add_internal("attended", attended_sum);
+  n.sums.push_back(offered_total);
+  n.sums.push_back(attended_total);
+  n.add_share("share_attended", attended_total.total, offered_total.total);
   n.add("attended_remote", c.attended_remote);
   n.add("persons_with_sessions", c.persons_with_sessions);
-  n.add("persons_with_goal", c.persons_with_goal);
-  n.add("persons_goal_achieved", c.persons_goal_achieved);
+  const std::size_t with_goal = n.add("persons_with_goal", c.persons_with_goal);
+  const std::size_t achieved = n.add("persons_goal_achieved", c.persons_goal_achieved);
+  n.add_share("share_goal_achieved", achieved, with_goal);
   for (OutcomeKind k : all_enumerators<OutcomeKind>()) {
-    n.add("reached." + std::string(to_string(k)), value_or_zero(c.reached, k));
+    const std::string kind(to_string(k));
+    const std::size_t reached = n.add("reached." + kind, value_or_zero(c.reached, k));
+    n.add_share("share_reached." + kind, reached, enrolled);
   }
-  n.add("reached_any", c.reached_any);
+  const std::size_t any = n.add("reached_any", c.reached_any);
+  n.add_share("share_reached_any", any, enrolled);
   return n;
 }
 
-/// Fills a row's counts and indicators; `also_hide` names counts to hide besides the rule's own
-/// (for the total: those hidden in any row).
+/// Fills a row's counts and indicators. `also_hide` names counts to hide besides the rule's own
+/// (for the total: those hidden in any row); `hidden_names` gets the names this row hid, the
+/// internal ones (rests of shares) included.
 ProgrammeRow make_row(const ProgrammeCounts& c, std::optional<MunicipalityCode> municipality,
                       const monitoring::DisclosureRule& rule,
-                      const std::set<std::string>& also_hide, int& suppressed) {
+                      const std::set<std::string>& also_hide, int& suppressed,
+                      std::set<std::string>* hidden_names = nullptr) {
   using monitoring::detail::hide_share;
   using monitoring::detail::median;
   using monitoring::detail::share;
   ProgrammeRow row{.municipality = municipality, .counts = {}, .indicators = {}};
   const NamedCounts n = named(c);
-  const bool too_small = rule.apply && c.enrolled < rule.min_count;
-  std::vector<bool> hide = monitoring::detail::suppress(n, rule, too_small);
+  // A municipality without enrolments shows its zeros: they single no one out.
+  const bool too_small = monitoring::detail::small(rule, c.enrolled);
+  const std::vector<bool> hide = monitoring::detail::suppress(n, rule, too_small, also_hide);
   for (std::size_t i = 0; i < n.all.size(); ++i) {
-    if (also_hide.contains(n.all[i].first)) hide[i] = true;
-  }
-  for (std::size_t i = 0; i < n.all.size(); ++i) {
+    if (hide[i] && hidden_names) hidden_names->insert(n.all[i].first);
+    if (n.internal[i]) continue;
     if (hide[i]) ++suppressed;
     row.counts.emplace_back(
         n.all[i].first,
@@ -114,9 +137,11 @@ ProgrammeRow make_row(const ProgrammeCounts& c, std::optional<MunicipalityCode> 
   std::int64_t attended = 0;
   for (const auto& [kind, count] : c.offered) offered += count;
   for (const auto& [kind, count] : c.attended) attended += count;
-  // Attendance is judged by the persons behind the sessions, as interview compliance is.
-  indicator("share_attended", share(attended, offered), c.persons_with_sessions,
-            c.persons_with_sessions, hidden("persons_with_sessions"));
+  // Attendance is judged by the sessions and by the persons behind them, as interview
+  // compliance is; it is hidden when any count it is made from is.
+  indicator("share_attended", share(attended, offered), attended, offered,
+            hidden("offered") || hidden("attended") || hidden("persons_with_sessions") ||
+                monitoring::detail::small(rule, c.persons_with_sessions));
   indicator("share_goal_achieved", share(c.persons_goal_achieved, c.persons_with_goal),
             c.persons_goal_achieved, c.persons_with_goal,
             hidden("persons_goal_achieved") || hidden("persons_with_goal"));
@@ -211,12 +236,12 @@ ProgrammeReport make_programme_report(const Programme& programme,
   std::vector<ProgrammeCounts> ordered = counts;
   std::sort(ordered.begin(), ordered.end(),
             [](const auto& a, const auto& b) { return a.municipality < b.municipality; });
+  // What a row hides, the total hides too (its shares' rests included): otherwise the total
+  // minus the other rows gives it back.
   std::set<std::string> hidden_somewhere;
   for (const auto& c : ordered) {
-    report.rows.push_back(make_row(c, c.municipality, rule, {}, report.suppressed));
-    for (const auto& [name, shown] : report.rows.back().counts) {
-      if (shown.suppressed) hidden_somewhere.insert(name);
-    }
+    report.rows.push_back(
+        make_row(c, c.municipality, rule, {}, report.suppressed, &hidden_somewhere));
   }
   if (ordered.size() > 1) {
     report.rows.push_back(

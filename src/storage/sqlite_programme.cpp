@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
+#include "storage/sqlite_programme.hpp"
 #include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
@@ -129,8 +131,9 @@ MunicipalityCode writable_trajectory(auto& s, const Actor& actor, TrajectoryId i
   return row->municipality;
 }
 
-std::optional<Enrolment> read_enrolment(auto& s, ProgrammeId pid, TrajectoryId tid) {
-  auto use = s.statements.use(
+std::optional<Enrolment> read_enrolment(detail::StatementCache& statements, ProgrammeId pid,
+                                        TrajectoryId tid) {
+  auto use = statements.use(
       "SELECT municipality, enrolled_on, left_on, leave_reason FROM enrolment "
       "WHERE programme_id = ?1 AND trajectory_id = ?2");
   SQLite::Statement& q = *use;
@@ -151,11 +154,12 @@ std::optional<Enrolment> read_enrolment(auto& s, ProgrammeId pid, TrajectoryId t
   return e;
 }
 
-programme::Participation read_participation(auto& s, const Enrolment& e) {
+programme::Participation read_participation(detail::StatementCache& statements,
+                                            const Enrolment& e) {
   programme::Participation p{.enrolment = e, .activities = {}, .goals = {}, .outcomes = {}};
   const std::string what = "programme data of trajectory " + to_string(e.trajectory);
   {
-    auto use = s.statements.use(
+    auto use = statements.use(
         "SELECT id, held_on, kind, mode, topic, minutes, attendance FROM programme_activity "
         "WHERE programme_id = ?1 AND trajectory_id = ?2 ORDER BY held_on, id");
     use->bind(1, e.programme.value());
@@ -174,7 +178,7 @@ programme::Participation read_participation(auto& s, const Enrolment& e) {
     }
   }
   {
-    auto use = s.statements.use(
+    auto use = statements.use(
         "SELECT id, text, set_on, achieved_on FROM programme_goal "
         "WHERE programme_id = ?1 AND trajectory_id = ?2 ORDER BY set_on, id");
     use->bind(1, e.programme.value());
@@ -189,7 +193,7 @@ programme::Participation read_participation(auto& s, const Enrolment& e) {
     }
   }
   {
-    auto use = s.statements.use(
+    auto use = statements.use(
         "SELECT id, kind, reached_on, contract FROM programme_outcome "
         "WHERE programme_id = ?1 AND trajectory_id = ?2 ORDER BY reached_on, id");
     use->bind(1, e.programme.value());
@@ -231,7 +235,7 @@ std::pair<Programme, Enrolment> enrolment_for_write(auto& s, const Actor& actor,
                                                     TrajectoryId tid, const std::string& what) {
   Programme p = visible_programme(s, actor, pid, what);
   writable_trajectory(s, actor, tid, what);
-  auto e = read_enrolment(s, pid, tid);
+  auto e = read_enrolment(s.statements, pid, tid);
   if (!e) throw NotFound("enrolment in " + programme_name(pid) + " of trajectory", to_string(tid));
   return {std::move(p), *e};
 }
@@ -365,30 +369,34 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
       while (q->executeStep()) {
         const MunicipalityCode m = stored_municipality(q->getColumn(0), programme_name(id));
         if (!takes_part({.id = id, .definition = d, .revision = 0}, m)) {
+          // How many only for a municipality the actor may read.
+          const std::string how_many =
+              actor.may_read(m) ? std::to_string(q->getColumn(1).getInt64()) + " enrolments"
+                                : std::string("enrolments");
           throw RuleViolation("programme.municipalities keeps every municipality with enrolments",
-                              "municipality " + m.to_string() + " has " +
-                                  std::to_string(q->getColumn(1).getInt64()) + " enrolments in " +
+                              "municipality " + m.to_string() + " has " + how_many + " in " +
                                   programme_name(id) + " and cannot leave it");
         }
       }
     }
     {
-      // Every enrolment and session must stay within the period.
+      // Every day that must lie within the period (enrolling, leaving, sessions, goals set)
+      // stays within it. The days are other municipalities' data too: not named.
       auto q = s.statements.use(
           "SELECT min(d), max(d) FROM (SELECT enrolled_on AS d FROM enrolment WHERE "
-          "programme_id = ?1 UNION ALL SELECT held_on FROM programme_activity WHERE "
           "programme_id = ?1 UNION ALL SELECT left_on FROM enrolment WHERE programme_id = ?1 "
-          "AND left_on IS NOT NULL)");
+          "AND left_on IS NOT NULL UNION ALL SELECT held_on FROM programme_activity WHERE "
+          "programme_id = ?1 UNION ALL SELECT set_on FROM programme_goal WHERE "
+          "programme_id = ?1)");
       q->bind(1, id.value());
       if (q->executeStep() && !q->getColumn(0).isNull()) {
-        const Date first = stored_date(q->getColumn(0), programme_name(id));
-        const Date last = stored_date(q->getColumn(1), programme_name(id));
+        const Date first = stored_date(q->getColumn(0), programme_name(id) + " dates");
+        const Date last = stored_date(q->getColumn(1), programme_name(id) + " dates");
         if (first < d.starts_on || last > d.ends_on) {
           throw RuleViolation("programme period covers what was recorded",
-                              "enrolments and sessions of " + programme_name(id) + " run from " +
-                                  to_iso(first) + " to " + to_iso(last) + "; the new period " +
-                                  to_iso(d.starts_on) + " to " + to_iso(d.ends_on) +
-                                  " leaves some outside");
+                              "an enrolment, leaving, session or goal of " + programme_name(id) +
+                                  " lies outside the new period " + to_iso(d.starts_on) + " to " +
+                                  to_iso(d.ends_on));
         }
       }
     }
@@ -484,7 +492,7 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
     }
     require_within(enrolled_on, p.definition.starts_on, p.definition.ends_on,
                    "enrolment.enrolled_on", "the programme's period");
-    if (read_enrolment(s, pid, tid)) {
+    if (read_enrolment(s.statements, pid, tid)) {
       throw ConflictError(
           ErrorCode::kIdExists,
           "trajectory " + to_string(tid) + " is enrolled in " + programme_name(pid) + " already");
@@ -534,21 +542,23 @@ programme::Enrolment SqliteStore::end_enrolment(const Actor& actor, ProgrammeId 
           "an enrolment ends once",
           "the enrolment of trajectory " + to_string(tid) + " ended on " + to_iso(*e.left_on));
     }
-    if (left_on < e.enrolled_on) {
-      throw RuleViolation("enrolment.left_on on or after enrolled_on",
-                          "left on " + to_iso(left_on) + ", enrolled on " + to_iso(e.enrolled_on));
-    }
+    require_within(left_on, e.enrolled_on, p.definition.ends_on, "enrolment.left_on",
+                   "the enrolment and the programme's period");
     {
+      // Sessions and goals were recorded while enrolled: the enrolment does not end before them.
       auto q = s.statements.use(
-          "SELECT max(held_on) FROM programme_activity WHERE programme_id = ?1 AND "
-          "trajectory_id = ?2");
+          "SELECT max(d) FROM (SELECT held_on AS d FROM programme_activity WHERE "
+          "programme_id = ?1 AND trajectory_id = ?2 UNION ALL SELECT set_on FROM programme_goal "
+          "WHERE programme_id = ?1 AND trajectory_id = ?2)");
       q->bind(1, pid.value());
       q->bind(2, tid.value());
       if (q->executeStep() && !q->getColumn(0).isNull()) {
-        const Date last = stored_date(q->getColumn(0), "session date");
+        const Date last =
+            stored_date(q->getColumn(0), "session or goal date of trajectory " + to_string(tid));
         if (left_on < last) {
-          throw RuleViolation("enrolment.left_on on or after the last session",
-                              "left on " + to_iso(left_on) + ", last session on " + to_iso(last));
+          throw RuleViolation(
+              "enrolment.left_on on or after the last session or goal",
+              "left on " + to_iso(left_on) + ", last session or goal on " + to_iso(last));
         }
       }
     }
@@ -797,7 +807,7 @@ std::vector<programme::Enrolment> SqliteStore::enrolments(const Actor& actor, Pr
         while (q->executeStep()) ids.emplace_back(q->getColumn(0).getInt64());
       }
       for (const TrajectoryId tid : ids) {
-        if (auto e = read_enrolment(s, pid, tid)) out.push_back(*e);
+        if (auto e = read_enrolment(s.statements, pid, tid)) out.push_back(*e);
       }
     }
     read.commit();
@@ -814,14 +824,18 @@ programme::Participation SqliteStore::participation(const Actor& actor, Programm
   return audited(s, actor, "reading programme data", [&] {
     SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
     visible_programme(s, actor, pid, what);
-    const auto e = read_enrolment(s, pid, tid);
+    // Whose the trajectory is comes first: whether another municipality's trajectory is enrolled
+    // is not for the actor to learn.
+    const auto row = s.read_row(tid);
+    if (!row) throw NotFound("trajectory", to_string(tid));
+    if (!actor.may_read(row->municipality)) {
+      throw Refusal{Refusal::kHiddenTrajectory, row->municipality, tid, what, pid};
+    }
+    const auto e = read_enrolment(s.statements, pid, tid);
     if (!e) {
       throw NotFound("enrolment in " + programme_name(pid) + " of trajectory", to_string(tid));
     }
-    if (!actor.may_read(e->municipality)) {
-      throw Refusal{Refusal::kHiddenTrajectory, e->municipality, tid, what, pid};
-    }
-    programme::Participation out = read_participation(s, *e);
+    programme::Participation out = read_participation(s.statements, *e);
     read.commit();
     return out;
   });
@@ -837,6 +851,7 @@ std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Acto
     const Programme p =
         visible_programme(s, actor, pid, "counting the outcomes of " + programme_name(pid));
     const std::string day = to_iso(as_of);
+    const std::string what = "enrolment data of " + programme_name(pid);
     std::vector<programme::ProgrammeCounts> out;
     for (const auto& m : p.definition.municipalities) {
       if (!actor.may_read(m)) continue;
@@ -851,11 +866,12 @@ std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Acto
         q->bind(3, day);
         while (q->executeStep()) {
           ++c.enrolled;
-          enrolled_on[q->getColumn(0).getInt64()] = stored_date(q->getColumn(1), "enrolled_on");
-          const auto left = stored_optional_date(q->getColumn(2), "left_on");
+          enrolled_on[q->getColumn(0).getInt64()] =
+              stored_date(q->getColumn(1), what + " enrolled_on");
+          const auto left = stored_optional_date(q->getColumn(2), what + " left_on");
           if (left && *left <= as_of) {
             ++c.left_by_reason[stored_enum<programme::LeaveReason>(q->getColumn(3),
-                                                                   "leave_reason")];
+                                                                   what + " leave_reason")];
           } else {
             ++c.active;
           }
@@ -872,12 +888,12 @@ std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Acto
         std::set<std::int64_t> persons;
         while (q->executeStep()) {
           persons.insert(q->getColumn(0).getInt64());
-          const auto kind = stored_enum<programme::ActivityKind>(q->getColumn(1), "kind");
+          const auto kind = stored_enum<programme::ActivityKind>(q->getColumn(1), what + " kind");
           ++c.offered[kind];
-          if (stored_enum<programme::Attendance>(q->getColumn(3), "attendance") ==
+          if (stored_enum<programme::Attendance>(q->getColumn(3), what + " attendance") ==
               programme::Attendance::kAttended) {
             ++c.attended[kind];
-            if (stored_enum<programme::ActivityMode>(q->getColumn(2), "mode") ==
+            if (stored_enum<programme::ActivityMode>(q->getColumn(2), what + " mode") ==
                 programme::ActivityMode::kRemote) {
               ++c.attended_remote;
             }
@@ -912,10 +928,11 @@ std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Acto
           const std::int64_t tid = q->getColumn(0).getInt64();
           const auto start = enrolled_on.find(tid);
           if (start == enrolled_on.end()) continue;  // enrolled after as_of: cannot happen
-          const auto kind = stored_enum<programme::OutcomeKind>(q->getColumn(1), "outcome kind");
+          const auto kind =
+              stored_enum<programme::OutcomeKind>(q->getColumn(1), what + " outcome kind");
           ++c.reached[kind];
           c.weeks_to[kind].push_back(
-              (stored_date(q->getColumn(2), "reached_on") - start->second).days() / 7);
+              (stored_date(q->getColumn(2), what + " reached_on") - start->second).days() / 7);
           any.insert(tid);
         }
         c.reached_any = static_cast<std::int64_t>(any.size());
@@ -955,11 +972,11 @@ std::string SqliteStore::programme_export(const Actor& actor, const monitoring::
     }
     for (const TrajectoryId tid : ids) {
       const auto row = s.read_row(tid);
-      const auto e = read_enrolment(s, pid, tid);
+      const auto e = read_enrolment(s.statements, pid, tid);
       if (!row || row->purged_on || !e) continue;
       const Trajectory trajectory =
           detail::checked(s.decode_row(*row, tid), "trajectory " + to_string(tid));
-      csv += programme::programme_export_row(trajectory, read_participation(s, *e), key,
+      csv += programme::programme_export_row(trajectory, read_participation(s.statements, *e), key,
                                              p.definition.starts_on, as_of);
     }
     s.insert_audit(actor, AuditAction::kEvaluationExport, municipality, std::nullopt, {},
@@ -970,5 +987,57 @@ std::string SqliteStore::programme_export(const Actor& actor, const monitoring::
     return csv;
   });
 }
+
+namespace detail {
+
+nlohmann::json programme_data_json(StatementCache& statements, TrajectoryId id) {
+  using nlohmann::json;
+  std::vector<ProgrammeId> programmes;
+  {
+    auto q = statements.use(
+        "SELECT programme_id FROM enrolment WHERE trajectory_id = ?1 ORDER BY programme_id");
+    q->bind(1, id.value());
+    while (q->executeStep()) programmes.emplace_back(q->getColumn(0).getInt64());
+  }
+  json out = json::array();
+  for (const ProgrammeId pid : programmes) {
+    const auto e = read_enrolment(statements, pid, id);
+    if (!e) continue;
+    const programme::Participation p = read_participation(statements, *e);
+    json activities = json::array();
+    for (const auto& a : p.activities) {
+      activities.push_back({{"held_on", to_iso(a.session.held_on)},
+                            {"kind", to_string(a.session.kind)},
+                            {"mode", to_string(a.session.mode)},
+                            {"topic", to_string(a.session.topic)},
+                            {"minutes", a.session.minutes},
+                            {"attendance", to_string(a.attendance)}});
+    }
+    json goals = json::array();
+    for (const auto& g : p.goals) {
+      goals.push_back(
+          {{"text", g.text},
+           {"set_on", to_iso(g.set_on)},
+           {"achieved_on", g.achieved_on ? json(to_iso(*g.achieved_on)) : json(nullptr)}});
+    }
+    json outcomes = json::array();
+    for (const auto& o : p.outcomes) {
+      outcomes.push_back({{"kind", to_string(o.kind)},
+                          {"reached_on", to_iso(o.reached_on)},
+                          {"contract", o.contract ? json(to_string(*o.contract)) : json(nullptr)}});
+    }
+    out.push_back(
+        {{"programme", pid.value()},
+         {"enrolled_on", to_iso(e->enrolled_on)},
+         {"left_on", e->left_on ? json(to_iso(*e->left_on)) : json(nullptr)},
+         {"leave_reason", e->leave_reason ? json(to_string(*e->leave_reason)) : json(nullptr)},
+         {"activities", activities},
+         {"goals", goals},
+         {"outcomes", outcomes}});
+  }
+  return out;
+}
+
+}  // namespace detail
 
 }  // namespace inburgering::storage

@@ -6,6 +6,7 @@
 
 #include "inburgering/storage/sqlite_store.hpp"
 #include "inburgering/transfer/json_export.hpp"
+#include "storage/sqlite_programme.hpp"
 #include "storage/sqlite_queries.hpp"
 #include "storage/sqlite_rows.hpp"
 #include "storage/sqlite_store_impl.hpp"
@@ -206,7 +207,9 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
              {"note", entry.note},
              {"unreadable", entry.unreadable}});
       }
-      trajectories.push_back({{"trajectory", json::parse(document)}, {"audit_trail", trail}});
+      trajectories.push_back({{"trajectory", json::parse(document)},
+                              {"audit_trail", trail},
+                              {"programmes", detail::programme_data_json(s.statements, id)}});
       s.insert_audit(actor, AuditAction::kSubjectAccess, municipality, id, read,
                      "all data of this trajectory given to the person (AVG art. 15)");
     }

@@ -170,6 +170,23 @@ TEST(MonitoringReport, SecondarySuppressionHidesTheNextSmallestPart) {
   EXPECT_FALSE(named(row.counts, "route.b1").suppressed);
 }
 
+TEST(MonitoringReport, AShareGivesNoSmallRestBack) {
+  // 9 of 12 with a PIP: the 3 without one would follow from the 9 and the 12, so the 9 is
+  // hidden with the share; 6 of 12 shows all.
+  CellCounts c = cell(2024, TargetGroup::kAsylumPermitHolder, 12);
+  c.with_plan = 9;
+  c.by_route = {{Route::kB1, 9}};
+  const IndicatorReport r = make_report({c}, d("2026-12-07"), 6, {.apply = true});
+  EXPECT_TRUE(named(r.rows[0].counts, "with_plan").suppressed);
+  EXPECT_TRUE(named(r.rows[0].indicators, "share_with_plan").suppressed);
+  EXPECT_FALSE(named(r.rows[0].counts, "trajectories").suppressed);
+  c.with_plan = 6;
+  c.by_route = {{Route::kB1, 6}};
+  const IndicatorReport shown = make_report({c}, d("2026-12-07"), 6, {.apply = true});
+  EXPECT_FALSE(named(shown.rows[0].counts, "with_plan").suppressed);
+  EXPECT_EQ(named(shown.rows[0].indicators, "share_with_plan").value, 0.5);
+}
+
 TEST(MonitoringReport, ValidatesAgainstItsSchema) {
   std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) +
                    "/../../schema/monitoring-1.schema.json");

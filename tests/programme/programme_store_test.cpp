@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "support/builders.hpp"
@@ -388,6 +389,15 @@ TEST_F(ProgrammeStore, TheCountsMatchWhatWasRecordedAsOfTheirDay) {
                           .contract = ContractType::kPermanent});
   store_->record_outcome(cw, pid(), TrajectoryId(103),
                          {.kind = OutcomeKind::kVolunteering, .reached_on = d("2026-11-20")});
+  // Amersfoort's participant: none of it is Utrecht's.
+  const Actor amersfoort = test::caseworker(test::amersfoort());
+  store_->enrol(amersfoort, pid(), TrajectoryId(201), d("2026-02-01"));
+  store_->record_activity(amersfoort, pid(), group("2026-03-10"),
+                          std::vector<Attendee>{{TrajectoryId(201), Attendance::kAttended}});
+  store_->add_goal(amersfoort, pid(), TrajectoryId(201),
+                   {.text = "x", .set_on = d("2026-02-01"), .achieved_on = d("2026-03-01")});
+  store_->record_outcome(amersfoort, pid(), TrajectoryId(201),
+                         {.kind = OutcomeKind::kTrialPlacement, .reached_on = d("2026-03-01")});
   clock_->set(d("2026-12-20"));
   store_->record_outcome(cw, pid(), TrajectoryId(103),
                          {.kind = OutcomeKind::kJob,
@@ -422,6 +432,36 @@ TEST_F(ProgrammeStore, TheCountsMatchWhatWasRecordedAsOfTheirDay) {
   EXPECT_EQ(early.active, 2);
   EXPECT_EQ(early.persons_goal_achieved, 0);
   EXPECT_EQ(early.reached_any, 1);
+  // Each day counts on the day itself: the session of 03-10, 102's leaving on 05-01, 103's
+  // enrolment on 10-01, the job of 06-01.
+  const auto before_session = store_->programme_counts(cw, pid(), d("2026-03-09"))[0];
+  EXPECT_TRUE(before_session.offered.empty());
+  EXPECT_EQ(before_session.persons_with_goal, 2);
+  const auto session_day = store_->programme_counts(cw, pid(), d("2026-03-10"))[0];
+  EXPECT_EQ(session_day.offered,
+            (std::map<ActivityKind, std::int64_t>{{ActivityKind::kGroupSession, 2}}));
+  EXPECT_EQ(session_day.attended.at(ActivityKind::kGroupSession), 1);
+  EXPECT_EQ(session_day.persons_with_sessions, 2);
+  const auto before_goal = store_->programme_counts(cw, pid(), d("2026-02-28"))[0];
+  EXPECT_EQ(before_goal.persons_with_goal, 1);
+  EXPECT_EQ(before_goal.enrolled, 1);
+  const auto leaving_day = store_->programme_counts(cw, pid(), d("2026-05-01"))[0];
+  EXPECT_EQ(leaving_day.active, 1);
+  EXPECT_EQ(leaving_day.left_by_reason.at(LeaveReason::kDroppedOut), 1);
+  EXPECT_EQ(store_->programme_counts(cw, pid(), d("2026-09-30"))[0].enrolled, 2);
+  EXPECT_EQ(store_->programme_counts(cw, pid(), d("2026-10-01"))[0].enrolled, 3);
+  EXPECT_EQ(
+      store_->programme_counts(cw, pid(), d("2026-05-31"))[0].reached.count(OutcomeKind::kJob), 0u);
+  EXPECT_EQ(store_->programme_counts(cw, pid(), d("2026-06-01"))[0].reached.at(OutcomeKind::kJob),
+            1);
+  EXPECT_EQ(store_->programme_counts(cw, pid(), d("2026-07-31"))[0].persons_goal_achieved, 0);
+  EXPECT_EQ(store_->programme_counts(cw, pid(), d("2026-08-01"))[0].persons_goal_achieved, 1);
+  // Amersfoort's own row holds its participant.
+  const auto theirs = store_->programme_counts(amersfoort, pid(), d("2026-11-23"));
+  ASSERT_EQ(theirs.size(), 1u);
+  EXPECT_EQ(theirs[0].municipality, test::amersfoort());
+  EXPECT_EQ(theirs[0].enrolled, 1);
+  EXPECT_EQ(theirs[0].reached.at(OutcomeKind::kTrialPlacement), 1);
   const auto later = store_->programme_counts(cw, pid(), d("2026-12-20"))[0];
   EXPECT_EQ(later.reached.at(OutcomeKind::kJob), 2);
   EXPECT_EQ(later.weeks_to.at(OutcomeKind::kJob), (std::vector<std::int64_t>{10, 17}));
@@ -475,6 +515,12 @@ TEST_F(ProgrammeStore, TheExportHoldsNoIdentifierAndLinksToTheCohortExport) {
   EXPECT_NE(note.find("programme 1"), std::string::npos) << note;
   EXPECT_NE(note.find(key.fingerprint()), std::string::npos) << note;
   EXPECT_NE(note.find("2 enrolments"), std::string::npos) << note;
+  // As of a day before 102's enrolment, only 101 is in it.
+  store_->enrol(cw, pid(), TrajectoryId(103), d("2026-06-01"));
+  const std::string early =
+      store_->programme_export(test::back_office(), key, pid(), d("2026-05-31"));
+  EXPECT_EQ(std::count(early.begin(), early.end(), '\n'), 3);
+  EXPECT_EQ(early.find(key.pseudonym(test::bsn_for(103))), std::string::npos);
   EXPECT_THROW(store_->programme_export(test::auditor(), key, pid(), d("2026-11-23")),
                AccessDenied);
   EXPECT_THROW(store_->programme_export(amsterdam(), key, pid(), d("2026-11-23")), NotFound);
@@ -506,6 +552,132 @@ TEST_F(ProgrammeStore, ErasureAndPurgeRemoveWhatTheProgrammeRecorded) {
   } catch (const NotFound& e) {
     EXPECT_EQ(e.code(), ErrorCode::kPurged);
   }
+}
+
+TEST_F(ProgrammeStore, WhetherAnotherMunicipalitysTrajectoryIsEnrolledDoesNotShow) {
+  store_->enrol(test::caseworker(), pid(), TrajectoryId(101), d("2026-02-01"));
+  const Actor amersfoort = test::caseworker(test::amersfoort());
+  const auto kind_of = [&](std::int64_t id) {
+    try {
+      (void)store_->participation(amersfoort, pid(), TrajectoryId(id));
+    } catch (const NotFound& e) {
+      return e.what_kind();
+    }
+    return std::string("(found)");
+  };
+  const auto denied = count("SELECT count(*) FROM audit_log WHERE action = 'denied'");
+  EXPECT_EQ(kind_of(101), "trajectory");  // enrolled
+  EXPECT_EQ(kind_of(102), "trajectory");  // not enrolled: the same answer
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'denied'"), denied + 2);
+  EXPECT_EQ(kind_of(999), "trajectory");
+}
+
+TEST_F(ProgrammeStore, AMixedSessionOfAnotherMunicipalityStoresNothing) {
+  store_->enrol(test::caseworker(), pid(), TrajectoryId(101), d("2026-02-01"));
+  store_->enrol(test::caseworker(test::amersfoort()), pid(), TrajectoryId(201), d("2026-02-01"));
+  const auto entries = count("SELECT count(*) FROM audit_log");
+  EXPECT_THROW(
+      store_->record_activity(test::caseworker(), pid(), group("2026-03-01"),
+                              std::vector<Attendee>{{TrajectoryId(101)}, {TrajectoryId(201)}}),
+      NotFound);
+  EXPECT_EQ(count("SELECT count(*) FROM programme_activity"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log"), entries + 1);
+  EXPECT_EQ(last_action(), "denied");
+}
+
+TEST_F(ProgrammeStore, ARefusedAmendmentNamesNoOtherMunicipalitysData) {
+  store_->enrol(test::caseworker(test::amersfoort()), pid(), TrajectoryId(201), d("2026-03-02"));
+  Definition without = powervrouwen();
+  without.municipalities = {test::utrecht()};
+  try {
+    store_->amend_programme(test::caseworker(), pid(), without, 1);
+    ADD_FAILURE();
+  } catch (const RuleViolation& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("0307 has enrolments"), std::string::npos) << message;
+    EXPECT_EQ(message.find("1 enrolments"), std::string::npos) << message;
+  }
+  Definition later = powervrouwen();
+  later.starts_on = d("2026-03-03");
+  try {
+    store_->amend_programme(test::caseworker(), pid(), later, 1);
+    ADD_FAILURE();
+  } catch (const RuleViolation& e) {
+    EXPECT_EQ(std::string(e.what()).find("2026-03-02"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(ProgrammeStore, LeavingAndGoalsKeepWithinThePeriod) {
+  const Actor cw = test::caseworker();
+  Definition own = powervrouwen();
+  own.name = "Kort";
+  own.starts_on = d("2026-01-01");
+  own.ends_on = d("2026-06-30");
+  const Programme p = store_->define_programme(cw, own);
+  store_->enrol(cw, p.id, TrajectoryId(101), d("2026-02-01"));
+  store_->enrol(cw, p.id, TrajectoryId(102), d("2026-02-01"));
+  // Not after the programme's last day.
+  EXPECT_THROW(
+      store_->end_enrolment(cw, p.id, TrajectoryId(101), d("2026-07-01"), LeaveReason::kFinished),
+      RuleViolation);
+  EXPECT_NO_THROW(
+      store_->end_enrolment(cw, p.id, TrajectoryId(101), d("2026-06-30"), LeaveReason::kFinished));
+  // Not before a goal set while enrolled.
+  store_->add_goal(cw, p.id, TrajectoryId(102), {.text = "taal", .set_on = d("2026-04-01")});
+  EXPECT_THROW(
+      store_->end_enrolment(cw, p.id, TrajectoryId(102), d("2026-03-31"), LeaveReason::kMoved),
+      RuleViolation);
+  // An amendment keeps the goal, the leaving and the sessions within the period.
+  Definition shorter = own;
+  shorter.ends_on = d("2026-06-29");  // 101 left on 06-30
+  EXPECT_THROW(store_->amend_programme(cw, p.id, shorter, 1), RuleViolation);
+  store_->end_enrolment(cw, p.id, TrajectoryId(102), d("2026-04-01"), LeaveReason::kMoved);
+  Definition early_goal_only = own;
+  early_goal_only.name = "Kort 2";
+  const Programme q = store_->define_programme(cw, early_goal_only);
+  store_->enrol(cw, q.id, TrajectoryId(103), d("2026-01-10"));
+  store_->add_goal(cw, q.id, TrajectoryId(103), {.text = "werk", .set_on = d("2026-05-01")});
+  Definition before_goal = early_goal_only;
+  before_goal.ends_on = d("2026-04-30");
+  EXPECT_THROW(store_->amend_programme(cw, q.id, before_goal, 1), RuleViolation);
+  before_goal.ends_on = d("2026-05-01");
+  EXPECT_EQ(store_->amend_programme(cw, q.id, before_goal, 1), 2);
+}
+
+TEST_F(ProgrammeStore, ThePersonsOwnDataIncludeWhatProgrammesRecorded) {
+  const Actor cw = test::caseworker();
+  store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
+  store_->add_goal(cw, pid(), TrajectoryId(101),
+                   {.text = "politieagent worden", .set_on = d("2026-02-01")});
+  store_->record_outcome(cw, pid(), TrajectoryId(101),
+                         {.kind = OutcomeKind::kJob,
+                          .reached_on = d("2026-05-01"),
+                          .contract = ContractType::kPermanent});
+  const auto doc =
+      nlohmann::json::parse(store_->subject_access(test::privacy_officer(), test::bsn_for(101)));
+  const auto& programmes = doc["trajectories"][0]["programmes"];
+  ASSERT_EQ(programmes.size(), 1u);
+  EXPECT_EQ(programmes[0]["programme"], 1);
+  EXPECT_EQ(programmes[0]["enrolled_on"], "2026-02-01");
+  EXPECT_EQ(programmes[0]["goals"][0]["text"], "politieagent worden");
+  EXPECT_EQ(programmes[0]["outcomes"][0]["contract"], "permanent");
+  const auto other =
+      nlohmann::json::parse(store_->subject_access(test::privacy_officer(), test::bsn_for(102)));
+  EXPECT_TRUE(other["trajectories"][0]["programmes"].empty());
+}
+
+TEST_F(ProgrammeStore, APurgeRemovesWhatTheProgrammeRecorded) {
+  const Actor cw = test::caseworker();
+  store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
+  store_->add_goal(cw, pid(), TrajectoryId(101),
+                   {.text = "politieagent worden", .set_on = d("2026-02-01")});
+  Trajectory t = store_->load(cw, TrajectoryId(101));
+  t.end(d("2026-06-01"), EndReason::kLeftCountry);
+  store_->save(cw, t);
+  const auto report = store_->purge_expired(test::privacy_officer(), d("2045-01-01"));
+  ASSERT_EQ(report.purged.size(), 1u);
+  EXPECT_EQ(count("SELECT count(*) FROM programme_goal"), 0);
+  EXPECT_EQ(count("SELECT count(*) FROM enrolment"), 0);
 }
 
 TEST_F(ProgrammeStore, AReadOnlyStoreRefusesEveryProgrammeWrite) {

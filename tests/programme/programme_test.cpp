@@ -165,10 +165,12 @@ TEST(ProgrammeReport, TheRuleHidesSmallRowsSmallCountsAndWhatGivesThemBack) {
   ProgrammeCounts c = counts(test::utrecht(), 10);
   c.active = 8;
   c.left_by_reason = {{LeaveReason::kFinished, 2}};
-  c.reached = {{OutcomeKind::kJob, 2}, {OutcomeKind::kTrialPlacement, 6}};
+  c.reached = {
+      {OutcomeKind::kJob, 2}, {OutcomeKind::kTrialPlacement, 6}, {OutcomeKind::kVolunteering, 5}};
   c.reached_any = 7;
   c.weeks_to[OutcomeKind::kJob] = {3, 4};
   c.weeks_to[OutcomeKind::kTrialPlacement] = {1, 2, 3, 4, 5, 6};
+  c.weeks_to[OutcomeKind::kVolunteering] = {2, 4, 6, 8, 10};
   const ProgrammeReport r = make_programme_report(stored(), {c}, d("2026-12-07"), rule);
   const auto& row = r.rows[0];
   EXPECT_TRUE(named(row.counts, "left").suppressed);
@@ -179,12 +181,18 @@ TEST(ProgrammeReport, TheRuleHidesSmallRowsSmallCountsAndWhatGivesThemBack) {
   EXPECT_TRUE(named(row.counts, "reached.job").suppressed);
   EXPECT_TRUE(named(row.indicators, "share_reached.job").suppressed);
   EXPECT_TRUE(named(row.indicators, "median_weeks_to.job").suppressed);
-  EXPECT_FALSE(named(row.indicators, "median_weeks_to.trial_placement").suppressed);
-  EXPECT_EQ(named(row.indicators, "median_weeks_to.trial_placement").value, 3.5);
-  // 6 of 10 reached a trial placement: the rest is 4, which would single persons out.
+  // 6 of 10 reached a trial placement: the rest, 4, would single persons out, and the 6 with
+  // the 10 gives it back: the 6 is hidden too, and the share and median with it.
+  EXPECT_TRUE(named(row.counts, "reached.trial_placement").suppressed);
   EXPECT_TRUE(named(row.indicators, "share_reached.trial_placement").suppressed);
+  EXPECT_TRUE(named(row.indicators, "median_weeks_to.trial_placement").suppressed);
   // 7 of 10 reached any outcome: the rest, 3, is small too.
+  EXPECT_TRUE(named(row.counts, "reached_any").suppressed);
   EXPECT_TRUE(named(row.indicators, "share_reached_any").suppressed);
+  // 5 of 10: neither the 5 nor the rest is small.
+  EXPECT_FALSE(named(row.counts, "reached.volunteering").suppressed);
+  EXPECT_EQ(named(row.indicators, "share_reached.volunteering").value, 0.5);
+  EXPECT_EQ(named(row.indicators, "median_weeks_to.volunteering").value, 6.0);
   int hidden = 0;
   for (const auto* list : {&row.counts, &row.indicators}) {
     for (const auto& [name, shown] : *list) hidden += shown.suppressed;
@@ -214,6 +222,47 @@ TEST(ProgrammeReport, TheTotalHidesWhatAnyRowHides) {
   const ProgrammeReport open = make_programme_report(stored(), {a, b}, d("2026-12-07"), {});
   EXPECT_EQ(named(open.rows[2].counts, "reached.job").value, 9.0);
   EXPECT_EQ(named(open.rows[2].indicators, "share_reached.job").value, 9.0 / 40.0);
+}
+
+TEST(ProgrammeReport, AttendanceGivesNoHiddenCountBack) {
+  ProgrammeCounts c = counts(test::utrecht(), 10);
+  c.offered = {{ActivityKind::kGroupSession, 40}, {ActivityKind::kCoaching, 10}};
+  c.attended = {{ActivityKind::kGroupSession, 30}, {ActivityKind::kCoaching, 7}};
+  c.persons_with_sessions = 10;
+  const ProgrammeReport r = make_programme_report(stored(), {c}, d("2026-12-07"), {.apply = true});
+  const auto& row = r.rows[0];
+  // 3 coaching sessions missed: the 7 with the 10 gives them back, so the 7 is hidden. The share
+  // over all sessions gives the 37 attended in all, so the 30 group sessions are hidden too
+  // (else 37 - 30 gives the 7).
+  EXPECT_TRUE(named(row.counts, "attended.coaching").suppressed);
+  EXPECT_TRUE(named(row.counts, "attended.group_session").suppressed);
+  EXPECT_FALSE(named(row.counts, "offered.coaching").suppressed);
+  EXPECT_EQ(named(row.indicators, "share_attended").value, 37.0 / 50.0);
+  // Missed sessions that are not few: all shown.
+  c.attended[ActivityKind::kCoaching] = 5;
+  const ProgrammeReport shown =
+      make_programme_report(stored(), {c}, d("2026-12-07"), {.apply = true});
+  EXPECT_FALSE(named(shown.rows[0].counts, "attended.coaching").suppressed);
+  EXPECT_EQ(named(shown.rows[0].indicators, "share_attended").value, 35.0 / 50.0);
+}
+
+TEST(ProgrammeReport, AMunicipalityWithoutEnrolmentsHidesNothing) {
+  ProgrammeCounts a = counts(test::utrecht(), 20);
+  a.reached = {{OutcomeKind::kJob, 10}};
+  a.reached_any = 10;
+  const ProgrammeCounts none = counts(test::amersfoort(), 0);
+  const ProgrammeReport r =
+      make_programme_report(stored(), {a, none}, d("2026-12-07"), {.apply = true});
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.suppressed, 0);
+  EXPECT_EQ(named(r.rows[0].counts, "enrolled").value, 0.0);
+  EXPECT_EQ(named(r.rows[2].counts, "reached.job").value, 10.0);
+  EXPECT_EQ(named(r.rows[2].indicators, "share_reached.job").value, 0.5);
+  // One person is another matter.
+  const ProgrammeReport one = make_programme_report(stored(), {a, counts(test::amersfoort(), 1)},
+                                                    d("2026-12-07"), {.apply = true});
+  EXPECT_TRUE(named(one.rows[0].counts, "enrolled").suppressed);
+  EXPECT_TRUE(named(one.rows[2].counts, "enrolled").suppressed);
 }
 
 TEST(ProgrammeReport, RefusesARuleOutsideItsBounds) {
@@ -345,6 +394,19 @@ TEST(ProgrammeExport, TheDictionaryDocumentsEveryColumnAndTheRowFillsThem) {
   EXPECT_EQ(early[9], "0");  // left
   EXPECT_EQ(early[8], "6");  // weeks_enrolled: 45 days
   EXPECT_EQ(early[10], "");  // leave_reason
+  const auto early_by = [&](const std::string& name) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].name == name) return early[i];
+    }
+    return std::string("(no column)");
+  };
+  EXPECT_EQ(early_by("goals_set"), "2");
+  EXPECT_EQ(early_by("goals_achieved"), "0");  // achieved on 05-01
+  EXPECT_EQ(early_by("offered_group_session"), "2");
+  EXPECT_EQ(early_by("offered_coaching"), "2");
+  EXPECT_EQ(early_by("weeks_to_job"), "");
+  // The route of the PIP in force.
+  EXPECT_EQ(by["route"], std::string(to_string(t.current_plan()->content.route)));
 }
 
 }  // namespace

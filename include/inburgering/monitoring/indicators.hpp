@@ -89,6 +89,8 @@ struct INBURGERING_EXPORT CellCounts {
 ///    reason to the ended, routes to those with a PIP), a sum with exactly one suppressed member
 ///    gets its smallest other non-zero member suppressed too, repeated until no sum gives one
 ///    back (secondary);
+///  - a share's base is its numerator plus the rest, a sum like the others: a small rest hides
+///    the numerator (or the base) too, so the shown counts do not give the rest back;
 ///  - a share or median is suppressed when its base, its numerator or the rest of its base is
 ///    1 to `min_count - 1` persons, or when either was suppressed.
 struct INBURGERING_EXPORT DisclosureRule {

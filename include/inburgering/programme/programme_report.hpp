@@ -24,8 +24,9 @@ class Trajectory;
 namespace inburgering::programme {
 
 /// The counts of one participating municipality's enrolments in a programme as of a day
-/// (`storage::TrajectoryStore::programme_counts`). Enrolments after that day, and what was
-/// recorded after it, count in none; enrolments of purged or erased trajectories neither.
+/// (`storage::TrajectoryStore::programme_counts`), by the dates of what happened: an enrolment,
+/// leaving, session, goal or outcome dated after that day counts in none (whenever it was
+/// entered); enrolments of purged or erased trajectories neither.
 struct INBURGERING_EXPORT ProgrammeCounts {
   MunicipalityCode municipality;
   /// Persons enrolled; of them, those still enrolled and those who left, by reason.
@@ -71,19 +72,22 @@ struct INBURGERING_EXPORT ProgrammeReport {
   Theme theme = Theme::kOther;
   Date as_of;
   monitoring::DisclosureRule disclosure;
-  /// One per participating municipality the actor may read, in code order, then the total.
+  /// One per participating municipality the actor may read, in code order, then, when there is
+  /// more than one, the total.
   std::vector<ProgrammeRow> rows;
   /// How many numbers the rule suppressed (0 without it).
   int suppressed = 0;
 };
 
 /// Makes the report from the counts. The disclosure rule works as in the monitoring report
-/// (`monitoring::DisclosureRule`: small rows show nothing, small counts are suppressed, and so
-/// is another member of any sum — enrolled = active + left, left = the reasons — that would
-/// give one back; shares and medians from small numbers are suppressed). A count of the total
-/// is also suppressed when any row's count of that name is, so that no suppressed number can be
-/// found by subtracting the shown rows from the total. @throws ValidationError for a rule
-/// outside its bounds.
+/// (`monitoring::DisclosureRule`: a row of 1 to min_count - 1 enrolled shows nothing, small
+/// counts are suppressed, and so is another member of any sum that would give one back:
+/// enrolled = active + left, left = the reasons, the sessions offered and attended by kind, and
+/// each share's base = its part + the rest, so a share whose rest is small hides its part;
+/// shares and medians from small or hidden numbers are suppressed). A count of the total is also
+/// suppressed when any row's count (or share's rest) of that name is, so that no suppressed
+/// number can be found by subtracting the shown rows from the total. A municipality without
+/// enrolments shows its zeros. @throws ValidationError for a rule outside its bounds.
 INBURGERING_EXPORT ProgrammeReport make_programme_report(const Programme& programme,
                                                          const std::vector<ProgrammeCounts>& counts,
                                                          Date as_of,

@@ -221,13 +221,14 @@ class INBURGERING_EXPORT TrajectoryStore {
 
   /// A person's own data on request (recht op inzage, AVG art. 15): every trajectory of `bsn` in
   /// the actor's municipality, each as the JSON export with its special-category data
-  /// (`transfer::trajectory_json`) and its audit trail, as one JSON document
+  /// (`transfer::trajectory_json`), its audit trail and what programmes recorded about it
+  /// (enrolments with their sessions, goals with their text, and outcomes), as one JSON document
   /// (`{"schema": "inburgering-subject-access", "version": 1, "produced_on", "municipality",
-  /// "trajectories": [{"trajectory": …, "audit_trail": [...]}]}`). Answering is the privacy
-  /// officer's task (`role_may_erase`, the same role that handles erasure, AVG art. 17), who for
-  /// this answer reads the special-category data too (Bi 9.11.a: whoever's task needs it). Each
-  /// trajectory given out is audited (`AuditAction::kSubjectAccess`, naming the special data
-  /// read), and so is an answer that finds none. Purged trajectories hold no personal data and
+  /// "trajectories": [{"trajectory": …, "audit_trail": [...], "programmes": [...]}]}`). Answering
+  /// is the privacy officer's task (`role_may_erase`, the same role that handles erasure, AVG art.
+  /// 17), who for this answer reads the special-category data too (Bi 9.11.a: whoever's task needs
+  /// it). Each trajectory given out is audited (`AuditAction::kSubjectAccess`, naming the special
+  /// data read), and so is an answer that finds none. Purged trajectories hold no personal data and
   /// are not included; other municipalities' trajectories are not either, whatever the grants.
   /// @throws AccessDenied (another role; audited), StorageError (kReadOnlyStore, kCorruptData
   ///         for a stored trajectory missing the values behind a placeholder, I/O).
