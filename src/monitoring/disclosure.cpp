@@ -16,6 +16,16 @@ std::size_t NamedCounts::index(const std::string& name) const {
   return all.size();
 }
 
+bool NamedCounts::share_touches(const std::string& name, const std::vector<bool>& hide) const {
+  for (const auto& [share, members] : shares) {
+    if (share != name) continue;
+    for (std::size_t i : members) {
+      if (i < hide.size() && hide[i]) return true;
+    }
+  }
+  return false;
+}
+
 void require_valid(const DisclosureRule& rule) {
   if (rule.min_count < 2 || rule.min_count > 100) {
     throw ValidationError("disclosure.min_count", "must be between 2 and 100",

@@ -44,7 +44,13 @@ struct NamedCounts {
   void add_share(const std::string& share, std::size_t part, std::size_t base) {
     const std::size_t rest = add_internal("rest." + share, all[base].second - all[part].second);
     sums.push_back({base, {part, rest}});
+    shares.emplace_back(share, std::vector<std::size_t>{part, base, rest});
   }
+  /// Each share's part, base and rest (as indexes into `all`).
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> shares;
+  /// Whether any count the share `name` is made of (part, base, rest) is hidden: the share, shown
+  /// with the others, would give it back.
+  bool share_touches(const std::string& name, const std::vector<bool>& hide) const;
   /// The index of `name`, or `all.size()`.
   std::size_t index(const std::string& name) const;
 };

@@ -133,9 +133,10 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     // only when none of the three is a small number of persons and neither count is hidden.
     const auto indicator = [&](const char* name, std::optional<double> value, std::int64_t part,
                                std::int64_t base, const char* part_name, const char* base_name) {
-      const bool hidden = hide_share(
-          rule, value, cell_too_small, part, base,
-          (part_name && hidden_count(part_name)) || (base_name && hidden_count(base_name)));
+      const bool hidden =
+          hide_share(rule, value, cell_too_small, part, base,
+                     (part_name && hidden_count(part_name)) ||
+                         (base_name && hidden_count(base_name)) || n.share_touches(name, hide));
       if (hidden) ++report.suppressed;
       row.indicators.emplace_back(name, hidden ? Shown{std::nullopt, true} : Shown{value, false});
     };
@@ -151,7 +152,8 @@ IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
     indicator("share_first_plan_in_time", share(c->first_plan_in_time, c->first_plan_judged),
               c->first_plan_in_time, c->first_plan_judged, "first_plan_in_time",
               "first_plan_judged");
-    // The base of interview compliance in persons: one person's interviews are one person.
+    // Interview compliance is judged by the persons behind the interviews too (one person's
+    // interviews are one person), besides the interviews held, due and missed.
     indicator("share_interviews_held", share(c->interviews_held, c->interviews_due),
               c->persons_interviews_due, c->persons_interviews_due, "interviews_held",
               "persons_interviews_due");

@@ -110,7 +110,8 @@ ProgrammeRow make_row(const ProgrammeCounts& c, std::optional<MunicipalityCode> 
   };
   const auto indicator = [&](std::string name, std::optional<double> value, std::int64_t part,
                              std::int64_t base, bool from_hidden) {
-    const bool hidden_here = hide_share(rule, value, too_small, part, base, from_hidden);
+    const bool hidden_here =
+        hide_share(rule, value, too_small, part, base, from_hidden || n.share_touches(name, hide));
     if (hidden_here) ++suppressed;
     row.indicators.emplace_back(std::move(name),
                                 hidden_here ? Shown{std::nullopt, true} : Shown{value, false});

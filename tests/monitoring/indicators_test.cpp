@@ -187,6 +187,21 @@ TEST(MonitoringReport, AShareGivesNoSmallRestBack) {
   EXPECT_EQ(named(shown.rows[0].indicators, "share_with_plan").value, 0.5);
 }
 
+TEST(MonitoringReport, TheIntakeShareGivesNoHiddenMovedInBack) {
+  // 2 of 30 moved in: hidden. The intake share is of the 28 others, so 20 / share would give
+  // the 28 and so the 2: the share is hidden too.
+  CellCounts c = cell(2024, TargetGroup::kAsylumPermitHolder, 30);
+  c.moved_in = 2;
+  c.intake_started = 20;
+  const IndicatorReport r = make_report({c}, d("2026-12-07"), 6, {.apply = true});
+  EXPECT_TRUE(named(r.rows[0].counts, "moved_in").suppressed);
+  EXPECT_TRUE(named(r.rows[0].indicators, "share_intake_started").suppressed);
+  // Without anyone moved in, the share shows.
+  c.moved_in = 0;
+  const IndicatorReport shown = make_report({c}, d("2026-12-07"), 6, {.apply = true});
+  EXPECT_EQ(named(shown.rows[0].indicators, "share_intake_started").value, 20.0 / 30.0);
+}
+
 TEST(MonitoringReport, ValidatesAgainstItsSchema) {
   std::ifstream in(std::string(INBURGERING_TEST_DATA_DIR) +
                    "/../../schema/monitoring-1.schema.json");
