@@ -111,6 +111,34 @@ std::string text_line(const std::string& name, const Shown& shown, int width) {
   return out.str() + "\n";
 }
 
+std::string csv_cells(const ShownList& counts, const ShownList& indicators, int& suppressed) {
+  std::string out;
+  suppressed = 0;
+  for (const auto* list : {&counts, &indicators}) {
+    for (const auto& [name, shown] : *list) {
+      suppressed += shown.suppressed ? 1 : 0;
+      out += "," + number_text(shown, name.rfind("share_", 0) == 0);
+    }
+  }
+  return out;
+}
+
+nlohmann::json row_json(const ShownList& counts, const ShownList& indicators) {
+  using nlohmann::json;
+  json c = json::object();
+  json i = json::object();
+  json suppressed = json::array();
+  for (const auto& [name, shown] : counts) {
+    c[name] = shown.suppressed ? json(nullptr) : json(static_cast<std::int64_t>(*shown.value));
+    if (shown.suppressed) suppressed.push_back(name);
+  }
+  for (const auto& [name, shown] : indicators) {
+    i[name] = shown.value && !shown.suppressed ? json(*shown.value) : json(nullptr);
+    if (shown.suppressed) suppressed.push_back(name);
+  }
+  return {{"counts", c}, {"indicators", i}, {"suppressed", suppressed}};
+}
+
 std::string dictionary_markdown(const std::vector<EvaluationColumn>& columns) {
   std::ostringstream out;
   out << "| Column | Type | Meaning |\n|---|---|---|\n";

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -83,6 +84,17 @@ std::string number_text(const Shown& shown, bool is_share);
 /// One line of a report's text: two spaces, `name` in a column of `width`, and the number
 /// (a share in per cent, "*" when suppressed, "-" when there is none).
 std::string text_line(const std::string& name, const Shown& shown, int width);
+
+/// A row's shown counts or indicators, by name.
+using ShownList = std::vector<std::pair<std::string, Shown>>;
+
+/// A row's counts and indicators as CSV cells (each after a comma; suppressed ones empty), and
+/// how many were suppressed.
+std::string csv_cells(const ShownList& counts, const ShownList& indicators, int& suppressed);
+
+/// A row's counts and indicators as JSON: {"counts": {name: integer or null}, "indicators":
+/// {name: number or null}, "suppressed": [names]}.
+nlohmann::json row_json(const ShownList& counts, const ShownList& indicators);
 
 /// The data dictionary of an export's columns as a Markdown table, and its CSV header line.
 std::string dictionary_markdown(const std::vector<EvaluationColumn>& columns);

@@ -93,8 +93,6 @@ NamedCounts named(const CellCounts& c) {
   return n;
 }
 
-bool is_share(const std::string& name) { return name.rfind("share_", 0) == 0; }
-
 }  // namespace
 
 IndicatorReport make_report(const std::vector<CellCounts>& cells, Date as_of,
@@ -176,15 +174,8 @@ std::string to_csv(const IndicatorReport& report) {
   out << ",as_of,disclosure_min_count,suppressed_in_row\n";
   for (const auto& row : report.rows) {
     int hidden = 0;
-    out << row.municipality.to_string() << "," << row.cohort << "," << to_string(row.target_group);
-    for (const auto& [name, shown] : row.counts) {
-      hidden += shown.suppressed ? 1 : 0;
-      out << "," << number_text(shown, false);
-    }
-    for (const auto& [name, shown] : row.indicators) {
-      hidden += shown.suppressed ? 1 : 0;
-      out << "," << number_text(shown, is_share(name));
-    }
+    out << row.municipality.to_string() << "," << row.cohort << "," << to_string(row.target_group)
+        << detail::csv_cells(row.counts, row.indicators, hidden);
     out << "," << to_iso(report.as_of) << ","
         << (report.disclosure.apply ? std::to_string(report.disclosure.min_count) : "") << ","
         << hidden << "\n";
@@ -195,27 +186,11 @@ std::string to_csv(const IndicatorReport& report) {
 std::string to_json(const IndicatorReport& report) {
   json rows = json::array();
   for (const auto& row : report.rows) {
-    json counts = json::object();
-    for (const auto& [name, shown] : row.counts) {
-      counts[name] =
-          shown.suppressed ? json(nullptr) : json(static_cast<std::int64_t>(*shown.value));
-    }
-    json indicators = json::object();
-    for (const auto& [name, shown] : row.indicators) {
-      indicators[name] = shown.value && !shown.suppressed ? json(*shown.value) : json(nullptr);
-    }
-    json suppressed = json::array();
-    for (const auto& list : {row.counts, row.indicators}) {
-      for (const auto& [name, shown] : list) {
-        if (shown.suppressed) suppressed.push_back(name);
-      }
-    }
-    rows.push_back({{"municipality", row.municipality.to_string()},
-                    {"cohort", row.cohort},
-                    {"target_group", to_string(row.target_group)},
-                    {"counts", counts},
-                    {"indicators", indicators},
-                    {"suppressed", suppressed}});
+    json shown = detail::row_json(row.counts, row.indicators);
+    shown["municipality"] = row.municipality.to_string();
+    shown["cohort"] = row.cohort;
+    shown["target_group"] = to_string(row.target_group);
+    rows.push_back(std::move(shown));
   }
   return json{{"schema", "inburgering-monitoring"},
               {"version", 1},

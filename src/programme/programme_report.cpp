@@ -173,8 +173,6 @@ ProgrammeCounts sum(const std::vector<ProgrammeCounts>& counts) {
   return total;
 }
 
-bool is_share(const std::string& name) { return name.rfind("share_", 0) == 0; }
-
 std::string flag(bool value) { return value ? "1" : "0"; }
 
 std::vector<monitoring::EvaluationColumn> make_columns() {
@@ -264,13 +262,8 @@ std::string to_csv(const ProgrammeReport& report) {
   for (const auto& row : report.rows) {
     int hidden = 0;
     out << report.programme.value() << ","
-        << (row.municipality ? row.municipality->to_string() : "total");
-    for (const auto* list : {&row.counts, &row.indicators}) {
-      for (const auto& [name, shown] : *list) {
-        hidden += shown.suppressed ? 1 : 0;
-        out << "," << monitoring::detail::number_text(shown, is_share(name));
-      }
-    }
+        << (row.municipality ? row.municipality->to_string() : "total")
+        << monitoring::detail::csv_cells(row.counts, row.indicators, hidden);
     out << "," << to_iso(report.as_of) << ","
         << (report.disclosure.apply ? std::to_string(report.disclosure.min_count) : "") << ","
         << hidden << "\n";
@@ -281,23 +274,9 @@ std::string to_csv(const ProgrammeReport& report) {
 std::string to_json(const ProgrammeReport& report) {
   json rows = json::array();
   for (const auto& row : report.rows) {
-    json counts = json::object();
-    json indicators = json::object();
-    json suppressed = json::array();
-    for (const auto& [name, shown] : row.counts) {
-      counts[name] =
-          shown.suppressed ? json(nullptr) : json(static_cast<std::int64_t>(*shown.value));
-      if (shown.suppressed) suppressed.push_back(name);
-    }
-    for (const auto& [name, shown] : row.indicators) {
-      indicators[name] = shown.value && !shown.suppressed ? json(*shown.value) : json(nullptr);
-      if (shown.suppressed) suppressed.push_back(name);
-    }
-    rows.push_back(
-        {{"municipality", row.municipality ? json(row.municipality->to_string()) : json(nullptr)},
-         {"counts", counts},
-         {"indicators", indicators},
-         {"suppressed", suppressed}});
+    json shown = monitoring::detail::row_json(row.counts, row.indicators);
+    shown["municipality"] = row.municipality ? json(row.municipality->to_string()) : json(nullptr);
+    rows.push_back(std::move(shown));
   }
   return json{{"schema", "inburgering-programme-report"},
               {"version", 1},
