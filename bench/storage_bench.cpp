@@ -321,4 +321,131 @@ void BM_Store_LoadWithHealth(benchmark::State& state) {
 }
 BENCHMARK(BM_Store_LoadWithHealth)->Unit(benchmark::kMicrosecond);
 
+// ---- Programmes and pilots ----------------------------------------------------------------------
+
+/// A store holding a programme with `n` enrolled trajectories of one municipality: twelve group
+/// sessions for all, a goal each and an outcome for every third (the size of a large pilot at
+/// n = 1,000). Built with synchronous=NORMAL (setup only).
+struct StoredProgramme {
+  TempFile file{"programme.db"};
+  std::unique_ptr<storage::SqliteStore> db;
+  ProgrammeId id;
+  explicit StoredProgramme(std::int64_t n) {
+    db = storage::SqliteStore::open(
+        file.path(), {.clock = std::make_shared<FixedClock>(parse_date("2027-02-01")),
+                      .synchronous = storage::SqliteSync::kNormal});
+    std::vector<Trajectory> all;
+    for (std::int64_t i = 1; i <= n; ++i) {
+      TrajectoryRecord r = test::registered().record();
+      r.id = TrajectoryId(i);
+      all.push_back(Trajectory::from_record(r));
+    }
+    db->create_many(kCaseworker, all);
+    id = db->define_programme(kCaseworker, {.name = "Bench",
+                                            .theme = programme::Theme::kFemaleFamilyMigrants,
+                                            .funder = "SZW",
+                                            .amount = Money::euros(200000),
+                                            .starts_on = parse_date("2026-01-01"),
+                                            .ends_on = parse_date("2027-12-31"),
+                                            .municipalities = {MunicipalityCode("0344")}})
+             .id;
+    std::vector<programme::Attendee> attendees;
+    for (std::int64_t i = 1; i <= n; ++i) {
+      db->enrol(kCaseworker, id, TrajectoryId(i), parse_date("2026-01-05"));
+      attendees.push_back({TrajectoryId(i), i % 5 == 0 ? programme::Attendance::kExcused
+                                                       : programme::Attendance::kAttended});
+    }
+    for (int k = 0; k < 12; ++k) {
+      db->record_activity(kCaseworker, id,
+                          {.held_on = parse_date("2026-02-01") + boost::gregorian::weeks(4 * k),
+                           .kind = programme::ActivityKind::kGroupSession,
+                           .mode = programme::ActivityMode::kOnSite,
+                           .topic = programme::ActivityTopic::kLabourMarket,
+                           .minutes = 120},
+                          attendees);
+    }
+    for (std::int64_t i = 1; i <= n; ++i) {
+      db->add_goal(kCaseworker, id, TrajectoryId(i),
+                   {.text = "werk", .set_on = parse_date("2026-01-05")});
+      if (i % 3 == 0) {
+        db->record_outcome(kCaseworker, id, TrajectoryId(i),
+                           {.kind = programme::OutcomeKind::kTrialPlacement,
+                            .reached_on = parse_date("2026-06-01")});
+      }
+    }
+  }
+};
+
+// The outcome report of a programme with the disclosure rule: the store's counts and the report.
+void BM_Store_ProgrammeOutcomes(benchmark::State& state) {
+  StoredProgramme stored(state.range(0));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(stored.db->programme_outcomes(
+        kBackOffice, stored.id, parse_date("2027-01-31"), {.apply = true}));
+  }
+}
+BENCHMARK(BM_Store_ProgrammeOutcomes)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// Its raw baseline on the same rows: the sessions by attendance, and the persons per outcome.
+void BM_Raw_ProgrammeAggregate(benchmark::State& state) {
+  StoredProgramme stored(state.range(0));
+  SQLite::Database db(stored.file.path(), SQLite::OPEN_READONLY);
+  SQLite::Statement sessions(db,
+                             "SELECT attendance, count(*) FROM programme_activity "
+                             "WHERE programme_id = ?1 GROUP BY attendance");
+  SQLite::Statement outcomes(db,
+                             "SELECT kind, count(DISTINCT trajectory_id) FROM programme_outcome "
+                             "WHERE programme_id = ?1 GROUP BY kind");
+  for (auto _ : state) {
+    for (SQLite::Statement* q : {&sessions, &outcomes}) {
+      q->reset();
+      q->bind(1, stored.id.value());
+      while (q->executeStep()) benchmark::DoNotOptimize(q->getColumn(1).getInt64());
+    }
+  }
+}
+BENCHMARK(BM_Raw_ProgrammeAggregate)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// Recording one group session for 20 participants (checks, 20 rows, 20 audit entries, one
+// transaction) against raw inserts of the same 20 rows in one transaction.
+void BM_Store_RecordSession(benchmark::State& state) {
+  StoredProgramme stored(20);
+  std::vector<programme::Attendee> attendees;
+  for (std::int64_t i = 1; i <= 20; ++i) attendees.push_back({TrajectoryId(i)});
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        stored.db->record_activity(kCaseworker, stored.id,
+                                   {.held_on = parse_date("2027-01-15"),
+                                    .kind = programme::ActivityKind::kGroupSession,
+                                    .mode = programme::ActivityMode::kRemote,
+                                    .topic = programme::ActivityTopic::kHealth,
+                                    .minutes = 90},
+                                   attendees));
+  }
+}
+BENCHMARK(BM_Store_RecordSession)->Unit(benchmark::kMicrosecond);
+
+void BM_Raw_RecordSession(benchmark::State& state) {
+  TempFile file("raw.db");
+  auto db = raw_database(file.path());
+  db->exec(
+      "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, programme_id INTEGER, "
+      "trajectory_id INTEGER, held_on TEXT, kind TEXT, mode TEXT, topic TEXT, minutes INTEGER, "
+      "attendance TEXT) STRICT");
+  SQLite::Statement insert(*db,
+                           "INSERT INTO a (programme_id, trajectory_id, held_on, kind, mode, "
+                           "topic, minutes, attendance) VALUES (1, ?1, '2027-01-15', "
+                           "'group_session', 'remote', 'health', 90, 'attended')");
+  for (auto _ : state) {
+    SQLite::Transaction transaction(*db);
+    for (std::int64_t i = 1; i <= 20; ++i) {
+      insert.reset();
+      insert.bind(1, i);
+      insert.exec();
+    }
+    transaction.commit();
+  }
+}
+BENCHMARK(BM_Raw_RecordSession)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
