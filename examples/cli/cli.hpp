@@ -152,9 +152,17 @@ class NewPrivateFile {
 };
 
 /// The pseudonym key in the file given by `--sleutel` (`pseudoniemsleutel-maken`): refused when
-/// missing, or readable by others than its owner; the text read is wiped.
-/// @throws ValidationError, NotFound.
+/// not given (CLI::RequiredError: exit 2), or readable by others than its owner; the text read
+/// is wiped. @throws CLI::RequiredError, ValidationError, NotFound.
 monitoring::PseudonymKey pseudonym_key_file(const std::string& path);
+
+/// An export's CSV goes to standard output, or to `--bestand`; with `--json` (which prints the
+/// summary) it must go to a file, else it would be written nowhere but audited as given out.
+/// @throws CLI::RequiredError.
+void require_export_file(const Context& ctx, const std::string& file);
+
+/// `--woordenboek` prints Markdown: refused with `--json`. @throws CLI::ValidationError.
+void refuse_json_dictionary(const Context& ctx);
 
 /// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,

@@ -44,10 +44,8 @@ std::string read_key_file(const std::string& path) {
 }  // namespace
 
 monitoring::PseudonymKey pseudonym_key_file(const std::string& path) {
-  if (path.empty()) {
-    throw ValidationError("--sleutel", "the pseudonym key is needed (pseudoniemsleutel-maken)",
-                          "missing");
-  }
+  // A missing option is a matter of the command line (exit 2), as CLI11's own checks are.
+  if (path.empty()) throw CLI::RequiredError("--sleutel (pseudoniemsleutel-maken)");
   std::string hex = read_key_file(path);
   try {
     monitoring::PseudonymKey key = monitoring::PseudonymKey::from_hex(hex);
@@ -56,6 +54,18 @@ monitoring::PseudonymKey pseudonym_key_file(const std::string& path) {
   } catch (...) {
     wipe(hex);
     throw;
+  }
+}
+
+void require_export_file(const Context& ctx, const std::string& file) {
+  if (ctx.globals.json && file.empty()) {
+    throw CLI::RequiredError("--bestand (with --json the CSV goes to a file)");
+  }
+}
+
+void refuse_json_dictionary(const Context& ctx) {
+  if (ctx.globals.json) {
+    throw CLI::ValidationError("--woordenboek", "prints Markdown, not JSON: leave out --json");
   }
 }
 
@@ -155,9 +165,11 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     dictionary->excludes(key_option);
     c->callback([&ctx, a] {
       if (a->dictionary) {
+        refuse_json_dictionary(ctx);
         ctx.out << monitoring::evaluation_dictionary();
         return;
       }
+      require_export_file(ctx, a->file);
       const monitoring::PseudonymKey key = pseudonym_key_file(a->key);
       // The file is created before the export (which is audited): a refused file exports nothing.
       std::optional<NewPrivateFile> out;

@@ -2,6 +2,7 @@
 // trajectory, record sessions with attendance, goals and outcomes, and look at what a programme
 // achieved (its outcome report) or supply its data for an evaluation (pseudonymised).
 
+#include <iomanip>
 #include <sstream>
 
 #include "cli.hpp"
@@ -14,6 +15,10 @@ using programme::Definition;
 
 /// Splits "a,b,c" (spaces allowed around the commas); refuses empty items.
 std::vector<std::string> list_option(const std::string& text, std::string_view option) {
+  if (!text.empty() && text.back() == ',') {
+    throw ValidationError(std::string(option), "a comma-separated list without empty items",
+                          cut(text, 60));
+  }
   std::vector<std::string> out;
   std::string item;
   std::istringstream in(text);
@@ -106,8 +111,9 @@ void show_programme(Context& ctx, const programme::Programme& p, std::string_vie
   ctx.out << ctx.t("Deelnemers (die u mag zien): ", "Participants (those you may see): ")
           << enrolments.size() << "\n";
   for (const auto& e : enrolments) {
-    ctx.out << "  " << e.trajectory.value() << "  " << e.municipality.to_string() << "  "
-            << ctx.t("ingeschreven ", "enrolled ") << to_iso(e.enrolled_on);
+    ctx.out << "  " << std::left << std::setw(8) << e.trajectory.value() << std::right << "  "
+            << e.municipality.to_string() << "  " << ctx.t("ingeschreven ", "enrolled ")
+            << to_iso(e.enrolled_on);
     if (e.left_on) {
       ctx.out << ctx.t(", uitgeschreven ", ", left ") << to_iso(*e.left_on) << " ("
               << ctx.label(*e.leave_reason) << ")";
@@ -141,15 +147,21 @@ struct DefinitionArgs {
 };
 
 void add_definition_options(CLI::App* c, DefinitionArgs& a, bool amend) {
-  auto* name = c->add_option("--naam", a.name, "naam van het programma of de pilot");
-  auto* theme = c->add_option("--thema", a.theme,
-                              "thema van het pilotprogramma: " + names_of<programme::Theme>());
-  auto* funder = c->add_option("--financier", a.funder, "wie betaalt, bv. \"Ministerie van SZW\"");
-  c->add_option("--bedrag", a.amount, "toegekend bedrag in euro (standaard 0)");
-  add_date(c, "--van", a.from, "eerste dag", !amend);
-  add_date(c, "--tot", a.to, "laatste dag (inbegrepen)", !amend);
+  // What an amendment leaves out stays as it was.
+  const std::string kept = amend ? " (standaard: ongewijzigd)" : "";
+  auto* name = c->add_option("--naam", a.name, "naam van het programma of de pilot" + kept);
+  auto* theme = c->add_option(
+      "--thema", a.theme, "thema van het pilotprogramma: " + names_of<programme::Theme>() + kept);
+  auto* funder =
+      c->add_option("--financier", a.funder, "wie betaalt, bv. \"Ministerie van SZW\"" + kept);
+  c->add_option("--bedrag", a.amount,
+                "toegekend bedrag in euro" + (amend ? kept : std::string(" (standaard 0)")));
+  add_date(c, "--van", a.from, "eerste dag" + kept, !amend);
+  add_date(c, "--tot", a.to, "laatste dag (inbegrepen)" + kept, !amend);
   c->add_option("--gemeenten", a.municipalities,
-                "CBS-codes met komma's; de eerste is de penvoerder (standaard: de eigen gemeente)");
+                "CBS-codes met komma's; de eerste is de penvoerder" +
+                    (amend ? std::string("; zo draagt de penvoerder de leiding over") + kept
+                           : std::string(" (standaard: de eigen gemeente)")));
   if (!amend) {
     name->required();
     theme->required();
@@ -218,8 +230,11 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
       const ProgrammeId pid(*id);
       programme::Programme p = ctx.store().load_programme(ctx.actor(), pid);
       apply_definition(*a, p.definition);
+      const std::int64_t before = p.revision;
       p.revision = ctx.store().amend_programme(ctx.actor(), pid, p.definition, *revision);
-      show_programme(ctx, p, ctx.t("Programma gewijzigd.", "Programme amended."));
+      show_programme(ctx, p,
+                     p.revision == before ? ctx.t("Niets gewijzigd.", "Nothing changed.")
+                                          : ctx.t("Programma gewijzigd.", "Programme amended."));
     });
   }
 
@@ -408,7 +423,9 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
                           "inburgering doel-bereikt 1 1001 3 --datum 2026-09-01");
     add_programme_id(c, a->programme);
     add_id(c, a->trajectory);
-    c->add_option("doel", a->goal, "doelnummer (deelname)")->required();
+    c->add_option("doel", a->goal, "doelnummer (deelname)")
+        ->required()
+        ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
     add_date(c, "--datum", a->date, "dag waarop het is bereikt (standaard --today)", false);
     c->callback([&ctx, a] {
       const Date on = a->date.empty() ? ctx.today() : date_option(a->date, "--datum");
@@ -519,13 +536,18 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
         ctx.out << ctx.t(", uitgeschreven ", ", left ") << to_iso(*e.left_on) << " ("
                 << ctx.label(*e.leave_reason) << ")";
       }
+      const auto none = [&](bool empty) {
+        if (empty) ctx.out << ctx.t("  (geen)\n", "  (none)\n");
+      };
       ctx.out << "\n" << ctx.t("Activiteiten:\n", "Sessions:\n");
+      none(p.activities.empty());
       for (const auto& x : p.activities) {
         ctx.out << "  " << to_iso(x.session.held_on) << "  " << ctx.label(x.session.kind) << ", "
                 << ctx.label(x.session.mode) << ", " << ctx.label(x.session.topic) << ", "
                 << x.session.minutes << " min: " << ctx.label(x.attendance) << "\n";
       }
       ctx.out << ctx.t("Doelen:\n", "Goals:\n");
+      none(p.goals.empty());
       for (const auto& g : p.goals) {
         ctx.out << "  " << g.id << "  " << cut(g.text, 120) << ctx.t(" (gesteld ", " (set ")
                 << to_iso(g.set_on);
@@ -533,6 +555,7 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
         ctx.out << ")\n";
       }
       ctx.out << ctx.t("Resultaten:\n", "Outcomes:\n");
+      none(p.outcomes.empty());
       for (const auto& o : p.outcomes) {
         ctx.out << "  " << to_iso(o.reached_on) << "  " << ctx.label(o.kind);
         if (o.contract) ctx.out << " (" << ctx.label(*o.contract) << ")";
@@ -598,21 +621,25 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
         "geboortejaar, en activiteiten, doelen en resultaten als aantallen en weken (geen data, "
         "geen tekst). --woordenboek toont wat elke kolom betekent.",
         "inburgering programma-export 1 --sleutel evaluatie.key --bestand powervrouwen.csv");
-    c->add_option("programma", a->programme, "programmanummer / programme id")
-        ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
+    auto* id_option =
+        c->add_option("programma", a->programme, "programmanummer / programme id")
+            ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
     auto* key_option =
         c->add_option("--sleutel", a->key, "sleutelbestand (pseudoniemsleutel-maken)");
-    c->add_option("--bestand", a->file, "nieuw bestand voor de CSV; zonder: standaarduitvoer");
+    auto* file_option =
+        c->add_option("--bestand", a->file, "nieuw bestand voor de CSV; zonder: standaarduitvoer");
     c->add_flag("--woordenboek", a->dictionary, "toon het gegevenswoordenboek (Markdown)")
-        ->excludes(key_option);
+        ->excludes(key_option)
+        ->excludes(id_option)
+        ->excludes(file_option);
     c->callback([&ctx, a] {
       if (a->dictionary) {
+        refuse_json_dictionary(ctx);
         ctx.out << programme::programme_export_dictionary();
         return;
       }
-      if (a->programme == 0) {
-        throw ValidationError("programma", "the programme id is needed", "missing");
-      }
+      if (a->programme == 0) throw CLI::RequiredError("programma");
+      require_export_file(ctx, a->file);
       const monitoring::PseudonymKey key = pseudonym_key_file(a->key);
       std::optional<NewPrivateFile> out;
       if (!a->file.empty()) out.emplace(a->file, "--bestand");

@@ -66,9 +66,12 @@ std::vector<bool> suppress(const NamedCounts& n, const DisclosureRule& rule, boo
 
 bool hide_share(const DisclosureRule& rule, const std::optional<double>& value, bool row_too_small,
                 std::int64_t part, std::int64_t base, bool made_from_hidden) {
-  return rule.apply && value &&
-         (row_too_small || base < rule.min_count || small(rule, part) || small(rule, base - part) ||
-          made_from_hidden);
+  // A row too small shows nothing at all, not even that a share has no base ("-" would say
+  // its count is 0).
+  if (!rule.apply) return false;
+  if (row_too_small) return true;
+  return value && (base < rule.min_count || small(rule, part) || small(rule, base - part) ||
+                   made_from_hidden);
 }
 
 std::optional<double> share(std::int64_t part, std::int64_t whole) {

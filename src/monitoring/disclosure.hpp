@@ -70,8 +70,9 @@ inline bool small(const DisclosureRule& rule, std::int64_t value) {
 std::vector<bool> suppress(const NamedCounts& counts, const DisclosureRule& rule,
                            bool row_too_small, const std::set<std::string>& also_hide = {});
 
-/// Whether a share or median (`value`) must be hidden: when its base, its numerator or the rest
-/// of its base is a small number of persons, or a count it is made from is hidden.
+/// Whether a share or median (`value`) must be hidden: always in a row too small; otherwise when
+/// it has a value and its base, its numerator or the rest of its base is a small number of
+/// persons, or a count it is made from is hidden.
 bool hide_share(const DisclosureRule& rule, const std::optional<double>& value, bool row_too_small,
                 std::int64_t part, std::int64_t base, bool made_from_hidden);
 

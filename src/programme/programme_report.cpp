@@ -303,8 +303,10 @@ std::string to_text(const ProgrammeReport& report, bool english) {
     out << t("Onthullingsbeheersing toegepast: aantallen van 1 tot ",
              "Disclosure control applied: counts of 1 to ")
         << report.disclosure.min_count - 1
-        << t(" personen, en aandelen uit kleinere aantallen, zijn onderdrukt (*): ",
-             " persons, and shares from smaller numbers, are suppressed (*): ")
+        << t(" personen, wat ze zou teruggeven, en alles van een gemeente met zo weinig "
+             "deelnemers, zijn onderdrukt (*): ",
+             " persons, what would give them back, and everything of a municipality with so few "
+             "participants, are suppressed (*): ")
         << report.suppressed << t(" getallen.\n", " numbers.\n");
   } else {
     out << t("Niet onderdrukt: alleen voor gebruik binnen de gemeente.\n",

@@ -236,7 +236,8 @@ std::pair<Programme, Enrolment> enrolment_for_write(auto& s, const Actor& actor,
   Programme p = visible_programme(s, actor, pid, what);
   writable_trajectory(s, actor, tid, what);
   auto e = read_enrolment(s.statements, pid, tid);
-  if (!e) throw NotFound("enrolment in " + programme_name(pid) + " of trajectory", to_string(tid));
+  if (!e)
+    throw NotFound("enrolment", "of trajectory " + to_string(tid) + " in " + programme_name(pid));
   return {std::move(p), *e};
 }
 
@@ -492,10 +493,12 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
     }
     require_within(enrolled_on, p.definition.starts_on, p.definition.ends_on,
                    "enrolment.enrolled_on", "the programme's period");
-    if (read_enrolment(s.statements, pid, tid)) {
+    if (const auto earlier = read_enrolment(s.statements, pid, tid)) {
       throw ConflictError(
           ErrorCode::kIdExists,
-          "trajectory " + to_string(tid) + " is enrolled in " + programme_name(pid) + " already");
+          "trajectory " + to_string(tid) + " has its enrolment in " + programme_name(pid) +
+              " already (one per programme: enrolled on " + to_iso(earlier->enrolled_on) +
+              (earlier->left_on ? ", left on " + to_iso(*earlier->left_on) : std::string()) + ")");
     }
     auto insert = s.statements.use(
         "INSERT INTO enrolment (programme_id, trajectory_id, municipality, enrolled_on) "
@@ -713,8 +716,8 @@ void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryI
       q->bind(2, pid.value());
       q->bind(3, tid.value());
       if (!q->executeStep()) {
-        throw NotFound("goal of trajectory " + to_string(tid) + " in " + programme_name(pid),
-                       std::to_string(goal));
+        throw NotFound("goal", std::to_string(goal) + " of trajectory " + to_string(tid) + " in " +
+                                   programme_name(pid));
       }
       set_on = stored_date(q->getColumn(0), "goal set_on");
       if (!q->getColumn(1).isNull()) {
@@ -833,7 +836,7 @@ programme::Participation SqliteStore::participation(const Actor& actor, Programm
     }
     const auto e = read_enrolment(s.statements, pid, tid);
     if (!e) {
-      throw NotFound("enrolment in " + programme_name(pid) + " of trajectory", to_string(tid));
+      throw NotFound("enrolment", "of trajectory " + to_string(tid) + " in " + programme_name(pid));
     }
     programme::Participation out = read_participation(s.statements, *e);
     read.commit();

@@ -1226,7 +1226,11 @@ TEST_F(CliTest, EvaluationExportWithAKeptKey) {
   EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::group_read,
             std::filesystem::perms::none);
   EXPECT_EQ(made.dump().find(slurp(key).substr(0, 64)), std::string::npos);  // never shown
-  refused({"evaluatie-export"}, 1, {"--sleutel"});
+  refused({"evaluatie-export"}, 2, {"--sleutel"});
+  // With --json the CSV must go to a file (else it would be audited as given out, and lost),
+  // and the dictionary is Markdown.
+  refused({"--json", "evaluatie-export", "--sleutel", key}, 2, {"--bestand"});
+  refused({"--json", "evaluatie-export", "--woordenboek"}, 2, {"--woordenboek"});
   refused({"evaluatie-export", "--sleutel", dir_ + "/none"}, 3, {"none"});
   const std::string open_key = dir_ + "/open.key";
   std::ofstream(open_key) << slurp(key);
@@ -1278,7 +1282,8 @@ TEST_F(CliTest, AProgrammeFromDefinitionToOutcomes) {
   EXPECT_EQ(enrolled["kind"], "programme_change");
   EXPECT_EQ(enrolled["trajectories"], json::array({1001}));
   ok({"inschrijven", "1", "1002", "--datum", "2026-10-06"});
-  refused({"inschrijven", "1", "1001", "--datum", "2026-10-07"}, 5, {"already"});
+  refused({"inschrijven", "1", "1001", "--datum", "2026-10-07"}, 5,
+          {"one per programme", "2026-10-06"});
   refused({"inschrijven", "1", "4242"}, 3, {"4242"});
   refused({"inschrijven", "2", "1001"}, 3, {"programme"});
   const json session =
@@ -1297,6 +1302,9 @@ TEST_F(CliTest, AProgrammeFromDefinitionToOutcomes) {
   const std::string goal_id = std::to_string(goal["ids"][0].get<std::int64_t>());
   ok({"doel-bereikt", "1", "1001", goal_id, "--datum", "2026-12-01"});
   refused({"doel-bereikt", "1", "1001", goal_id}, 1, {"once"});
+  refused({"doel-bereikt", "1", "1001", "99"}, 3,
+          {"goal 99 of trajectory 1001 in programme 1 not found"});
+  refused({"doel-bereikt", "1", "1001", "0"}, 2, {"doel"});
   refused({"resultaat", "1", "1001", "--soort", "job", "--datum", "2026-11-20"}, 1,
           {"outcome.contract"});
   ok({"resultaat", "1", "1001", "--soort", "job", "--contract", "fixed_term", "--datum",
@@ -1317,11 +1325,15 @@ TEST_F(CliTest, AProgrammeFromDefinitionToOutcomes) {
   EXPECT_EQ(shown["enrolments"][1]["leave_reason"], "dropped_out");
   // Amending: the revision seen, only what is given changes.
   refused({"programma-wijzigen", "1", "--revisie", "7", "--tot", "2028-06-30"}, 5, {"revision"});
+  refused({"programma-wijzigen", "1", "--revisie", "1", "--gemeenten", "0344,"}, 1,
+          {"--gemeenten"});
   const json amended =
       cli_json({"programma-wijzigen", "1", "--revisie", "1", "--tot", "2028-06-30"});
   EXPECT_EQ(amended["programme"]["revision"], 2);
   EXPECT_EQ(amended["programme"]["ends_on"], "2028-06-30");
   EXPECT_EQ(amended["programme"]["name"], "Powervrouwen");
+  EXPECT_NE(ok({"programma-wijzigen", "1", "--revisie", "2"}).find("Niets gewijzigd."),
+            std::string::npos);
   // The outcome report; another municipality sees the programme but not Utrecht's people.
   const json report = cli_json({"programma-resultaten", "1"});
   EXPECT_EQ(report["report"]["rows"][0]["counts"]["enrolled"], 2);
@@ -1362,7 +1374,11 @@ TEST_F(CliTest, AProgrammesExportOnTheDemoData) {
   EXPECT_NE(cohort.find(first), std::string::npos);
   const std::string dictionary = ok({"programma-export", "--woordenboek"});
   EXPECT_NE(dictionary.find("| `weeks_to_job` | integer |"), std::string::npos);
-  refused({"programma-export", "1"}, 1, {"--sleutel"});
+  refused({"programma-export", "1"}, 2, {"--sleutel"});
+  refused({"programma-export", "--sleutel", key}, 2, {"programma"});
+  refused({"--json", "programma-export", "1", "--sleutel", key}, 2, {"--bestand"});
+  refused({"programma-export", "1", "--woordenboek"}, 2, {"--woordenboek"});
+  refused({"--json", "programma-export", "--woordenboek"}, 2, {"--woordenboek"});
   refused({"programma-export", "1", "--sleutel", key}, 4, {},
           {"--user", "acc", "--municipality", "0344", "--role", "auditor"});
   const std::string text = ok({"programma-resultaten", "1", "--voor-buiten"});

@@ -155,6 +155,10 @@ TEST(ProgrammeReport, TheRuleHidesSmallRowsSmallCountsAndWhatGivesThemBack) {
   const ProgrammeReport tiny =
       make_programme_report(stored(), {counts(test::utrecht(), 4)}, d("2026-12-07"), rule);
   for (const auto& [name, shown] : tiny.rows[0].counts) EXPECT_TRUE(shown.suppressed) << name;
+  // Not even a "no value" shows: it would say that a count is 0.
+  for (const auto& [name, shown] : tiny.rows[0].indicators) {
+    EXPECT_TRUE(shown.suppressed) << name;
+  }
   // 5 persons is enough.
   const ProgrammeReport five =
       make_programme_report(stored(), {counts(test::utrecht(), 5)}, d("2026-12-07"), rule);
