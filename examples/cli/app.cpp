@@ -239,6 +239,17 @@ void add_id(CLI::App* command, std::int64_t& id) {
       ->default_str("");
 }
 
+void add_report_options(CLI::App* command, ReportArgs& args) {
+  command->add_flag("--voor-buiten", args.outside,
+                    "onthullingsbeheersing toepassen: voor uitvoer die de gemeente verlaat");
+  command
+      ->add_option("--min", args.min_count, "kleinste getoonde aantal personen (met --voor-buiten)")
+      ->check(CLI::Range(2, 100))
+      ->needs("--voor-buiten");
+  command->add_option("--formaat", args.format, "tekst, csv of json (--json geeft json)")
+      ->check(CLI::IsMember({"tekst", "csv", "json"}));
+}
+
 CLI::Option* add_date(CLI::App* command, const std::string& name, std::string& target,
                       const std::string& description, bool required) {
   auto* option = command->add_option(name, target, description + " (JJJJ-MM-DD)");

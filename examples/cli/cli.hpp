@@ -164,6 +164,35 @@ void require_export_file(const Context& ctx, const std::string& file);
 /// `--woordenboek` prints Markdown: refused with `--json`. @throws CLI::ValidationError.
 void refuse_json_dictionary(const Context& ctx);
 
+/// How a report is asked for: the disclosure rule and the output format.
+struct ReportArgs {
+  bool outside = false;
+  int min_count = 5;
+  std::string format = "tekst";
+  monitoring::DisclosureRule rule() const { return {.apply = outside, .min_count = min_count}; }
+};
+
+/// Adds `--voor-buiten`, `--min` and `--formaat` to a report command.
+void add_report_options(CLI::App* command, ReportArgs& args);
+
+/// Prints a report (the monitoring report or a programme's outcomes, through their `to_json`,
+/// `to_csv` and `to_text`): with `--json` as a document of `kind`, otherwise as `--formaat` says.
+template <class Report>
+void print_report(Context& ctx, const ReportArgs& args, const char* kind, const Report& report) {
+  if (ctx.globals.json) {
+    ctx.print_json({{"schema", "inburgering-cli"},
+                    {"version", kJsonOutputVersion},
+                    {"kind", kind},
+                    {"report", json::parse(to_json(report))}});
+  } else if (args.format == "csv") {
+    ctx.out << to_csv(report);
+  } else if (args.format == "json") {
+    ctx.out << to_json(report) << "\n";
+  } else {
+    ctx.out << to_text(report, ctx.english());
+  }
+}
+
 /// Adds a subcommand with its Dutch name, English alias, description and an example for `--help`.
 CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& alias,
                       const std::string& description, const std::string& example);

@@ -200,9 +200,9 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   // ---- indicatoren ---------------------------------------------------------------------------
   {
     struct Args {
-      std::string municipality, format = "tekst";
-      bool outside = false;
-      int min_count = 5, months = 6;
+      std::string municipality;
+      int months = 6;
+      ReportArgs report;
     };
     auto a = std::make_shared<Args>();
     auto* c = add_command(
@@ -215,13 +215,7 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
     c->add_option("--gemeente", a->municipality,
                   "CBS-code; standaard die van de gebruiker (een andere alleen met een regionale "
                   "afspraak)");
-    c->add_flag("--voor-buiten", a->outside,
-                "onthullingsbeheersing toepassen: voor uitvoer die de gemeente verlaat");
-    c->add_option("--min", a->min_count, "kleinste getoonde aantal personen (met --voor-buiten)")
-        ->check(CLI::Range(2, 100))
-        ->needs("--voor-buiten");
-    c->add_option("--formaat", a->format, "tekst, csv of json (--json geeft json)")
-        ->check(CLI::IsMember({"tekst", "csv", "json"}));
+    add_report_options(c, a->report);
     c->add_option("--maanden", a->months, "termijnen die binnen zoveel maanden aflopen")
         ->check(CLI::Range(1, 120));
     c->callback([&ctx, a] {
@@ -231,20 +225,8 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
         options.municipality = municipality_option(a->municipality, "--gemeente");
       }
       options.terms_ending_months = a->months;
-      options.disclosure = {.apply = a->outside, .min_count = a->min_count};
-      const auto report = ctx.store().indicators(ctx.actor(), options);
-      if (ctx.globals.json) {
-        ctx.print_json({{"schema", "inburgering-cli"},
-                        {"version", kJsonOutputVersion},
-                        {"kind", "indicators"},
-                        {"report", json::parse(monitoring::to_json(report))}});
-      } else if (a->format == "csv") {
-        ctx.out << monitoring::to_csv(report);
-      } else if (a->format == "json") {
-        ctx.out << monitoring::to_json(report) << "\n";
-      } else {
-        ctx.out << monitoring::to_text(report, ctx.english());
-      }
+      options.disclosure = a->report.rule();
+      print_report(ctx, a->report, "indicators", ctx.store().indicators(ctx.actor(), options));
     });
   }
 

@@ -568,9 +568,7 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
   {
     struct Args {
       std::int64_t programme = 0;
-      std::string format = "tekst";
-      bool outside = false;
-      int min_count = 5;
+      ReportArgs report;
     };
     auto a = std::make_shared<Args>();
     auto* c = add_command(
@@ -580,29 +578,11 @@ void add_programme_commands(CLI::App& app, Context& ctx) {
         "--voor-buiten worden kleine aantallen onderdrukt.",
         "inburgering programma-resultaten 1 --voor-buiten --formaat csv > powervrouwen.csv");
     add_programme_id(c, a->programme);
-    c->add_flag("--voor-buiten", a->outside,
-                "onthullingsbeheersing toepassen: voor uitvoer die de gemeente verlaat");
-    c->add_option("--min", a->min_count, "kleinste getoonde aantal personen (met --voor-buiten)")
-        ->check(CLI::Range(2, 100))
-        ->needs("--voor-buiten");
-    c->add_option("--formaat", a->format, "tekst, csv of json (--json geeft json)")
-        ->check(CLI::IsMember({"tekst", "csv", "json"}));
+    add_report_options(c, a->report);
     c->callback([&ctx, a] {
-      const auto report =
-          ctx.store().programme_outcomes(ctx.actor(), ProgrammeId(a->programme), ctx.today(),
-                                         {.apply = a->outside, .min_count = a->min_count});
-      if (ctx.globals.json) {
-        ctx.print_json({{"schema", "inburgering-cli"},
-                        {"version", kJsonOutputVersion},
-                        {"kind", "programme_outcomes"},
-                        {"report", json::parse(programme::to_json(report))}});
-      } else if (a->format == "csv") {
-        ctx.out << programme::to_csv(report);
-      } else if (a->format == "json") {
-        ctx.out << programme::to_json(report) << "\n";
-      } else {
-        ctx.out << programme::to_text(report, ctx.english());
-      }
+      print_report(ctx, a->report, "programme_outcomes",
+                   ctx.store().programme_outcomes(ctx.actor(), ProgrammeId(a->programme),
+                                                  ctx.today(), a->report.rule()));
     });
   }
 

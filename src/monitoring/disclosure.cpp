@@ -114,16 +114,26 @@ std::string text_line(const std::string& name, const Shown& shown, int width) {
   return out.str() + "\n";
 }
 
-std::string csv_cells(const ShownList& counts, const ShownList& indicators, int& suppressed) {
+std::string csv_header_cells(const ShownList& counts, const ShownList& indicators) {
   std::string out;
-  suppressed = 0;
+  for (const auto* list : {&counts, &indicators}) {
+    for (const auto& [name, shown] : *list) out += "," + name;
+  }
+  return out + ",as_of,disclosure_min_count,suppressed_in_row\n";
+}
+
+std::string csv_cells(const ShownList& counts, const ShownList& indicators, Date as_of,
+                      const DisclosureRule& rule) {
+  std::string out;
+  int suppressed = 0;
   for (const auto* list : {&counts, &indicators}) {
     for (const auto& [name, shown] : *list) {
       suppressed += shown.suppressed ? 1 : 0;
       out += "," + number_text(shown, name.rfind("share_", 0) == 0);
     }
   }
-  return out;
+  return out + "," + to_iso(as_of) + "," + (rule.apply ? std::to_string(rule.min_count) : "") +
+         "," + std::to_string(suppressed) + "\n";
 }
 
 nlohmann::json row_json(const ShownList& counts, const ShownList& indicators) {

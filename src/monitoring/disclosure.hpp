@@ -89,9 +89,15 @@ std::string text_line(const std::string& name, const Shown& shown, int width);
 /// A row's shown counts or indicators, by name.
 using ShownList = std::vector<std::pair<std::string, Shown>>;
 
-/// A row's counts and indicators as CSV cells (each after a comma; suppressed ones empty), and
-/// how many were suppressed.
-std::string csv_cells(const ShownList& counts, const ShownList& indicators, int& suppressed);
+/// The CSV header's cells for the names of a row's counts and indicators (each after a comma),
+/// then as_of, disclosure_min_count and suppressed_in_row, and the line's end.
+std::string csv_header_cells(const ShownList& counts, const ShownList& indicators);
+
+/// A row's counts and indicators as CSV cells (each after a comma; suppressed ones empty), then
+/// the report's day, the rule's minimum (empty when not applied) and how many cells of the row
+/// were suppressed, and the line's end: every line says as of when and how the rule was applied.
+std::string csv_cells(const ShownList& counts, const ShownList& indicators, Date as_of,
+                      const DisclosureRule& rule);
 
 /// A row's counts and indicators as JSON: {"counts": {name: integer or null}, "indicators":
 /// {name: number or null}, "suppressed": [names]}.

@@ -167,18 +167,11 @@ std::string to_csv(const IndicatorReport& report) {
   const IndicatorReport empty =
       make_report({CellCounts{.municipality = MunicipalityCode("0344")}}, report.as_of, 1, {});
   std::ostringstream out;
-  out << "municipality,cohort,target_group";
-  for (const auto& [name, _] : empty.rows.front().counts) out << "," << name;
-  for (const auto& [name, _] : empty.rows.front().indicators) out << "," << name;
-  // Every line says as of when, and whether and how the rule was applied.
-  out << ",as_of,disclosure_min_count,suppressed_in_row\n";
+  out << "municipality,cohort,target_group"
+      << detail::csv_header_cells(empty.rows.front().counts, empty.rows.front().indicators);
   for (const auto& row : report.rows) {
-    int hidden = 0;
     out << row.municipality.to_string() << "," << row.cohort << "," << to_string(row.target_group)
-        << detail::csv_cells(row.counts, row.indicators, hidden);
-    out << "," << to_iso(report.as_of) << ","
-        << (report.disclosure.apply ? std::to_string(report.disclosure.min_count) : "") << ","
-        << hidden << "\n";
+        << detail::csv_cells(row.counts, row.indicators, report.as_of, report.disclosure);
   }
   return out.str();
 }

@@ -255,18 +255,13 @@ std::string to_csv(const ProgrammeReport& report) {
   const ProgrammeRow names =
       make_row({.municipality = MunicipalityCode("0344")}, std::nullopt, {}, {}, ignored);
   std::ostringstream out;
-  out << "programme,municipality";
-  for (const auto& [name, _] : names.counts) out << "," << name;
-  for (const auto& [name, _] : names.indicators) out << "," << name;
-  out << ",as_of,disclosure_min_count,suppressed_in_row\n";
+  out << "programme,municipality"
+      << monitoring::detail::csv_header_cells(names.counts, names.indicators);
   for (const auto& row : report.rows) {
-    int hidden = 0;
     out << report.programme.value() << ","
         << (row.municipality ? row.municipality->to_string() : "total")
-        << monitoring::detail::csv_cells(row.counts, row.indicators, hidden);
-    out << "," << to_iso(report.as_of) << ","
-        << (report.disclosure.apply ? std::to_string(report.disclosure.min_count) : "") << ","
-        << hidden << "\n";
+        << monitoring::detail::csv_cells(row.counts, row.indicators, report.as_of,
+                                         report.disclosure);
   }
   return out.str();
 }

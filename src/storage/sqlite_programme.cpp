@@ -131,15 +131,9 @@ MunicipalityCode writable_trajectory(auto& s, const Actor& actor, TrajectoryId i
   return row->municipality;
 }
 
-std::optional<Enrolment> read_enrolment(detail::StatementCache& statements, ProgrammeId pid,
-                                        TrajectoryId tid) {
-  auto use = statements.use(
-      "SELECT municipality, enrolled_on, left_on, leave_reason FROM enrolment "
-      "WHERE programme_id = ?1 AND trajectory_id = ?2");
-  SQLite::Statement& q = *use;
-  q.bind(1, pid.value());
-  q.bind(2, tid.value());
-  if (!q.executeStep()) return std::nullopt;
+/// The enrolment of the current row of a query whose columns are municipality, enrolled_on,
+/// left_on and leave_reason.
+Enrolment enrolment_of(const SQLite::Statement& q, ProgrammeId pid, TrajectoryId tid) {
   const std::string what =
       "enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
   Enrolment e{.programme = pid,
@@ -152,6 +146,18 @@ std::optional<Enrolment> read_enrolment(detail::StatementCache& statements, Prog
     e.leave_reason = stored_enum<programme::LeaveReason>(q.getColumn(3), what + " leave_reason");
   }
   return e;
+}
+
+std::optional<Enrolment> read_enrolment(detail::StatementCache& statements, ProgrammeId pid,
+                                        TrajectoryId tid) {
+  auto use = statements.use(
+      "SELECT municipality, enrolled_on, left_on, leave_reason FROM enrolment "
+      "WHERE programme_id = ?1 AND trajectory_id = ?2");
+  SQLite::Statement& q = *use;
+  q.bind(1, pid.value());
+  q.bind(2, tid.value());
+  if (!q.executeStep()) return std::nullopt;
+  return enrolment_of(q, pid, tid);
 }
 
 programme::Participation read_participation(detail::StatementCache& statements,
@@ -800,17 +806,13 @@ std::vector<programme::Enrolment> SqliteStore::enrolments(const Actor& actor, Pr
     std::sort(readable.begin(), readable.end());
     std::vector<Enrolment> out;
     for (const auto& m : readable) {
-      std::vector<TrajectoryId> ids;
-      {
-        auto q = s.statements.use(
-            "SELECT trajectory_id FROM enrolment WHERE programme_id = ?1 AND municipality = ?2 "
-            "ORDER BY trajectory_id");
-        q->bind(1, pid.value());
-        q->bind(2, m.to_string());
-        while (q->executeStep()) ids.emplace_back(q->getColumn(0).getInt64());
-      }
-      for (const TrajectoryId tid : ids) {
-        if (auto e = read_enrolment(s.statements, pid, tid)) out.push_back(*e);
+      auto q = s.statements.use(
+          "SELECT municipality, enrolled_on, left_on, leave_reason, trajectory_id FROM enrolment "
+          "WHERE programme_id = ?1 AND municipality = ?2 ORDER BY trajectory_id");
+      q->bind(1, pid.value());
+      q->bind(2, m.to_string());
+      while (q->executeStep()) {
+        out.push_back(enrolment_of(*q, pid, TrajectoryId(q->getColumn(4).getInt64())));
       }
     }
     read.commit();
