@@ -30,8 +30,8 @@
 #include <string>
 #include <vector>
 
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
 
 namespace {
 

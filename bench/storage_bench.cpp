@@ -13,8 +13,9 @@
 #include <string>
 
 #include "storage/record_codec.hpp"
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "support/builders.hpp"
 
 namespace {
@@ -225,7 +226,8 @@ void BM_Raw_ImportBatch(benchmark::State& state) {
   const Trajectory t = sample(1);
   const TrajectoryRecord& record = t.record();
   const std::string text = storage::detail::stored_record_text(record);
-  storage::detail::StatementCache statements(db);
+  storage::detail::SqliteConnection connection(db);
+  storage::detail::StatementCache statements(connection);
   const std::int64_t policy_id = storage::detail::intern_policy(statements, record.policy);
   const auto deadlines = t.deadlines(parse_date("2027-02-01"));
   SQLite::Statement row(db, storage::detail::sql::kInsert);

@@ -25,6 +25,11 @@ struct AuditContent {
   std::string note;
 };
 
+/// The columns of `audit_log` the hash chain covers, in the order of `AuditContent`.
+inline constexpr const char* kAuditChainColumns =
+    "at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, trajectory_id, "
+    "changes, note";
+
 /// The hash of an entry with `content` that follows the entry with hash `previous` ("" for the
 /// first entry): lowercase hex of SHA-256 over `previous` and every field, each field written as
 /// its length, a colon and its bytes (absent: "-"), so no two contents share an input.

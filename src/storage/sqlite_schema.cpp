@@ -1,4 +1,5 @@
 #include "storage/sqlite_schema.hpp"
+#include "storage/sqlite_connection.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -11,7 +12,7 @@
 #include "inburgering/error.hpp"
 #include "storage/audit_chain.hpp"
 #include "storage/record_codec.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_rows.hpp"
 
 namespace inburgering::storage::detail {
 namespace {
@@ -301,7 +302,8 @@ TrajectoryRecord decode_legacy(const std::string& text, const std::string& what,
 // (and whatever `decode` needs), `decode` turns a row into its record.
 template <class Decode>
 void rewrite_deadlines(SQLite::Database& db, const char* sql, Decode decode) {
-  StatementCache statements(db);
+  SqliteConnection connection(db);
+  StatementCache statements(connection);
   SQLite::Statement rows(db, sql);
   while (rows.executeStep()) {
     const TrajectoryId id(rows.getColumn(0).getInt64());
@@ -321,7 +323,8 @@ void backfill_deadlines(SQLite::Database& db, const LegacyPolicyFor& legacy_poli
 // Rewrites every record of format 1 as format 2 (README, "Deliberate interpretations"): its
 // policy into `policy`, its health topic's placeholder into the record, its end of retention.
 void migrate_to_format_2(SQLite::Database& db, const LegacyPolicyFor& legacy_policy_for) {
-  StatementCache statements(db);
+  SqliteConnection connection(db);
+  StatementCache statements(connection);
   SQLite::Statement rows(db, "SELECT id, record FROM trajectory WHERE record IS NOT NULL");
   SQLite::Statement update(
       db, "UPDATE trajectory SET record = ?2, policy_id = ?3, retain_until = ?4 WHERE id = ?1");
@@ -398,7 +401,8 @@ void recompute_after_duo_fines(SQLite::Database& db, const LegacyPolicyFor&) {
 // Moves the special-category values outside the health topic that 0.6 kept in the record into
 // `trajectory_special`, leaving placeholders in the record (rewritten in the current format).
 void keep_special_values_apart(SQLite::Database& db) {
-  StatementCache statements(db);
+  SqliteConnection connection(db);
+  StatementCache statements(connection);
   SQLite::Statement rows(db,
                          "SELECT t.id, t.record, p.body FROM trajectory t "
                          "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
@@ -426,7 +430,8 @@ void migrate_to_schema_8(SQLite::Database& db, const LegacyPolicyFor& legacy) {
 
 // Writes the monitoring facts of every live row, as known when it was saved.
 void backfill_facts(SQLite::Database& db, const LegacyPolicyFor&) {
-  StatementCache statements(db);
+  SqliteConnection connection(db);
+  StatementCache statements(connection);
   SQLite::Statement rows(db,
                          "SELECT t.id, t.record, t.updated_at, p.body FROM trajectory t "
                          "JOIN policy p ON p.id = t.policy_id WHERE t.record IS NOT NULL");
@@ -444,7 +449,8 @@ void backfill_facts(SQLite::Database& db, const LegacyPolicyFor&) {
 // trigger is lifted for this one transaction and put back as it was.
 void chain_audit_trail(SQLite::Database& db, const LegacyPolicyFor&) {
   db.exec("DROP TRIGGER audit_log_no_update");
-  SQLite::Statement rows(db, std::string("SELECT sequence, ") + kAuditChainColumns +
+  SqliteConnection connection(db);
+  Statement rows(connection, std::string("SELECT sequence, ") + kAuditChainColumns +
                                  " FROM audit_log ORDER BY sequence");
   SQLite::Statement update(db, "UPDATE audit_log SET hash = ?2 WHERE sequence = ?1");
   std::string previous;
@@ -495,24 +501,6 @@ int read_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_versi
 }  // namespace
 
 int latest_schema_version() noexcept { return 10; }
-
-AuditContent audit_content(SQLite::Statement& row, int first) {
-  auto text = [&](int i) { return row.getColumn(first + i).getString(); };
-  AuditContent content{.at = text(0),
-                       .user_id = text(1),
-                       .role = text(2),
-                       .actor_municipality = text(3),
-                       .on_behalf_of = std::nullopt,
-                       .arrangement = text(5),
-                       .action = text(6),
-                       .trajectory_id = std::nullopt,
-                       .changes = text(8),
-                       .note = text(9)};
-  if (!row.getColumn(first + 4).isNull()) content.on_behalf_of = text(4);
-  if (!row.getColumn(first + 7).isNull())
-    content.trajectory_id = row.getColumn(first + 7).getInt64();
-  return content;
-}
 
 StorageError sqlite_error(const SQLite::Exception& e, const std::string& what) {
   switch (e.getErrorCode() & 0xff) {
@@ -638,6 +626,9 @@ void migrate(SQLite::Database& db, int target, const LegacyPolicyFor& legacy_pol
       db.exec("PRAGMA user_version = " + std::to_string(migration.version));
       transaction.commit();
     } catch (const SQLite::Exception& e) {
+      throw StorageError("migration to schema version " + std::to_string(migration.version) +
+                         " failed and was rolled back: " + e.what());
+    } catch (const DbError& e) {
       throw StorageError("migration to schema version " + std::to_string(migration.version) +
                          " failed and was rolled back: " + e.what());
     } catch (const StorageError& e) {

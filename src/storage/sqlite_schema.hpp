@@ -23,14 +23,6 @@ int latest_schema_version() noexcept;
 /// `PRAGMA application_id` of an inburgering database (schema 5 on): "Inbu" in ASCII.
 inline constexpr std::int64_t kApplicationId = 0x496E6275;
 
-/// The columns of `audit_log` the hash chain covers, in the order of `AuditContent`.
-inline constexpr const char* kAuditChainColumns =
-    "at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, trajectory_id, "
-    "changes, note";
-
-/// The content of an audit row selected with `kAuditChainColumns` from column `first` on.
-AuditContent audit_content(SQLite::Statement& row, int first);
-
 /// A StorageError that names the real cause of an SQLite error (locked, not a database,
 /// permissions, damage) after `what`.
 StorageError sqlite_error(const SQLite::Exception& e, const std::string& what);

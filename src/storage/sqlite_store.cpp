@@ -1,8 +1,9 @@
-// SqliteStore: opening and migrating the database, and the helpers its reads and writes share.
+// SqliteStore: opening and migrating the database file.
 
 #include "inburgering/storage/sqlite_store.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -15,229 +16,33 @@
 
 #include "inburgering/limits.hpp"
 #include "storage/record_codec.hpp"
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store_impl.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "storage/sqlite_schema.hpp"
-#include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
 
 namespace sql = detail::sql;
 
-namespace {
-
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& v) {
-  if (v) {
-    statement.bind(index, *v);
-  } else {
-    statement.bind(index);  // NULL
-  }
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
-}  // namespace
-
-// ---- Helpers ---------------------------------------------------------------------------------
-
-void SqliteStore::Impl::check_actor(const Actor& actor) {
-  check_identifier(actor.user.value(), "actor.user");
-  const auto roles = all_enumerators<Role>();
-  if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
-    throw ValidationError("actor.role", "must be one of the roles of storage::Role",
-                          std::to_string(static_cast<int>(actor.role)));
-  }
-  for (const auto& grant : actor.grants) check_text(grant.arrangement, "actor.grants.arrangement");
-}
-
-void SqliteStore::Impl::require_writable(const std::string& what) const {
-  if (options.read_only) {
-    throw StorageError(what + " is not possible: the store was opened read-only",
-                       ErrorCode::kReadOnlyStore);
-  }
-}
-
-std::string SqliteStore::Impl::arrangement_for(const Actor& actor,
-                                               std::optional<MunicipalityCode> owner) const {
-  if (!owner || *owner == actor.municipality) return {};
-  for (const auto& grant : actor.grants) {
-    if (grant.grantor == *owner) return grant.arrangement;
-  }
-  return {};
-}
-
-void SqliteStore::Impl::insert_audit(const Actor& actor, AuditAction action,
-                                     std::optional<MunicipalityCode> owner,
-                                     std::optional<TrajectoryId> id,
-                                     const std::vector<FieldChange>& changes,
-                                     const std::string& note) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& change : changes) {
-    list.push_back({{"field", change.field}, {"before", change.before}, {"after", change.after}});
-  }
-  detail::AuditContent content{
-      .at = now(),
-      .user_id = actor.user.value(),
-      .role = std::string(to_string(actor.role)),
-      .actor_municipality = actor.municipality.to_string(),
-      .on_behalf_of = owner ? std::optional(owner->to_string()) : std::nullopt,
-      .arrangement = arrangement_for(actor, owner),
-      .action = std::string(to_string(action)),
-      .trajectory_id = id ? std::optional(id->value()) : std::nullopt,
-      .changes = list.dump(),
-      .note = note};
-  // The link to the previous entry, read inside the caller's write transaction.
-  std::string previous;
-  {
-    auto last = statements.use("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
-    if (last->executeStep()) previous = last->getColumn(0).getString();
-  }
-  auto insert = statements.use(
-      "INSERT INTO audit_log (at, user_id, role, actor_municipality, on_behalf_of, arrangement, "
-      "action, trajectory_id, changes, note, hash) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  insert->bind(1, content.at);
-  insert->bind(2, content.user_id);
-  insert->bind(3, content.role);
-  insert->bind(4, content.actor_municipality);
-  bind_optional(*insert, 5, content.on_behalf_of);
-  insert->bind(6, content.arrangement);
-  insert->bind(7, content.action);
-  if (content.trajectory_id) {
-    insert->bind(8, *content.trajectory_id);
-  } else {
-    insert->bind(8);
-  }
-  insert->bind(9, content.changes);
-  insert->bind(10, content.note);
-  insert->bind(11, detail::audit_hash(previous, content));
-  insert->exec();
-}
-
-void SqliteStore::Impl::audit_denial(const Actor& actor, std::optional<MunicipalityCode> owner,
-                                     std::optional<TrajectoryId> id,
-                                     const std::string& what) noexcept {
-  try {
-    if (options.read_only) return;
-    with_retry("auditing a denial", [&] {
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      insert_audit(actor, AuditAction::kDenied, owner, id, {}, what);
-      transaction.commit();
-    });
-  } catch (...) {
-    // The refusal stands even when it could not be written down.
-  }
-}
-
-void SqliteStore::Impl::deny_as_not_found(const Actor& actor, MunicipalityCode owner,
-                                          TrajectoryId id, const std::string& what) {
-  audit_denial(actor, owner, id, what);
-  throw NotFound("trajectory", to_string(id));
-}
-
-void SqliteStore::Impl::deny(const Actor& actor, std::optional<MunicipalityCode> owner,
-                             std::optional<TrajectoryId> id, const std::string& what) {
-  audit_denial(actor, owner, id, what);
-  throw AccessDenied("access denied: " + what + " (user " + actor.user.value() + ", role " +
-                     std::string(to_string(actor.role)) + ", municipality " +
-                     actor.municipality.to_string() + ")");
-}
-
-std::optional<SqliteStore::Impl::StoredRow> SqliteStore::Impl::read_row(TrajectoryId id) {
-  auto use = statements.use(sql::kLoad);
-  SQLite::Statement& query = *use;
-  query.bind(1, id.value());
-  if (!query.executeStep()) return std::nullopt;
-  const std::string what = "trajectory " + to_string(id);
-  std::optional<MunicipalityCode> municipality;
-  try {
-    municipality = MunicipalityCode(query.getColumn(0).getString());
-  } catch (const ValidationError&) {
-    throw StorageError("stored " + what + " is damaged at municipality", ErrorCode::kCorruptData);
-  }
-  std::optional<std::int64_t> policy_id;
-  if (!query.getColumn(4).isNull()) policy_id = query.getColumn(4).getInt64();
-  return StoredRow{*municipality, query.getColumn(1).getInt64(), optional_text(query.getColumn(2)),
-                   optional_text(query.getColumn(3)), policy_id};
-}
-
-const Policy& SqliteStore::Impl::policy(std::int64_t id) {
-  auto it = policies.find(id);
-  if (it == policies.end()) it = policies.emplace(id, detail::load_policy(db, id)).first;
-  return it->second;
-}
-
-TrajectoryRecord SqliteStore::Impl::decode_row(const StoredRow& row, TrajectoryId id) {
-  if (!row.record || !row.policy_id) {
-    throw StorageError("stored trajectory " + to_string(id) + " has no record or no policy",
-                       ErrorCode::kCorruptData);
-  }
-  TrajectoryRecord record = detail::decode_stored_record(*row.record, policy(*row.policy_id), id);
-  if (record.id != id) {
-    throw StorageError("stored trajectory " + to_string(id) + " is damaged at id",
-                       ErrorCode::kCorruptData);
-  }
-  record.revision = row.revision;
-  return record;
-}
-
-void SqliteStore::Impl::bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
-                                     std::int64_t revision, const std::string& record_text,
-                                     std::int64_t policy_id) {
-  const TrajectoryRecord& record = trajectory.record();
-  const PlanVersion* plan = trajectory.current_plan();
-  statement.bind(2, record.municipality.to_string());
-  statement.bind(3, record.caseworker.value());
-  statement.bind(4, revision);
-  statement.bind(5, std::string(to_string(record.state)));
-  bind_optional(statement, 6,
-                plan ? std::optional(std::string(to_string(plan->content.route))) : std::nullopt);
-  statement.bind(7, std::string(to_string(record.participant.target_group)));
-  statement.bind(8, record.participant.bsn.digits());
-  bind_optional(statement, 9,
-                record.term ? std::optional(to_iso(record.term->start)) : std::nullopt);
-  const bool running = record.state == TrajectoryState::kRoute && record.term;
-  bind_optional(statement, 10,
-                running ? std::optional(to_iso(*trajectory.term_end(today()))) : std::nullopt);
-  bind_optional(statement, 11,
-                record.closure ? std::optional(to_iso(record.closure->on)) : std::nullopt);
-  statement.bind(12, record_text);
-  statement.bind(13, now());
-  statement.bind(14, policy_id);
-  bind_optional(statement, 15, detail::retain_until(record));
-}
-
-void SqliteStore::Impl::scrub(const Actor& actor, TrajectoryId id, MunicipalityCode owner,
-                              AuditAction action, const std::string& note) {
-  SQLite::Statement update(db,
-                           "UPDATE trajectory SET record = NULL, bsn = NULL, purged_on = ?2, "
-                           "updated_at = ?3 WHERE id = ?1 AND purged_on IS NULL");
-  update.bind(1, id.value());
-  update.bind(2, to_iso(today()));
-  update.bind(3, now());
-  update.exec();
-  for (const char* statement : {"DELETE FROM trajectory_health WHERE trajectory_id = ?1",
-                                "DELETE FROM trajectory_special WHERE trajectory_id = ?1",
-                                "DELETE FROM trajectory_signal WHERE trajectory_id = ?1",
-                                "DELETE FROM trajectory_fact WHERE trajectory_id = ?1",
-                                // What programmes recorded about the person (goals are free text).
-                                "DELETE FROM programme_activity WHERE trajectory_id = ?1",
-                                "DELETE FROM programme_goal WHERE trajectory_id = ?1",
-                                "DELETE FROM programme_outcome WHERE trajectory_id = ?1",
-                                "DELETE FROM enrolment WHERE trajectory_id = ?1"}) {
-    SQLite::Statement remove(db, statement);
-    remove.bind(1, id.value());
-    remove.exec();
-  }
-  insert_audit(actor, action, owner, id, {}, note);
-}
-
 // ---- Opening ---------------------------------------------------------------------------------
 
 namespace {
+
+SQLite::Database& database(const SqlStore::Impl& impl) {
+  return static_cast<detail::SqliteConnection&>(impl.db).database();
+}
+
+// SQLite's errors as the store's retry knows them.
+template <class F>
+auto sqlite_mapped(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw detail::db_error(e);
+  }
+}
 
 // Before a connection that may write is opened: an existing file is checked on a read-only
 // connection that cannot checkpoint, so a refused file (and its -wal) stays byte for byte as it
@@ -282,7 +87,7 @@ void check_file(const std::string& path, const SqliteOptions& options) {
 
 int SqliteStore::latest_schema_version() noexcept { return detail::latest_schema_version(); }
 
-SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : SqlStore(std::move(impl)) {}
 SqliteStore::~SqliteStore() = default;
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOptions options) {
@@ -318,16 +123,21 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
   std::unique_ptr<Impl> impl;
   try {
     SQLite::Database db(path, flags, static_cast<int>(options.busy_timeout.count()));
-    impl = std::make_unique<Impl>(std::move(db), std::move(options));
+    impl = std::make_unique<Impl>(
+        std::make_unique<detail::SqliteConnection>(std::move(db)),
+        StoreSettings{
+            .clock = options.clock, .retries = options.busy_retries, .read_only = read_only});
   } catch (const SQLite::Exception& e) {
     throw detail::sqlite_error(e, "cannot open the database file" + where);
   }
-  SQLite::Database& db = impl->db;
+  SQLite::Database& db = database(*impl);
   try {
     if (read_only) {
       const int version = impl->with_retry("reading the schema", [&] {
-        db.exec("PRAGMA foreign_keys = ON");
-        return detail::check_schema(db);
+        return sqlite_mapped([&] {
+          db.exec("PRAGMA foreign_keys = ON");
+          return detail::check_schema(db);
+        });
       });
       if (version != detail::latest_schema_version()) {
         throw StorageError("the database has schema version " + std::to_string(version) +
@@ -338,24 +148,28 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
       }
     } else {
       impl->with_retry("configuring the connection", [&] {
-        // Checked again on this connection: another process may have changed the file since.
-        detail::check_schema(db);
-        db.exec("PRAGMA foreign_keys = ON");
-        db.exec(impl->options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
-                                                               : "PRAGMA synchronous = NORMAL");
-        if (!memory) {
-          const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
-          if (mode != "wal") throw StorageError("the database cannot use WAL mode (" + mode + ")");
-        }
+        sqlite_mapped([&] {
+          // Checked again on this connection: another process may have changed the file since.
+          detail::check_schema(db);
+          db.exec("PRAGMA foreign_keys = ON");
+          db.exec(options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
+                                                           : "PRAGMA synchronous = NORMAL");
+          if (!memory) {
+            const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+            if (mode != "wal") {
+              throw StorageError("the database cannot use WAL mode (" + mode + ")");
+            }
+          }
+        });
       });
-      const Impl* raw = impl.get();
-      const detail::LegacyPolicyFor legacy = [raw](MunicipalityCode m) -> const Policy& {
-        const auto& by_municipality = raw->options.legacy_municipal_policies;
+      const detail::LegacyPolicyFor legacy = [&options](MunicipalityCode m) -> const Policy& {
+        const auto& by_municipality = options.legacy_municipal_policies;
         const auto it = by_municipality.find(m);
-        return it == by_municipality.end() ? raw->options.legacy_policy : it->second;
+        return it == by_municipality.end() ? options.legacy_policy : it->second;
       };
-      impl->with_retry("migrating the schema",
-                       [&] { detail::migrate(db, detail::latest_schema_version(), legacy); });
+      impl->with_retry("migrating the schema", [&] {
+        sqlite_mapped([&] { detail::migrate(db, detail::latest_schema_version(), legacy); });
+      });
     }
   } catch (const StorageError& e) {
     throw StorageError(std::string(e.what()) + where, e.code());
@@ -364,8 +178,10 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const std::string& path, SqliteOp
 }
 
 int SqliteStore::schema_version() const {
-  return impl_->with_retry("reading the schema version",
-                           [&] { return impl_->db.execAndGet("PRAGMA user_version").getInt(); });
+  return impl_->with_retry("reading the schema version", [&] {
+    return sqlite_mapped(
+        [&] { return database(*impl_).execAndGet("PRAGMA user_version").getInt(); });
+  });
 }
 
 }  // namespace inburgering::storage

@@ -14,7 +14,7 @@
 #include <inburgering/state_pension_age.hpp>
 
 #include "storage/record_codec.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_rows.hpp"
 #include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"
 

@@ -13,7 +13,7 @@
 
 #include "detail/iso_date.hpp"
 #include "detail/text_check.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_rows.hpp"
 #include "storage/sqlite_schema.hpp"
 #include "support/old_schema.hpp"
 #include "support/store_fixture.hpp"

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/record_codec.hpp"
-#include "storage/sqlite_queries.hpp"
+#include "storage/sql_queries.hpp"
 #include "storage/sqlite_schema.hpp"
 #include "support/store_fixture.hpp"
 

@@ -3,9 +3,6 @@
 // is thrown out of it as a `Refusal` (the transaction rolls back) and audited after, in a
 // transaction of its own, as every denial of the store is.
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -14,8 +11,8 @@
 #include "detail/iso_date.hpp"
 #include "inburgering/error.hpp"
 #include "inburgering/limits.hpp"
-#include "storage/sqlite_programme.hpp"
-#include "storage/sqlite_store_impl.hpp"
+#include "storage/sql_programme.hpp"
+#include "storage/sql_store_impl.hpp"
 
 namespace inburgering::storage {
 
@@ -36,19 +33,19 @@ struct Refusal {
 
 std::string programme_name(ProgrammeId id) { return "programme " + to_string(id); }
 
-Date stored_date(const SQLite::Column& column, const std::string& what) {
+Date stored_date(const detail::Column& column, const std::string& what) {
   const auto date = ::inburgering::detail::parse_iso_date(column.getString());
   if (!date) throw StorageError("stored " + what + " is damaged", ErrorCode::kCorruptData);
   return *date;
 }
 
-std::optional<Date> stored_optional_date(const SQLite::Column& column, const std::string& what) {
+std::optional<Date> stored_optional_date(const detail::Column& column, const std::string& what) {
   if (column.isNull()) return std::nullopt;
   return stored_date(column, what);
 }
 
 template <class E>
-E stored_enum(const SQLite::Column& column, const std::string& what) {
+E stored_enum(const detail::Column& column, const std::string& what) {
   try {
     return from_string<E>(column.getString(), what);
   } catch (const ValidationError&) {
@@ -56,7 +53,7 @@ E stored_enum(const SQLite::Column& column, const std::string& what) {
   }
 }
 
-MunicipalityCode stored_municipality(const SQLite::Column& column, const std::string& what) {
+MunicipalityCode stored_municipality(const detail::Column& column, const std::string& what) {
   try {
     return MunicipalityCode(column.getString());
   } catch (const ValidationError&) {
@@ -71,7 +68,7 @@ std::optional<Programme> read_programme(auto& s, ProgrammeId id) {
     auto use = s.statements.use(
         "SELECT name, theme, funder, amount_cents, starts_on, ends_on, revision FROM programme "
         "WHERE id = ?1");
-    SQLite::Statement& q = *use;
+    detail::Statement& q = *use;
     q.bind(1, id.value());
     if (!q.executeStep()) return std::nullopt;
     p.id = id;
@@ -133,7 +130,7 @@ MunicipalityCode writable_trajectory(auto& s, const Actor& actor, TrajectoryId i
 
 /// The enrolment of the current row of a query whose columns are municipality, enrolled_on,
 /// left_on and leave_reason.
-Enrolment enrolment_of(const SQLite::Statement& q, ProgrammeId pid, TrajectoryId tid) {
+Enrolment enrolment_of(const detail::Statement& q, ProgrammeId pid, TrajectoryId tid) {
   const std::string what =
       "enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
   Enrolment e{.programme = pid,
@@ -153,7 +150,7 @@ std::optional<Enrolment> read_enrolment(detail::StatementCache& statements, Prog
   auto use = statements.use(
       "SELECT municipality, enrolled_on, left_on, leave_reason FROM enrolment "
       "WHERE programme_id = ?1 AND trajectory_id = ?2");
-  SQLite::Statement& q = *use;
+  detail::Statement& q = *use;
   q.bind(1, pid.value());
   q.bind(2, tid.value());
   if (!q.executeStep()) return std::nullopt;
@@ -171,7 +168,7 @@ programme::Participation read_participation(detail::StatementCache& statements,
     use->bind(1, e.programme.value());
     use->bind(2, e.trajectory.value());
     while (use->executeStep()) {
-      const SQLite::Statement& q = *use;
+      const detail::Statement& q = *use;
       programme::Activity a;
       a.id = q.getColumn(0).getInt64();
       a.session.held_on = stored_date(q.getColumn(1), what + " held_on");
@@ -190,7 +187,7 @@ programme::Participation read_participation(detail::StatementCache& statements,
     use->bind(1, e.programme.value());
     use->bind(2, e.trajectory.value());
     while (use->executeStep()) {
-      const SQLite::Statement& q = *use;
+      const detail::Statement& q = *use;
       p.goals.push_back(
           {.id = q.getColumn(0).getInt64(),
            .text = q.getColumn(1).getString(),
@@ -205,7 +202,7 @@ programme::Participation read_participation(detail::StatementCache& statements,
     use->bind(1, e.programme.value());
     use->bind(2, e.trajectory.value());
     while (use->executeStep()) {
-      const SQLite::Statement& q = *use;
+      const detail::Statement& q = *use;
       programme::Outcome o{
           .id = q.getColumn(0).getInt64(),
           .kind = stored_enum<programme::OutcomeKind>(q.getColumn(1), what + " kind"),
@@ -246,8 +243,6 @@ std::pair<Programme, Enrolment> enrolment_for_write(auto& s, const Actor& actor,
     throw NotFound("enrolment", "of trajectory " + to_string(tid) + " in " + programme_name(pid));
   return {std::move(p), *e};
 }
-
-std::int64_t last_insert(auto& s) { return s.db.getLastInsertRowid(); }
 
 void write_municipalities(auto& s, ProgrammeId id, const Definition& d) {
   {
@@ -311,7 +306,7 @@ auto audited(auto& s, const Actor& actor, const char* what, F&& body) -> decltyp
 
 }  // namespace
 
-programme::Programme SqliteStore::define_programme(const Actor& actor, const Definition& d) {
+programme::Programme SqlStore::define_programme(const Actor& actor, const Definition& d) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   programme::validate(d);
@@ -323,10 +318,10 @@ programme::Programme SqliteStore::define_programme(const Actor& actor, const Def
   }
   s.require_writable("defining a programme");
   return s.with_retry("defining a programme", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     auto insert = s.statements.use(
         "INSERT INTO programme (name, theme, funder, amount_cents, starts_on, ends_on, revision, "
-        "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)");
+        "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7) RETURNING id");
     insert->bind(1, d.name);
     insert->bind(2, std::string(to_string(d.theme)));
     insert->bind(3, d.funder);
@@ -334,8 +329,9 @@ programme::Programme SqliteStore::define_programme(const Actor& actor, const Def
     insert->bind(5, to_iso(d.starts_on));
     insert->bind(6, to_iso(d.ends_on));
     insert->bind(7, s.now());
-    insert->exec();
-    const ProgrammeId id(last_insert(s));
+    insert->executeStep();
+    const ProgrammeId id(insert->getColumn(0).getInt64());
+    insert->reset();  // a RETURNING statement is done only when reset
     write_municipalities(s, id, d);
     std::vector<FieldChange> changes;
     for (const auto& [field, value] : definition_fields(d)) {
@@ -348,15 +344,15 @@ programme::Programme SqliteStore::define_programme(const Actor& actor, const Def
   });
 }
 
-std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, const Definition& d,
-                                          std::int64_t revision) {
+std::int64_t SqlStore::amend_programme(const Actor& actor, ProgrammeId id, const Definition& d,
+                                       std::int64_t revision) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   programme::validate(d);
   s.require_writable("amending a programme");
   const std::string what = "amending " + programme_name(id);
   return audited(s, actor, "amending a programme", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const Programme old = visible_programme(s, actor, id, what);
     if (!role_may_write(actor.role) || old.lead() != actor.municipality) {
       throw Refusal{Refusal::kDenied, old.lead(), std::nullopt,
@@ -437,11 +433,11 @@ std::int64_t SqliteStore::amend_programme(const Actor& actor, ProgrammeId id, co
   });
 }
 
-std::vector<programme::Programme> SqliteStore::programmes(const Actor& actor) {
+std::vector<programme::Programme> SqlStore::programmes(const Actor& actor) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   return s.with_retry("listing programmes", [&] {
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     std::set<std::int64_t> ids;
     for (const MunicipalityCode& m : actor.readable_municipalities()) {
       auto q = s.statements.use(
@@ -458,19 +454,19 @@ std::vector<programme::Programme> SqliteStore::programmes(const Actor& actor) {
   });
 }
 
-programme::Programme SqliteStore::load_programme(const Actor& actor, ProgrammeId id) {
+programme::Programme SqlStore::load_programme(const Actor& actor, ProgrammeId id) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   return audited(s, actor, "reading a programme", [&] {
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     Programme p = visible_programme(s, actor, id, "reading " + programme_name(id));
     read.commit();
     return p;
   });
 }
 
-programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
-                                        Date enrolled_on) {
+programme::Enrolment SqlStore::enrol(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
+                                     Date enrolled_on) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(enrolled_on, "enrolment.enrolled_on");
@@ -478,7 +474,7 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
   s.require_writable("enrolling in a programme");
   const std::string what = "enrolling trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "enrolling in a programme", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const Programme p = visible_programme(s, actor, pid, what);
     const MunicipalityCode owner = writable_trajectory(s, actor, tid, what);
     if (!takes_part(p, owner)) {
@@ -528,9 +524,8 @@ programme::Enrolment SqliteStore::enrol(const Actor& actor, ProgrammeId pid, Tra
   });
 }
 
-programme::Enrolment SqliteStore::end_enrolment(const Actor& actor, ProgrammeId pid,
-                                                TrajectoryId tid, Date left_on,
-                                                programme::LeaveReason reason) {
+programme::Enrolment SqlStore::end_enrolment(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
+                                             Date left_on, programme::LeaveReason reason) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(left_on, "enrolment.left_on");
@@ -544,7 +539,7 @@ programme::Enrolment SqliteStore::end_enrolment(const Actor& actor, ProgrammeId 
   const std::string what =
       "ending the enrolment of trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "ending an enrolment", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     if (e.left_on) {
       throw RuleViolation(
@@ -591,7 +586,7 @@ programme::Enrolment SqliteStore::end_enrolment(const Actor& actor, ProgrammeId 
   });
 }
 
-std::vector<std::int64_t> SqliteStore::record_activity(
+std::vector<std::int64_t> SqlStore::record_activity(
     const Actor& actor, ProgrammeId pid, const programme::Session& session,
     std::span<const programme::Attendee> attendees) {
   Impl& s = *impl_;
@@ -620,7 +615,7 @@ std::vector<std::int64_t> SqliteStore::record_activity(
   }
   s.require_writable("recording a session");
   return audited(s, actor, "recording a session", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     std::vector<std::int64_t> ids;
     for (const auto& a : attendees) {
       const std::string what = "recording a session of " + programme_name(pid) +
@@ -632,7 +627,7 @@ std::vector<std::int64_t> SqliteStore::record_activity(
                      "the enrolment of trajectory " + to_string(a.trajectory));
       auto insert = s.statements.use(
           "INSERT INTO programme_activity (programme_id, trajectory_id, held_on, kind, mode, "
-          "topic, minutes, attendance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+          "topic, minutes, attendance) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
       insert->bind(1, pid.value());
       insert->bind(2, a.trajectory.value());
       insert->bind(3, to_iso(session.held_on));
@@ -641,8 +636,9 @@ std::vector<std::int64_t> SqliteStore::record_activity(
       insert->bind(6, std::string(to_string(session.topic)));
       insert->bind(7, session.minutes);
       insert->bind(8, std::string(to_string(a.attendance)));
-      insert->exec();
-      ids.push_back(last_insert(s));
+      insert->executeStep();
+      ids.push_back(insert->getColumn(0).getInt64());
+      insert->reset();  // a RETURNING statement is done only when reset
       s.insert_audit(
           actor, AuditAction::kProgramme, e.municipality, a.trajectory,
           {{"/programmes/" + to_string(pid) + "/activities/" + std::to_string(ids.back()),
@@ -657,8 +653,8 @@ std::vector<std::int64_t> SqliteStore::record_activity(
   });
 }
 
-std::int64_t SqliteStore::add_goal(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
-                                   const programme::Goal& goal) {
+std::int64_t SqlStore::add_goal(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
+                                const programme::Goal& goal) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   programme::validate(goal);
@@ -668,7 +664,7 @@ std::int64_t SqliteStore::add_goal(const Actor& actor, ProgrammeId pid, Trajecto
   const std::string what =
       "adding a goal in " + programme_name(pid) + " for trajectory " + to_string(tid);
   return audited(s, actor, "adding a goal", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     const Date until =
         e.left_on ? std::min(*e.left_on, p.definition.ends_on) : p.definition.ends_on;
@@ -676,7 +672,7 @@ std::int64_t SqliteStore::add_goal(const Actor& actor, ProgrammeId pid, Trajecto
                    "the enrolment of trajectory " + to_string(tid));
     auto insert = s.statements.use(
         "INSERT INTO programme_goal (programme_id, trajectory_id, text, set_on, achieved_on) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
+        "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
     insert->bind(1, pid.value());
     insert->bind(2, tid.value());
     insert->bind(3, goal.text);
@@ -686,8 +682,9 @@ std::int64_t SqliteStore::add_goal(const Actor& actor, ProgrammeId pid, Trajecto
     } else {
       insert->bind(5);
     }
-    insert->exec();
-    const std::int64_t id = last_insert(s);
+    insert->executeStep();
+    const std::int64_t id = insert->getColumn(0).getInt64();
+    insert->reset();  // a RETURNING statement is done only when reset
     const std::string path = "/programmes/" + to_string(pid) + "/goals/" + std::to_string(id);
     std::vector<FieldChange> changes = {{path + "/text", "(absent)", "(personal data)"},
                                         {path + "/set_on", "(absent)", to_iso(goal.set_on)}};
@@ -701,8 +698,8 @@ std::int64_t SqliteStore::add_goal(const Actor& actor, ProgrammeId pid, Trajecto
   });
 }
 
-void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
-                                std::int64_t goal, Date on) {
+void SqlStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
+                             std::int64_t goal, Date on) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(on, "goal.achieved_on");
@@ -711,7 +708,7 @@ void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryI
   const std::string what =
       "marking a goal achieved in " + programme_name(pid) + " for trajectory " + to_string(tid);
   audited(s, actor, "marking a goal achieved", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     Date set_on;
     {
@@ -749,8 +746,8 @@ void SqliteStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryI
   });
 }
 
-std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
-                                         const programme::Outcome& outcome) {
+std::int64_t SqlStore::record_outcome(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
+                                      const programme::Outcome& outcome) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   programme::validate(outcome);
@@ -759,7 +756,7 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
   const std::string what =
       "recording an outcome in " + programme_name(pid) + " for trajectory " + to_string(tid);
   return audited(s, actor, "recording an outcome", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const auto [p, e] = enrolment_for_write(s, actor, pid, tid, what);
     if (outcome.reached_on < e.enrolled_on) {
       throw RuleViolation(
@@ -768,7 +765,7 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
     }
     auto insert = s.statements.use(
         "INSERT INTO programme_outcome (programme_id, trajectory_id, kind, reached_on, contract) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
+        "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
     insert->bind(1, pid.value());
     insert->bind(2, tid.value());
     insert->bind(3, std::string(to_string(outcome.kind)));
@@ -778,8 +775,9 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
     } else {
       insert->bind(5);
     }
-    insert->exec();
-    const std::int64_t id = last_insert(s);
+    insert->executeStep();
+    const std::int64_t id = insert->getColumn(0).getInt64();
+    insert->reset();  // a RETURNING statement is done only when reset
     s.insert_audit(
         actor, AuditAction::kProgramme, e.municipality, tid,
         {{"/programmes/" + to_string(pid) + "/outcomes/" + std::to_string(id), "(absent)",
@@ -792,11 +790,11 @@ std::int64_t SqliteStore::record_outcome(const Actor& actor, ProgrammeId pid, Tr
   });
 }
 
-std::vector<programme::Enrolment> SqliteStore::enrolments(const Actor& actor, ProgrammeId pid) {
+std::vector<programme::Enrolment> SqlStore::enrolments(const Actor& actor, ProgrammeId pid) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   return audited(s, actor, "listing enrolments", [&] {
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     const Programme p =
         visible_programme(s, actor, pid, "listing the enrolments of " + programme_name(pid));
     std::vector<MunicipalityCode> readable;
@@ -820,14 +818,14 @@ std::vector<programme::Enrolment> SqliteStore::enrolments(const Actor& actor, Pr
   });
 }
 
-programme::Participation SqliteStore::participation(const Actor& actor, ProgrammeId pid,
-                                                    TrajectoryId tid) {
+programme::Participation SqlStore::participation(const Actor& actor, ProgrammeId pid,
+                                                 TrajectoryId tid) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   const std::string what =
       "reading the programme data of trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "reading programme data", [&] {
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     visible_programme(s, actor, pid, what);
     // Whose the trajectory is comes first: whether another municipality's trajectory is enrolled
     // is not for the actor to learn.
@@ -846,13 +844,13 @@ programme::Participation SqliteStore::participation(const Actor& actor, Programm
   });
 }
 
-std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Actor& actor,
-                                                                      ProgrammeId pid, Date as_of) {
+std::vector<programme::ProgrammeCounts> SqlStore::programme_counts(const Actor& actor,
+                                                                   ProgrammeId pid, Date as_of) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(as_of, "programme_report.as_of");
   return audited(s, actor, "counting a programme's outcomes", [&] {
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     const Programme p =
         visible_programme(s, actor, pid, "counting the outcomes of " + programme_name(pid));
     const std::string day = to_iso(as_of);
@@ -950,8 +948,8 @@ std::vector<programme::ProgrammeCounts> SqliteStore::programme_counts(const Acto
   });
 }
 
-std::string SqliteStore::programme_export(const Actor& actor, const monitoring::PseudonymKey& key,
-                                          ProgrammeId pid, Date as_of) {
+std::string SqlStore::programme_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                       ProgrammeId pid, Date as_of) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(as_of, "programme_export.as_of");
@@ -963,7 +961,7 @@ std::string SqliteStore::programme_export(const Actor& actor, const monitoring::
   s.require_writable(what + " (audited)");
   return audited(s, actor, "exporting a programme's data", [&] {
     std::string csv = programme::programme_export_header();
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const Programme p = visible_programme(s, actor, pid, what);
     std::vector<TrajectoryId> ids;
     {

@@ -1,7 +1,5 @@
 // SqliteStore: the calls that only read (except the audit entry of a health read or a denial).
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -10,10 +8,10 @@
 #include "detail/iso_date.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "storage/page_cursor.hpp"
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store_impl.hpp"
 #include "storage/sqlite_schema.hpp"
-#include "storage/sqlite_store_impl.hpp"
 
 namespace inburgering::storage {
 
@@ -26,7 +24,7 @@ namespace {
 }
 
 template <class E>
-E column_enum(const SQLite::Column& column, const std::string& what, const char* field) {
+E column_enum(const detail::Column& column, const std::string& what, const char* field) {
   const auto value = ::inburgering::detail::enum_named<E>(column.getString());
   if (!value) damaged(what, field);
   return *value;
@@ -34,13 +32,13 @@ E column_enum(const SQLite::Column& column, const std::string& what, const char*
 
 // A date the store computed (term end, deadline): the whole calendar, not only the model's
 // input years.
-Date column_date(const SQLite::Column& column, const std::string& what, const char* field) {
+Date column_date(const detail::Column& column, const std::string& what, const char* field) {
   const auto date = ::inburgering::detail::parse_iso_date(column.getString());
   if (!date) damaged(what, field);
   return *date;
 }
 
-MunicipalityCode column_municipality(const SQLite::Column& column, const std::string& what,
+MunicipalityCode column_municipality(const detail::Column& column, const std::string& what,
                                      const char* field) {
   try {
     return MunicipalityCode(column.getString());
@@ -50,7 +48,7 @@ MunicipalityCode column_municipality(const SQLite::Column& column, const std::st
 }
 
 // Columns: id, municipality, caseworker, state, route, term_end, revision, purged_on.
-TrajectorySummary summary_from(SQLite::Statement& row) {
+TrajectorySummary summary_from(detail::Statement& row) {
   const TrajectoryId id(row.getColumn(0).getInt64());
   const std::string what = "trajectory " + to_string(id);
   TrajectorySummary summary{
@@ -95,7 +93,7 @@ std::optional<std::vector<FieldChange>> parse_changes(const std::string& text) {
 }  // namespace
 
 // One row of kHistory as far as it can be read: what cannot is named in `unreadable`.
-AuditEntry detail::audit_entry_from(SQLite::Statement& row) {
+AuditEntry detail::audit_entry_from(const detail::Statement& row) {
   AuditEntry entry;
   entry.sequence = row.getColumn(0).getInt64();
   auto unreadable = [&](const char* field) { entry.unreadable.emplace_back(field); };
@@ -130,7 +128,7 @@ AuditEntry detail::audit_entry_from(SQLite::Statement& row) {
   return entry;
 }
 
-Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
+Trajectory SqlStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   // One read transaction: the row, its policy and its health topic are of the same moment.
@@ -143,7 +141,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   };
   Snapshot snapshot = s.with_retry("loading a trajectory", [&] {
     Snapshot out;
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
+    detail::Transaction read(s.db, detail::TxKind::kRead);
     out.row = s.read_row(id);
     const bool readable = out.row && actor.may_read(out.row->municipality);
     if (readable && !out.row->purged_on) {
@@ -189,7 +187,7 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
     // Health is returned: the read is audited (and only then takes the write lock).
     const auto read = detail::special_reads(snapshot.health.has_value(), snapshot.special);
     s.with_retry("auditing a read of health information", [&] {
-      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+      detail::Transaction transaction(s.db, detail::TxKind::kWrite);
       s.insert_audit(actor, AuditAction::kReadSpecial, owner, id, read, {});
       transaction.commit();
     });
@@ -197,13 +195,13 @@ Trajectory SqliteStore::load(const Actor& actor, TrajectoryId id, LoadOptions op
   return std::move(*trajectory);
 }
 
-std::vector<TrajectorySummary> SqliteStore::find_by_bsn(const Actor& actor, const Bsn& bsn) {
+std::vector<TrajectorySummary> SqlStore::find_by_bsn(const Actor& actor, const Bsn& bsn) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   return s.with_retry("finding by BSN", [&] {
     std::vector<TrajectorySummary> out;
     auto use = s.statements.use(sql::kFindByBsn);
-    SQLite::Statement& query = *use;
+    detail::Statement& query = *use;
     query.bind(1, bsn.digits());
     while (query.executeStep()) {
       TrajectorySummary summary = summary_from(query);
@@ -213,8 +211,8 @@ std::vector<TrajectorySummary> SqliteStore::find_by_bsn(const Actor& actor, cons
   });
 }
 
-Page<TrajectorySummary> SqliteStore::list(const Actor& actor, const TrajectoryFilter& filter,
-                                          const PageRequest& page) {
+Page<TrajectorySummary> SqlStore::list(const Actor& actor, const TrajectoryFilter& filter,
+                                       const PageRequest& page) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   detail::check_page(page);
@@ -229,7 +227,7 @@ Page<TrajectorySummary> SqliteStore::list(const Actor& actor, const TrajectoryFi
   return s.with_retry("listing trajectories", [&] {
     Page<TrajectorySummary> out;
     auto use = s.statements.use(text);
-    SQLite::Statement& query = *use;
+    detail::Statement& query = *use;
     query.bind(1, municipality.to_string());
     if (filter.caseworker) query.bind(2, filter.caseworker->value());
     if (filter.state) query.bind(3, std::string(to_string(*filter.state)));
@@ -245,8 +243,8 @@ Page<TrajectorySummary> SqliteStore::list(const Actor& actor, const TrajectoryFi
   });
 }
 
-Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
-                                         const TrajectoryFilter& filter, const PageRequest& page) {
+Page<WorklistItem> SqlStore::worklist(const Actor& actor, Date due_before,
+                                      const TrajectoryFilter& filter, const PageRequest& page) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   detail::check_page(page);
@@ -275,7 +273,7 @@ Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
   return s.with_retry("reading the worklist", [&] {
     Page<WorklistItem> out;
     auto use = s.statements.use(filter.caseworker ? sql::kWorklistByCaseworker : sql::kWorklist);
-    SQLite::Statement& query = *use;
+    detail::Statement& query = *use;
     query.bind(1, municipality.to_string());
     query.bind(2, to_iso(due_before));
     query.bind(3, due_after);
@@ -305,9 +303,9 @@ Page<WorklistItem> SqliteStore::worklist(const Actor& actor, Date due_before,
   });
 }
 
-Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today, int within_months,
-                                                  const TrajectoryFilter& filter,
-                                                  const PageRequest& page) {
+Page<TrajectorySummary> SqlStore::terms_ending(const Actor& actor, Date today, int within_months,
+                                               const TrajectoryFilter& filter,
+                                               const PageRequest& page) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   detail::check_page(page);
@@ -336,7 +334,7 @@ Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today
   return s.with_retry("listing terms ending", [&] {
     Page<TrajectorySummary> out;
     auto use = s.statements.use(sql::kTermsEnding);
-    SQLite::Statement& query = *use;
+    detail::Statement& query = *use;
     query.bind(1, municipality.to_string());
     query.bind(3, to_iso(until));
     query.bind(4, end_after);
@@ -355,7 +353,7 @@ Page<TrajectorySummary> SqliteStore::terms_ending(const Actor& actor, Date today
   });
 }
 
-std::vector<AuditEntry> SqliteStore::history(const Actor& actor, TrajectoryId id) {
+std::vector<AuditEntry> SqlStore::history(const Actor& actor, TrajectoryId id) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   const auto row = s.with_retry("reading a trajectory", [&] { return s.read_row(id); });
@@ -366,14 +364,14 @@ std::vector<AuditEntry> SqliteStore::history(const Actor& actor, TrajectoryId id
   }
   return s.with_retry("reading the audit trail", [&] {
     std::vector<AuditEntry> out;
-    SQLite::Statement query(s.db, sql::kHistory);
+    detail::Statement query(s.db, sql::kHistory);
     query.bind(1, id.value());
     while (query.executeStep()) out.push_back(detail::audit_entry_from(query));
     return out;
   });
 }
 
-AuditVerification SqliteStore::verify_audit(const Actor& actor) {
+AuditVerification SqlStore::verify_audit(const Actor& actor) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   if (!role_may_verify_audit(actor.role)) {
@@ -381,8 +379,8 @@ AuditVerification SqliteStore::verify_audit(const Actor& actor) {
   }
   return s.with_retry("verifying the audit trail", [&] {
     AuditVerification out;
-    SQLite::Transaction read(s.db, SQLite::TransactionBehavior::DEFERRED);
-    SQLite::Statement rows(s.db, std::string("SELECT sequence, hash, ") +
+    detail::Transaction read(s.db, detail::TxKind::kRead);
+    detail::Statement rows(s.db, std::string("SELECT sequence, hash, ") +
                                      detail::kAuditChainColumns +
                                      " FROM audit_log ORDER BY sequence");
     std::string previous;

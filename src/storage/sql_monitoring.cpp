@@ -5,13 +5,12 @@
 #include <map>
 #include <string>
 
-#include <SQLiteCpp/Transaction.h>
 #include "detail/enum_table.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
-#include "storage/sqlite_store_impl.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store_impl.hpp"
 
 namespace inburgering::storage {
 
@@ -45,7 +44,7 @@ namespace {
 
 using monitoring::CellCounts;
 
-std::int64_t count_at(SQLite::Statement& row, int column) {
+std::int64_t count_at(detail::Statement& row, int column) {
   return static_cast<std::int64_t>(row.getColumn(column).getDouble());
 }
 
@@ -61,8 +60,8 @@ TargetGroup target_group_of(const std::string& name, int cohort) {
 
 }  // namespace
 
-std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
-                                                      const monitoring::IndicatorOptions& options) {
+std::vector<CellCounts> SqlStore::monitoring_cells(const Actor& actor,
+                                                   const monitoring::IndicatorOptions& options) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(options.as_of, "monitoring.as_of");
@@ -80,7 +79,7 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
     std::map<std::pair<int, TargetGroup>, CellCounts> cells;
     {
       auto use = s.statements.use(kCounts);
-      SQLite::Statement& row = *use;
+      detail::Statement& row = *use;
       row.bind(1, municipality.to_string());
       while (row.executeStep()) {
         const int cohort = row.getColumn(0).getInt();
@@ -119,7 +118,7 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
     }
     {
       auto use = s.statements.use(detail::sql::kMonitoringDays);
-      SQLite::Statement& row = *use;
+      detail::Statement& row = *use;
       row.bind(1, municipality.to_string());
       while (row.executeStep()) {
         const int cohort = row.getColumn(0).getInt();
@@ -131,7 +130,7 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
     {
       // Running trajectories (term_end is stored for those only) whose term ends from as_of on.
       auto use = s.statements.use(detail::sql::kMonitoringTermsEnding);
-      SQLite::Statement& row = *use;
+      detail::Statement& row = *use;
       row.bind(1, municipality.to_string());
       row.bind(2, to_iso(options.as_of));
       row.bind(3, to_iso(last_day_of_period(options.as_of, options.terms_ending_months)));
@@ -148,8 +147,8 @@ std::vector<CellCounts> SqliteStore::monitoring_cells(const Actor& actor,
   });
 }
 
-std::string SqliteStore::evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
-                                           const monitoring::EvaluationSelection& selection) {
+std::string SqlStore::evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
+                                        const monitoring::EvaluationSelection& selection) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(selection.as_of, "evaluation.as_of");
@@ -161,11 +160,11 @@ std::string SqliteStore::evaluation_export(const Actor& actor, const monitoring:
   std::string csv;
   s.with_retry("exporting data for an evaluation", [&] {
     csv = monitoring::evaluation_header();
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     std::vector<TrajectoryId> ids;
     {
       auto use = s.statements.use(detail::sql::kEvaluationIds);
-      SQLite::Statement& query = *use;
+      detail::Statement& query = *use;
       query.bind(1, municipality.to_string());
       if (selection.cohort) query.bind(2, *selection.cohort);
       while (query.executeStep()) ids.emplace_back(query.getColumn(0).getInt64());

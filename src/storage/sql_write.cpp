@@ -1,17 +1,15 @@
 // SqliteStore: the calls that change the database. Each is one transaction with its audit
 // entries (BEGIN IMMEDIATE, retried when busy).
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <set>
 
 #include "detail/text_check.hpp"
 #include "inburgering/limits.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
 #include "storage/audit_diff.hpp"
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
-#include "storage/sqlite_store_impl.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store_impl.hpp"
 
 namespace inburgering::storage {
 
@@ -32,7 +30,7 @@ bool has_health_content(const TrajectoryRecord& record) {
 
 }  // namespace
 
-std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajectory& trajectory) {
+std::string SqlStore::Impl::prepare_create(const Actor& actor, const Trajectory& trajectory) {
   const TrajectoryRecord& record = trajectory.record();
   const MunicipalityCode owner = record.municipality;
   const TrajectoryId id = trajectory.id();
@@ -65,9 +63,9 @@ std::string SqliteStore::Impl::prepare_create(const Actor& actor, const Trajecto
   return detail::stored_record_text(record);
 }
 
-void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& trajectory,
-                                   const std::string& text, std::int64_t policy_id,
-                                   const std::string& note) {
+void SqlStore::Impl::insert_new(const Actor& actor, const Trajectory& trajectory,
+                                const std::string& text, std::int64_t policy_id,
+                                const std::string& note) {
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
   {
@@ -87,8 +85,8 @@ void SqliteStore::Impl::insert_new(const Actor& actor, const Trajectory& traject
                note.empty() ? "created in state " + std::string(to_string(record.state)) : note);
 }
 
-void SqliteStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id,
-                                        MunicipalityCode taken_by, const std::string& batch) {
+void SqlStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id, MunicipalityCode taken_by,
+                                     const std::string& batch) {
   // An id taken by another municipality gets the same answer as one of the actor's own, so that
   // the answer does not tell which municipality has it; the attempt is audited as a denial.
   if (!actor.may_read(taken_by)) {
@@ -100,7 +98,7 @@ void SqliteStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id,
                                                 "reserve_id()");
 }
 
-std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
+std::int64_t SqlStore::create(const Actor& actor, Trajectory& trajectory) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("creating a trajectory");
@@ -108,7 +106,7 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
   const TrajectoryId id = trajectory.id();
   std::optional<MunicipalityCode> taken_by;
   s.with_retry("creating a trajectory", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     if (const auto existing = s.read_row(id)) {
       taken_by = existing->municipality;
       return;
@@ -122,7 +120,7 @@ std::int64_t SqliteStore::create(const Actor& actor, Trajectory& trajectory) {
   return 1;
 }
 
-std::size_t SqliteStore::create_many(const Actor& actor, std::span<Trajectory> trajectories) {
+std::size_t SqlStore::create_many(const Actor& actor, std::span<Trajectory> trajectories) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("creating trajectories");
@@ -144,7 +142,7 @@ std::size_t SqliteStore::create_many(const Actor& actor, std::span<Trajectory> t
   std::optional<std::pair<TrajectoryId, MunicipalityCode>> taken;
   s.with_retry("creating trajectories", [&] {
     taken.reset();
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const Policy* last_policy = nullptr;
     std::int64_t policy_id = 0;
     for (std::size_t i = 0; i < trajectories.size(); ++i) {
@@ -169,12 +167,12 @@ std::size_t SqliteStore::create_many(const Actor& actor, std::span<Trajectory> t
   return trajectories.size();
 }
 
-std::int64_t SqliteStore::save(const Actor& actor, Trajectory& trajectory) {
+std::int64_t SqlStore::save(const Actor& actor, Trajectory& trajectory) {
   return save_noted(actor, trajectory, {});
 }
 
-std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
-                                     const std::string& note) {
+std::int64_t SqlStore::save_noted(const Actor& actor, Trajectory& trajectory,
+                                  const std::string& note) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("saving a trajectory");
@@ -189,7 +187,7 @@ std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
 
   std::int64_t revision = record.revision;
   s.with_retry("saving a trajectory", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     const auto current = s.read_row(id);
     if (!current) throw NotFound("trajectory", to_string(id));
     const MunicipalityCode owner = current->municipality;
@@ -262,7 +260,7 @@ std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
                                        ? *current->policy_id
                                        : detail::intern_policy(s.statements, after.policy);
     auto use_update = s.statements.use(sql::kUpdate);
-    SQLite::Statement& update = *use_update;
+    detail::Statement& update = *use_update;
     update.bind(1, id.value());
     s.bind_columns(update, trajectory, current->revision + 1, detail::stored_record_text(after),
                    policy_id);
@@ -287,7 +285,7 @@ std::int64_t SqliteStore::save_noted(const Actor& actor, Trajectory& trajectory,
   return revision;
 }
 
-TrajectoryId SqliteStore::reserve_id(const Actor& actor) {
+TrajectoryId SqlStore::reserve_id(const Actor& actor) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("reserving a trajectory id");
@@ -295,8 +293,8 @@ TrajectoryId SqliteStore::reserve_id(const Actor& actor) {
     s.deny(actor, actor.municipality, std::nullopt, "reserving a trajectory id");
   }
   return s.with_retry("reserving a trajectory id", [&] {
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement next(s.db,
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
+    detail::Statement next(s.db,
                            "UPDATE id_counter SET last = max(last, (SELECT coalesce(max(id), 0) "
                            "FROM trajectory)) + 1 WHERE name = 'trajectory' RETURNING last");
     if (!next.executeStep()) {
@@ -311,7 +309,7 @@ TrajectoryId SqliteStore::reserve_id(const Actor& actor) {
 
 // ---- Retention and erasure -------------------------------------------------------------------
 
-RetentionReport SqliteStore::purge_expired(const Actor& actor, Date today) {
+RetentionReport SqlStore::purge_expired(const Actor& actor, Date today) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(today, "purge.today");
@@ -322,8 +320,8 @@ RetentionReport SqliteStore::purge_expired(const Actor& actor, Date today) {
   }
   return s.with_retry("purging expired personal data", [&] {
     RetentionReport report;
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement query(s.db, sql::kExpired);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
+    detail::Statement query(s.db, sql::kExpired);
     query.bind(1, municipality.to_string());
     query.bind(2, to_iso(today));
     while (query.executeStep()) report.purged.emplace_back(query.getColumn(0).getInt64());
@@ -337,7 +335,7 @@ RetentionReport SqliteStore::purge_expired(const Actor& actor, Date today) {
   });
 }
 
-int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) {
+int SqlStore::erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   const MunicipalityCode municipality = actor.municipality;
@@ -358,8 +356,8 @@ int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::str
   s.require_writable("erasing personal data");
   return s.with_retry("erasing personal data", [&] {
     std::vector<TrajectoryId> ids;
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement query(s.db, sql::kErasable);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
+    detail::Statement query(s.db, sql::kErasable);
     query.bind(1, bsn.digits());
     query.bind(2, municipality.to_string());
     while (query.executeStep()) ids.emplace_back(query.getColumn(0).getInt64());
@@ -372,7 +370,7 @@ int SqliteStore::erase_person(const Actor& actor, const Bsn& bsn, const std::str
 
 // ---- Derived data ----------------------------------------------------------------------------
 
-RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int batch_size) {
+RefreshReport SqlStore::refresh_deadlines(const Actor& actor, Date as_of, int batch_size) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   require_valid(as_of, "refresh.as_of");
@@ -390,12 +388,12 @@ RefreshReport SqliteStore::refresh_deadlines(const Actor& actor, Date as_of, int
   std::int64_t after = 0;
   while (true) {
     const auto [count, last] = s.with_retry("recomputing deadlines", [&] {
-      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement rows(s.db, sql::kRefreshBatch);
+      detail::Transaction transaction(s.db, detail::TxKind::kWrite);
+      detail::Statement rows(s.db, sql::kRefreshBatch);
       rows.bind(1, municipality.to_string());
       rows.bind(2, after);
       rows.bind(3, batch_size);
-      SQLite::Statement term_end(s.db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
+      detail::Statement term_end(s.db, "UPDATE trajectory SET term_end = ?2 WHERE id = ?1");
       std::int64_t n = 0;
       std::int64_t first_id = 0;
       std::int64_t last_id = after;

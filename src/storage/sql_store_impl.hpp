@@ -1,61 +1,76 @@
 #pragma once
-// Private: the state and helpers of SqliteStore, shared by its source files: opening
-// (sqlite_store.cpp), writing (sqlite_write.cpp) and reading (sqlite_read.cpp).
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
+// Private: the state and helpers of SqlStore, shared by its source files (sql_*.cpp) and by the
+// backends that open it (sqlite_store.cpp, postgres_store.cpp).
 
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "inburgering/clock.hpp"
 #include "inburgering/error.hpp"
-#include "inburgering/storage/sqlite_store.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "inburgering/storage/sql_store.hpp"
+#include "storage/sql_connection.hpp"
+#include "storage/sql_rows.hpp"
 
 namespace inburgering::storage {
 
-// Hidden even though SqliteStore is exported: nothing of it is API.
-struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
-  Impl(SQLite::Database database, SqliteOptions opts)
-      : db(std::move(database)), options(std::move(opts)) {}
+/// What the shared implementation needs of a backend's options.
+struct StoreSettings {
+  /// Source of today and now (deadlines, audit timestamps).
+  std::shared_ptr<const Clock> clock;
+  /// How often a transaction that lost to another (busy, serialization failure, deadlock, a
+  /// concurrent insert of the same key) is run again.
+  int retries = 8;
+  /// Every write refused with kReadOnlyStore.
+  bool read_only = false;
+};
 
-  SQLite::Database db;
-  SqliteOptions options;
+// Hidden even though SqlStore is exported: nothing of it is API.
+struct __attribute__((visibility("hidden"))) SqlStore::Impl {
+  Impl(std::unique_ptr<detail::Connection> c, StoreSettings opts)
+      : connection(std::move(c)), db(*connection), options(std::move(opts)) {}
+
+  std::unique_ptr<detail::Connection> connection;
+  detail::Connection& db;
+  StoreSettings options;
   /// Prepared statements of `db` (declared after it: destroyed before it).
   detail::StatementCache statements{db};
-  /// Policies by id. Policy rows are immutable and ids never reused (AUTOINCREMENT), and only
-  /// committed rows are read into it.
+  /// Policies by id. Policy rows are immutable and ids never reused, and only committed rows are
+  /// read into it.
   std::map<std::int64_t, Policy> policies;
 
+  detail::Dialect dialect() const noexcept { return db.dialect(); }
   Date today() const { return options.clock->today(); }
   std::string now() const { return to_iso(options.clock->now()); }
 
-  /// Runs `body` and retries it when SQLite reports the database busy or locked; maps every
-  /// other SQLite error to StorageError. `body` opens its own transaction, so a retry starts
-  /// from a clean slate.
+  /// Runs `body` and runs it again when the database reports a lock held by another connection,
+  /// a transaction that lost to a concurrent one, or a concurrent insert of the same key; maps
+  /// every other database error to StorageError. `body` opens its own transaction, so a retry
+  /// starts from a clean slate.
   template <class F>
   auto with_retry(const char* what, F&& body) -> decltype(body()) {
     for (int attempt = 0;; ++attempt) {
       try {
         return body();
-      } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode();
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-          if (attempt < options.busy_retries) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(5 << std::min(attempt, 6)));
-            continue;
-          }
-          throw StorageError(std::string(what) + " failed: the database stayed busy after " +
-                                 std::to_string(options.busy_retries) + " retries",
-                             ErrorCode::kStorageBusy);
+      } catch (const detail::DbError& e) {
+        if (e.kind() == detail::DbError::Kind::kOther) {
+          throw StorageError(std::string(what) + " failed: " + e.what());
         }
-        throw StorageError(std::string(what) + " failed: " + e.what());
+        if (attempt < options.retries) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(5 << std::min(attempt, 6)));
+          continue;
+        }
+        if (e.kind() == detail::DbError::Kind::kUnique) {
+          throw StorageError(std::string(what) + " failed: " + e.what());
+        }
+        throw StorageError(std::string(what) + " failed: the database stayed busy after " +
+                               std::to_string(options.retries) + " retries",
+                           ErrorCode::kStorageBusy);
       }
     }
   }
@@ -103,7 +118,7 @@ struct __attribute__((visibility("hidden"))) SqliteStore::Impl {
   TrajectoryRecord decode_row(const StoredRow& row, TrajectoryId id);
 
   /// Binds the columns derived from `trajectory` (?2..?15 of sql::kInsert and sql::kUpdate).
-  void bind_columns(SQLite::Statement& statement, const Trajectory& trajectory,
+  void bind_columns(detail::Statement& statement, const Trajectory& trajectory,
                     std::int64_t revision, const std::string& record_text, std::int64_t policy_id);
 
   /// The checks of `create` before its transaction (access, health, placeholder, revision);

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "inburgering/ids.hpp"
-#include "storage/sqlite_rows.hpp"
+#include "storage/sql_rows.hpp"
 
 namespace inburgering::storage::detail {
 

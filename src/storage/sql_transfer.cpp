@@ -1,20 +1,18 @@
 // SqliteStore: moving municipality through the transfer dossier (Wi 15.4, 35.4).
 
-#include <SQLiteCpp/Transaction.h>
-
 #include <nlohmann/json.hpp>
 
 #include "inburgering/storage/sqlite_store.hpp"
 #include "inburgering/transfer/json_export.hpp"
-#include "storage/sqlite_programme.hpp"
-#include "storage/sqlite_queries.hpp"
-#include "storage/sqlite_rows.hpp"
-#include "storage/sqlite_store_impl.hpp"
+#include "storage/sql_programme.hpp"
+#include "storage/sql_queries.hpp"
+#include "storage/sql_rows.hpp"
+#include "storage/sql_store_impl.hpp"
 
 namespace inburgering::storage {
 
-std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
-                                         Date moved_on, const transfer::SigningKey* key) {
+std::string SqlStore::export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
+                                      Date moved_on, const transfer::SigningKey* key) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("exporting a transfer dossier");
@@ -47,7 +45,7 @@ std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, Mu
     trajectory = Trajectory::from_record(std::move(record));
     set_revision(trajectory, revision);
     s.with_retry("auditing a read of health information", [&] {
-      SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+      detail::Transaction transaction(s.db, detail::TxKind::kWrite);
       s.insert_audit(actor, AuditAction::kReadSpecial, owner, id,
                      detail::special_reads(false, special), "for the transfer dossier (Wi 35.4)");
       transaction.commit();
@@ -63,10 +61,9 @@ std::string SqliteStore::export_transfer(const Actor& actor, TrajectoryId id, Mu
   return dossier;
 }
 
-Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view text,
-                                        TrajectoryId new_id, UserId caseworker,
-                                        Date brp_registration_on,
-                                        const transfer::ImportOptions& options, Policy policy) {
+Trajectory SqlStore::import_transfer(const Actor& actor, std::string_view text, TrajectoryId new_id,
+                                     UserId caseworker, Date brp_registration_on,
+                                     const transfer::ImportOptions& options, Policy policy) {
   Impl& s = *impl_;
   Impl::check_actor(actor);
   s.require_writable("importing a transfer dossier");
@@ -91,10 +88,10 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
   s.with_retry("importing a transfer dossier", [&] {
     taken_by.reset();
     imported_before = false;
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     {
       // The same dossier, or the same trajectory of the same municipality sent again.
-      SQLite::Statement seen(s.db,
+      detail::Statement seen(s.db,
                              "SELECT 1 FROM imported_dossier WHERE dossier_id = ?1 OR "
                              "(from_municipality = ?2 AND source_id = ?3)");
       seen.bind(1, read.info.id);
@@ -111,7 +108,7 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
     }
     s.insert_new(actor, incoming, record_text,
                  detail::intern_policy(s.statements, incoming.record().policy), note);
-    SQLite::Statement ledger(s.db,
+    detail::Statement ledger(s.db,
                              "INSERT INTO imported_dossier (dossier_id, trajectory_id, "
                              "from_municipality, source_id, signer, imported_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -137,7 +134,7 @@ Trajectory SqliteStore::import_transfer(const Actor& actor, std::string_view tex
 
 // ---- A person's own data (AVG art. 15) ---------------------------------------------------------
 
-std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
+std::string SqlStore::subject_access(const Actor& actor, const Bsn& bsn) {
   using nlohmann::json;
   Impl& s = *impl_;
   Impl::check_actor(actor);
@@ -150,10 +147,10 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
   json trajectories = json::array();
   s.with_retry("answering a request for access", [&] {
     trajectories = json::array();
-    SQLite::Transaction transaction(s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::Transaction transaction(s.db, detail::TxKind::kWrite);
     std::vector<TrajectoryId> ids;
     {
-      SQLite::Statement query(s.db,
+      detail::Statement query(s.db,
                               "SELECT id FROM trajectory WHERE bsn = ?1 AND municipality = ?2 "
                               "AND record IS NOT NULL ORDER BY id");
       query.bind(1, bsn.digits());
@@ -182,7 +179,7 @@ std::string SqliteStore::subject_access(const Actor& actor, const Bsn& bsn) {
             ErrorCode::kCorruptData);
       }
       json trail = json::array();
-      SQLite::Statement entries(s.db, detail::sql::kHistory);
+      detail::Statement entries(s.db, detail::sql::kHistory);
       entries.bind(1, id.value());
       while (entries.executeStep()) {
         const AuditEntry entry = detail::audit_entry_from(entries);

@@ -1,6 +1,4 @@
-#include "storage/sqlite_rows.hpp"
-
-#include <SQLiteCpp/Statement.h>
+#include "storage/sql_rows.hpp"
 
 #include "inburgering/error.hpp"
 #include "storage/record_codec.hpp"
@@ -20,8 +18,9 @@ std::int64_t intern_policy(StatementCache& db, const Policy& policy) {
   return insert->getColumn(0).getInt64();
 }
 
-Policy load_policy(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement query(db, "SELECT body FROM policy WHERE id = ?1");
+Policy load_policy(StatementCache& db, std::int64_t id) {
+  auto use = db.use("SELECT body FROM policy WHERE id = ?1");
+  Statement& query = *use;
   query.bind(1, id);
   if (!query.executeStep()) {
     throw StorageError("stored policy " + std::to_string(id) + " is missing",
@@ -153,8 +152,13 @@ void write_deadlines(StatementCache& db, const Trajectory& trajectory, Date as_o
 
 void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
   const TrajectoryRecord& r = trajectory.record();
+  {
+    auto remove = db.use("DELETE FROM trajectory_fact WHERE trajectory_id = ?1");
+    remove->bind(1, trajectory.id().value());
+    remove->exec();
+  }
   auto insert = db.use(
-      "INSERT OR REPLACE INTO trajectory_fact (trajectory_id, municipality, cohort, target_group, "
+      "INSERT INTO trajectory_fact (trajectory_id, municipality, cohort, target_group, "
       "state, route, days_to_intake, first_plan_in_time, interviews_due, interviews_held, "
       "unburdening_eligible, unburdened, intake_fines, cooperation_fines, duo_pvt_map_fines, "
       "duo_route_fines, end_reason, moved_in, has_plan) "
@@ -210,6 +214,24 @@ void write_facts(StatementCache& db, const Trajectory& trajectory, Date as_of) {
   insert->bind(18, moved_in ? 1 : 0);
   insert->bind(19, r.plan_versions.empty() ? 0 : 1);
   insert->exec();
+}
+
+AuditContent audit_content(const Statement& row, int first) {
+  auto text = [&](int i) { return row.getColumn(first + i).getString(); };
+  AuditContent content{.at = text(0),
+                       .user_id = text(1),
+                       .role = text(2),
+                       .actor_municipality = text(3),
+                       .on_behalf_of = std::nullopt,
+                       .arrangement = text(5),
+                       .action = text(6),
+                       .trajectory_id = std::nullopt,
+                       .changes = text(8),
+                       .note = text(9)};
+  if (!row.getColumn(first + 4).isNull()) content.on_behalf_of = text(4);
+  if (!row.getColumn(first + 7).isNull())
+    content.trajectory_id = row.getColumn(first + 7).getInt64();
+  return content;
 }
 
 }  // namespace inburgering::storage::detail

@@ -1,11 +1,8 @@
 #pragma once
-// Private: how a trajectory is laid out in the SQLite tables, shared by the store and the
-// migrations. One row in `trajectory` (searched columns + the record as JSON without its policy
-// and with the health topic as a placeholder), the policy once in `policy`, the health topic in
-// `trajectory_health`, the deadlines in `trajectory_signal`.
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+// Private: how a trajectory is laid out in the tables (SQLite and PostgreSQL alike), shared by
+// the store and the SQLite migrations. One row in `trajectory` (searched columns + the record as
+// JSON without its policy and with the health topic as a placeholder), the policy once in `policy`,
+// the health topic in `trajectory_health`, the deadlines in `trajectory_signal`.
 
 #include <cstdint>
 #include <memory>
@@ -15,70 +12,33 @@
 
 #include "inburgering/storage/audit_log.hpp"
 #include "inburgering/trajectory/trajectory.hpp"
+#include "storage/audit_chain.hpp"
 #include "storage/record_codec.hpp"
 #include "storage/special_values.hpp"
+#include "storage/sql_connection.hpp"
 
 namespace inburgering::storage::detail {
-
-/// Prepared statements of one connection, prepared once and reused (preparing is a fair share of
-/// a small write). `use` hands a statement out for one use; the handle resets it and clears its
-/// bindings when it goes, so no statement keeps a read snapshot open between calls. One use of a
-/// given SQL text at a time.
-class StatementCache {
- public:
-  explicit StatementCache(SQLite::Database& db) : db_(db) {}
-  StatementCache(const StatementCache&) = delete;
-  StatementCache& operator=(const StatementCache&) = delete;
-
-  class Use {
-   public:
-    explicit Use(SQLite::Statement& statement) : statement_(&statement) {}
-    Use(const Use&) = delete;
-    Use& operator=(const Use&) = delete;
-    ~Use() {
-      try {
-        statement_->reset();
-      } catch (...) {
-        // reset() reports the error of the last step again; it was seen then.
-      }
-      statement_->clearBindings();
-    }
-    SQLite::Statement& operator*() const { return *statement_; }
-    SQLite::Statement* operator->() const { return statement_; }
-
-   private:
-    SQLite::Statement* statement_;
-  };
-
-  Use use(const std::string& sql) {
-    auto& slot = statements_[sql];
-    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-    return Use(*slot);
-  }
-  SQLite::Database& db() const { return db_; }
-
- private:
-  SQLite::Database& db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-};
 
 /// The id of `policy` in the `policy` table, inserted once (policies are immutable rows).
 std::int64_t intern_policy(StatementCache& db, const Policy& policy);
 
 /// The policy with `id`. @throws StorageError (kCorruptData) if it is missing or damaged.
-Policy load_policy(SQLite::Database& db, std::int64_t id);
+Policy load_policy(StatementCache& db, std::int64_t id);
 
 /// The stored health topic of trajectory `id`, if any.
 std::optional<TopicRecord> read_health(StatementCache& db, TrajectoryId id);
 /// Stores the health topic of trajectory `id` (replacing a stored one).
 void write_health(StatementCache& db, TrajectoryId id, const TopicRecord& topic);
 
+/// The content of an audit row selected with `kAuditChainColumns` from column `first` on.
+AuditContent audit_content(const Statement& row, int first);
+
 /// The changes of a `read_special` audit entry: which special-category data a read returned
 /// (the health topic when `health`, and what `special` holds).
 std::vector<FieldChange> special_reads(bool health, const SpecialValues& special);
 
 /// One row of sql::kHistory as far as it can be read: what cannot is named in `unreadable`.
-AuditEntry audit_entry_from(SQLite::Statement& row);
+AuditEntry audit_entry_from(const Statement& row);
 
 /// The stored special-category values of trajectory `id` outside the health topic (empty: none).
 SpecialValues read_special(StatementCache& db, TrajectoryId id);
