@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace inburgering::storage::detail {
 
@@ -113,11 +114,24 @@ enum class TxKind {
   kWrite,
 };
 
+/// What the transactions of one store call may see (municipality codes): a backend with
+/// row-level security (PostgreSQL) sets it in every transaction; SQLite has none to set.
+struct Scope {
+  /// The actor's municipality (the audit entries it writes are in its name).
+  std::string municipality;
+  /// Municipalities whose rows may be read: its own and those of its grants.
+  std::vector<std::string> read;
+  /// Municipalities whose rows may be written: its own and those whose grant allows writing.
+  std::vector<std::string> write;
+};
+
 /// A connection to one database. Not thread-safe: one per store object.
 class Connection {
  public:
   virtual ~Connection() = default;
   virtual Dialect dialect() const noexcept = 0;
+  /// The scope of the transactions that follow (see `Scope`).
+  virtual void set_scope(const Scope& scope) { (void)scope; }
   /// @throws DbError.
   virtual std::unique_ptr<StatementBackend> prepare(const std::string& sql) = 0;
   virtual void begin(TxKind kind) = 0;

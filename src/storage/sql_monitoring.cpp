@@ -18,19 +18,23 @@ namespace detail::sql {
 
 std::string monitoring_counts_query() {
   std::string sql =
-      "SELECT cohort, target_group, count(*), count(days_to_intake), total(has_plan), "
-      "count(first_plan_in_time), total(first_plan_in_time), total(interviews_due), "
-      "total(interviews_held), total(interviews_due > 0), total(unburdening_eligible), "
-      "total(unburdened), total(intake_fines > 0), total(cooperation_fines > 0), "
-      "total(duo_pvt_map_fines > 0), total(duo_route_fines > 0), total(moved_in)";
+      "SELECT cohort, target_group, count(*), count(days_to_intake), coalesce(sum(has_plan), 0), "
+      "count(first_plan_in_time), coalesce(sum(first_plan_in_time), 0), "
+      "coalesce(sum(interviews_due), 0), coalesce(sum(interviews_held), 0), "
+      "sum(CASE WHEN interviews_due > 0 THEN 1 ELSE 0 END), "
+      "coalesce(sum(unburdening_eligible), 0), coalesce(sum(unburdened), 0), "
+      "sum(CASE WHEN intake_fines > 0 THEN 1 ELSE 0 END), "
+      "sum(CASE WHEN cooperation_fines > 0 THEN 1 ELSE 0 END), "
+      "sum(CASE WHEN duo_pvt_map_fines > 0 THEN 1 ELSE 0 END), "
+      "sum(CASE WHEN duo_route_fines > 0 THEN 1 ELSE 0 END), coalesce(sum(moved_in), 0)";
   for (Route r : all_enumerators<Route>()) {
-    sql += ", total(route = '" + std::string(to_string(r)) + "')";
+    sql += ", sum(CASE WHEN route = '" + std::string(to_string(r)) + "' THEN 1 ELSE 0 END)";
   }
   for (TrajectoryState s : all_enumerators<TrajectoryState>()) {
-    sql += ", total(state = '" + std::string(to_string(s)) + "')";
+    sql += ", sum(CASE WHEN state = '" + std::string(to_string(s)) + "' THEN 1 ELSE 0 END)";
   }
   for (EndReason e : all_enumerators<EndReason>()) {
-    sql += ", total(end_reason = '" + std::string(to_string(e)) + "')";
+    sql += ", sum(CASE WHEN end_reason = '" + std::string(to_string(e)) + "' THEN 1 ELSE 0 END)";
   }
   sql +=
       " FROM trajectory_fact INDEXED BY fact_by_cell WHERE municipality = ?1 "
@@ -45,7 +49,7 @@ namespace {
 using monitoring::CellCounts;
 
 std::int64_t count_at(detail::Statement& row, int column) {
-  return static_cast<std::int64_t>(row.getColumn(column).getDouble());
+  return row.getColumn(column).getInt64();
 }
 
 TargetGroup target_group_of(const std::string& name, int cohort) {
@@ -63,7 +67,7 @@ TargetGroup target_group_of(const std::string& name, int cohort) {
 std::vector<CellCounts> SqlStore::monitoring_cells(const Actor& actor,
                                                    const monitoring::IndicatorOptions& options) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(options.as_of, "monitoring.as_of");
   if (options.terms_ending_months < 1 || options.terms_ending_months > 120) {
     throw ValidationError("monitoring.terms_ending_months", "must be between 1 and 120",
@@ -150,7 +154,7 @@ std::vector<CellCounts> SqlStore::monitoring_cells(const Actor& actor,
 std::string SqlStore::evaluation_export(const Actor& actor, const monitoring::PseudonymKey& key,
                                         const monitoring::EvaluationSelection& selection) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(selection.as_of, "evaluation.as_of");
   const MunicipalityCode municipality = actor.municipality;
   if (!role_may_write(actor.role) && actor.role != Role::kPrivacyOfficer) {

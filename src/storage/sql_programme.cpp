@@ -308,7 +308,7 @@ auto audited(auto& s, const Actor& actor, const char* what, F&& body) -> decltyp
 
 programme::Programme SqlStore::define_programme(const Actor& actor, const Definition& d) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   programme::validate(d);
   const MunicipalityCode lead = d.municipalities.front();
   if (!role_may_write(actor.role) || lead != actor.municipality) {
@@ -347,7 +347,7 @@ programme::Programme SqlStore::define_programme(const Actor& actor, const Defini
 std::int64_t SqlStore::amend_programme(const Actor& actor, ProgrammeId id, const Definition& d,
                                        std::int64_t revision) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   programme::validate(d);
   s.require_writable("amending a programme");
   const std::string what = "amending " + programme_name(id);
@@ -435,7 +435,7 @@ std::int64_t SqlStore::amend_programme(const Actor& actor, ProgrammeId id, const
 
 std::vector<programme::Programme> SqlStore::programmes(const Actor& actor) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   return s.with_retry("listing programmes", [&] {
     detail::Transaction read(s.db, detail::TxKind::kRead);
     std::set<std::int64_t> ids;
@@ -456,7 +456,7 @@ std::vector<programme::Programme> SqlStore::programmes(const Actor& actor) {
 
 programme::Programme SqlStore::load_programme(const Actor& actor, ProgrammeId id) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   return audited(s, actor, "reading a programme", [&] {
     detail::Transaction read(s.db, detail::TxKind::kRead);
     Programme p = visible_programme(s, actor, id, "reading " + programme_name(id));
@@ -468,7 +468,7 @@ programme::Programme SqlStore::load_programme(const Actor& actor, ProgrammeId id
 programme::Enrolment SqlStore::enrol(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
                                      Date enrolled_on) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(enrolled_on, "enrolment.enrolled_on");
   require_not_after_today(enrolled_on, s.today(), "enrolment.enrolled_on");
   s.require_writable("enrolling in a programme");
@@ -527,7 +527,7 @@ programme::Enrolment SqlStore::enrol(const Actor& actor, ProgrammeId pid, Trajec
 programme::Enrolment SqlStore::end_enrolment(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
                                              Date left_on, programme::LeaveReason reason) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(left_on, "enrolment.left_on");
   const auto reasons = all_enumerators<programme::LeaveReason>();
   if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
@@ -590,7 +590,7 @@ std::vector<std::int64_t> SqlStore::record_activity(
     const Actor& actor, ProgrammeId pid, const programme::Session& session,
     std::span<const programme::Attendee> attendees) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   programme::validate(session);
   require_not_after_today(session.held_on, s.today(), "session.held_on");
   if (attendees.empty() || attendees.size() > 1000) {
@@ -656,7 +656,7 @@ std::vector<std::int64_t> SqlStore::record_activity(
 std::int64_t SqlStore::add_goal(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
                                 const programme::Goal& goal) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   programme::validate(goal);
   require_not_after_today(goal.set_on, s.today(), "goal.set_on");
   if (goal.achieved_on) require_not_after_today(*goal.achieved_on, s.today(), "goal.achieved_on");
@@ -701,7 +701,7 @@ std::int64_t SqlStore::add_goal(const Actor& actor, ProgrammeId pid, TrajectoryI
 void SqlStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
                              std::int64_t goal, Date on) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(on, "goal.achieved_on");
   require_not_after_today(on, s.today(), "goal.achieved_on");
   s.require_writable("marking a goal achieved");
@@ -749,7 +749,7 @@ void SqlStore::goal_achieved(const Actor& actor, ProgrammeId pid, TrajectoryId t
 std::int64_t SqlStore::record_outcome(const Actor& actor, ProgrammeId pid, TrajectoryId tid,
                                       const programme::Outcome& outcome) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   programme::validate(outcome);
   require_not_after_today(outcome.reached_on, s.today(), "outcome.reached_on");
   s.require_writable("recording an outcome");
@@ -792,7 +792,7 @@ std::int64_t SqlStore::record_outcome(const Actor& actor, ProgrammeId pid, Traje
 
 std::vector<programme::Enrolment> SqlStore::enrolments(const Actor& actor, ProgrammeId pid) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   return audited(s, actor, "listing enrolments", [&] {
     detail::Transaction read(s.db, detail::TxKind::kRead);
     const Programme p =
@@ -821,7 +821,7 @@ std::vector<programme::Enrolment> SqlStore::enrolments(const Actor& actor, Progr
 programme::Participation SqlStore::participation(const Actor& actor, ProgrammeId pid,
                                                  TrajectoryId tid) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   const std::string what =
       "reading the programme data of trajectory " + to_string(tid) + " in " + programme_name(pid);
   return audited(s, actor, "reading programme data", [&] {
@@ -847,7 +847,7 @@ programme::Participation SqlStore::participation(const Actor& actor, ProgrammeId
 std::vector<programme::ProgrammeCounts> SqlStore::programme_counts(const Actor& actor,
                                                                    ProgrammeId pid, Date as_of) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(as_of, "programme_report.as_of");
   return audited(s, actor, "counting a programme's outcomes", [&] {
     detail::Transaction read(s.db, detail::TxKind::kRead);
@@ -906,7 +906,8 @@ std::vector<programme::ProgrammeCounts> SqlStore::programme_counts(const Actor& 
       }
       {
         auto q = s.statements.use(
-            "SELECT g.trajectory_id, max(g.achieved_on IS NOT NULL AND g.achieved_on <= ?3) "
+            "SELECT g.trajectory_id, max(CASE WHEN g.achieved_on IS NOT NULL AND g.achieved_on <= "
+            "?3 THEN 1 ELSE 0 END) "
             "FROM programme_goal g JOIN enrolment e USING (programme_id, trajectory_id) "
             "WHERE g.programme_id = ?1 AND e.municipality = ?2 AND g.set_on <= ?3 "
             "GROUP BY g.trajectory_id");
@@ -951,7 +952,7 @@ std::vector<programme::ProgrammeCounts> SqlStore::programme_counts(const Actor& 
 std::string SqlStore::programme_export(const Actor& actor, const monitoring::PseudonymKey& key,
                                        ProgrammeId pid, Date as_of) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(as_of, "programme_export.as_of");
   const MunicipalityCode municipality = actor.municipality;
   const std::string what = "exporting the data of " + programme_name(pid) + " for an evaluation";

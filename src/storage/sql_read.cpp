@@ -130,7 +130,7 @@ AuditEntry detail::audit_entry_from(const detail::Statement& row) {
 
 Trajectory SqlStore::load(const Actor& actor, TrajectoryId id, LoadOptions options) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   // One read transaction: the row, its policy and its health topic are of the same moment.
   struct Snapshot {
     std::optional<Impl::StoredRow> row;
@@ -197,7 +197,7 @@ Trajectory SqlStore::load(const Actor& actor, TrajectoryId id, LoadOptions optio
 
 std::vector<TrajectorySummary> SqlStore::find_by_bsn(const Actor& actor, const Bsn& bsn) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   return s.with_retry("finding by BSN", [&] {
     std::vector<TrajectorySummary> out;
     auto use = s.statements.use(sql::kFindByBsn);
@@ -214,7 +214,7 @@ std::vector<TrajectorySummary> SqlStore::find_by_bsn(const Actor& actor, const B
 Page<TrajectorySummary> SqlStore::list(const Actor& actor, const TrajectoryFilter& filter,
                                        const PageRequest& page) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   detail::check_page(page);
   const MunicipalityCode municipality = filter.municipality.value_or(actor.municipality);
   if (!actor.may_read(municipality)) {
@@ -246,7 +246,7 @@ Page<TrajectorySummary> SqlStore::list(const Actor& actor, const TrajectoryFilte
 Page<WorklistItem> SqlStore::worklist(const Actor& actor, Date due_before,
                                       const TrajectoryFilter& filter, const PageRequest& page) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   detail::check_page(page);
   require_valid(due_before, "worklist.due_before");
   if (filter.state || filter.route) {
@@ -307,7 +307,7 @@ Page<TrajectorySummary> SqlStore::terms_ending(const Actor& actor, Date today, i
                                                const TrajectoryFilter& filter,
                                                const PageRequest& page) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   detail::check_page(page);
   require_valid(today, "terms_ending.today");
   if (within_months < 1 || within_months > 120) {
@@ -355,7 +355,7 @@ Page<TrajectorySummary> SqlStore::terms_ending(const Actor& actor, Date today, i
 
 std::vector<AuditEntry> SqlStore::history(const Actor& actor, TrajectoryId id) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   const auto row = s.with_retry("reading a trajectory", [&] { return s.read_row(id); });
   if (!row) throw NotFound("trajectory", to_string(id));
   if (!actor.may_read(row->municipality)) {
@@ -373,16 +373,19 @@ std::vector<AuditEntry> SqlStore::history(const Actor& actor, TrajectoryId id) {
 
 AuditVerification SqlStore::verify_audit(const Actor& actor) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   if (!role_may_verify_audit(actor.role)) {
     s.deny(actor, actor.municipality, std::nullopt, "verifying the audit trail");
   }
   return s.with_retry("verifying the audit trail", [&] {
     AuditVerification out;
     detail::Transaction read(s.db, detail::TxKind::kRead);
-    detail::Statement rows(s.db, std::string("SELECT sequence, hash, ") +
-                                     detail::kAuditChainColumns +
-                                     " FROM audit_log ORDER BY sequence");
+    // On PostgreSQL every municipality's entries come through a function of the schema's owner.
+    detail::Statement rows(
+        s.db,
+        std::string("SELECT sequence, hash, ") + detail::kAuditChainColumns +
+            (s.dialect() == detail::Dialect::kPostgres ? " FROM audit_chain() ORDER BY sequence"
+                                                       : " FROM audit_log ORDER BY sequence"));
     std::string previous;
     while (rows.executeStep()) {
       const std::int64_t sequence = rows.getColumn(0).getInt64();

@@ -47,6 +47,18 @@ void SqlStore::Impl::check_actor(const Actor& actor) {
                           std::to_string(static_cast<int>(actor.role)));
   }
   for (const auto& grant : actor.grants) check_text(grant.arrangement, "actor.grants.arrangement");
+  // The database keeps the municipalities apart (row-level security); within one, the roles are
+  // the library's to check. Written may be the own rows and a grantor's whose grant allows it.
+  detail::Scope scope{.municipality = actor.municipality.to_string(), .read = {}, .write = {}};
+  scope.write.push_back(scope.municipality);
+  for (const MunicipalityCode& m : actor.readable_municipalities())
+    scope.read.push_back(m.to_string());
+  for (const auto& grant : actor.grants) {
+    if (grant.allows_write && grant.grantor != actor.municipality) {
+      scope.write.push_back(grant.grantor.to_string());
+    }
+  }
+  db.set_scope(scope);
 }
 
 void SqlStore::Impl::require_writable(const std::string& what) const {
@@ -88,7 +100,9 @@ void SqlStore::Impl::insert_audit(const Actor& actor, AuditAction action,
   // The link to the previous entry, read inside the caller's write transaction.
   std::string previous;
   {
-    auto last = statements.use("SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+    auto last = statements.use(dialect() == detail::Dialect::kPostgres
+                                   ? "SELECT hash FROM audit_head()"
+                                   : "SELECT hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
     if (last->executeStep()) previous = last->getColumn(0).getString();
   }
   auto insert = statements.use(
@@ -146,7 +160,21 @@ std::optional<SqlStore::Impl::StoredRow> SqlStore::Impl::read_row(TrajectoryId i
   auto use = statements.use(sql::kLoad);
   detail::Statement& query = *use;
   query.bind(1, id.value());
-  if (!query.executeStep()) return std::nullopt;
+  if (!query.executeStep()) {
+    // Row-level security hides another municipality's row: whose it is (and nothing else) comes
+    // from a function of the schema's owner, so that a refusal is refused and audited as such.
+    if (dialect() != detail::Dialect::kPostgres) return std::nullopt;
+    auto owner = statements.use("SELECT trajectory_owner(?1)");
+    owner->bind(1, id.value());
+    if (!owner->executeStep() || owner->getColumn(0).isNull()) return std::nullopt;
+    try {
+      return StoredRow{MunicipalityCode(owner->getColumn(0).getString()), 0, std::nullopt,
+                       std::nullopt, std::nullopt};
+    } catch (const ValidationError&) {
+      throw StorageError("stored trajectory " + to_string(id) + " is damaged at municipality",
+                         ErrorCode::kCorruptData);
+    }
+  }
   const std::string what = "trajectory " + to_string(id);
   std::optional<MunicipalityCode> municipality;
   try {

@@ -137,9 +137,11 @@ struct __attribute__((visibility("hidden"))) SqlStore::Impl {
   void scrub(const Actor& actor, TrajectoryId id, MunicipalityCode owner, AuditAction action,
              const std::string& note);
 
-  /// Checks the actor of every call: user, role, the text it brings into the audit trail.
+  /// Checks the actor of every call (user, role, the text it brings into the audit trail) and
+  /// gives the connection its scope: the municipalities whose rows the database lets the
+  /// transactions of this call read and write (row-level security, where the backend has it).
   /// @throws ValidationError.
-  static void check_actor(const Actor& actor);
+  void check_actor(const Actor& actor);
 };
 
 }  // namespace inburgering::storage

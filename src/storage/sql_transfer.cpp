@@ -14,7 +14,7 @@ namespace inburgering::storage {
 std::string SqlStore::export_transfer(const Actor& actor, TrajectoryId id, MunicipalityCode to,
                                       Date moved_on, const transfer::SigningKey* key) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("exporting a transfer dossier");
   if (!role_may_write(actor.role)) {
     s.deny(actor, actor.municipality, id, "exporting the transfer dossier of " + to_string(id));
@@ -65,7 +65,7 @@ Trajectory SqlStore::import_transfer(const Actor& actor, std::string_view text, 
                                      UserId caseworker, Date brp_registration_on,
                                      const transfer::ImportOptions& options, Policy policy) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("importing a transfer dossier");
   transfer::ReadDossier read = transfer::read_dossier(text, options);
   if (read.info.to != actor.municipality) {
@@ -137,7 +137,7 @@ Trajectory SqlStore::import_transfer(const Actor& actor, std::string_view text, 
 std::string SqlStore::subject_access(const Actor& actor, const Bsn& bsn) {
   using nlohmann::json;
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   const MunicipalityCode municipality = actor.municipality;
   if (!role_may_erase(actor.role)) {
     s.deny(actor, municipality, std::nullopt, "answering a request for access (AVG art. 15)");

@@ -100,7 +100,7 @@ void SqlStore::Impl::refuse_taken_id(const Actor& actor, TrajectoryId id, Munici
 
 std::int64_t SqlStore::create(const Actor& actor, Trajectory& trajectory) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("creating a trajectory");
   const std::string text = s.prepare_create(actor, trajectory);
   const TrajectoryId id = trajectory.id();
@@ -122,7 +122,7 @@ std::int64_t SqlStore::create(const Actor& actor, Trajectory& trajectory) {
 
 std::size_t SqlStore::create_many(const Actor& actor, std::span<Trajectory> trajectories) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("creating trajectories");
   if (trajectories.size() > kMaxBatch) {
     throw ValidationError("trajectories",
@@ -174,7 +174,7 @@ std::int64_t SqlStore::save(const Actor& actor, Trajectory& trajectory) {
 std::int64_t SqlStore::save_noted(const Actor& actor, Trajectory& trajectory,
                                   const std::string& note) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("saving a trajectory");
   const TrajectoryRecord& record = trajectory.record();
   const TrajectoryId id = trajectory.id();
@@ -287,16 +287,19 @@ std::int64_t SqlStore::save_noted(const Actor& actor, Trajectory& trajectory,
 
 TrajectoryId SqlStore::reserve_id(const Actor& actor) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   s.require_writable("reserving a trajectory id");
   if (!role_may_write(actor.role)) {
     s.deny(actor, actor.municipality, std::nullopt, "reserving a trajectory id");
   }
   return s.with_retry("reserving a trajectory id", [&] {
     detail::Transaction transaction(s.db, detail::TxKind::kWrite);
-    detail::Statement next(s.db,
-                           "UPDATE id_counter SET last = max(last, (SELECT coalesce(max(id), 0) "
-                           "FROM trajectory)) + 1 WHERE name = 'trajectory' RETURNING last");
+    // On PostgreSQL a function of the schema's owner, which sees past row-level security.
+    detail::Statement next(s.db, s.dialect() == detail::Dialect::kPostgres
+                                     ? "SELECT next_trajectory_id()"
+                                     : "UPDATE id_counter SET last = max(last, (SELECT "
+                                       "coalesce(max(id), 0) FROM trajectory)) + 1 WHERE name = "
+                                       "'trajectory' RETURNING last");
     if (!next.executeStep()) {
       throw StorageError("the id counter is missing", ErrorCode::kCorruptData);
     }
@@ -311,7 +314,7 @@ TrajectoryId SqlStore::reserve_id(const Actor& actor) {
 
 RetentionReport SqlStore::purge_expired(const Actor& actor, Date today) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(today, "purge.today");
   s.require_writable("purging expired personal data");
   const MunicipalityCode municipality = actor.municipality;
@@ -337,7 +340,7 @@ RetentionReport SqlStore::purge_expired(const Actor& actor, Date today) {
 
 int SqlStore::erase_person(const Actor& actor, const Bsn& bsn, const std::string& reason) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   const MunicipalityCode municipality = actor.municipality;
   if (!role_may_erase(actor.role)) {
     s.deny(actor, municipality, std::nullopt, "erasing personal data");
@@ -372,7 +375,7 @@ int SqlStore::erase_person(const Actor& actor, const Bsn& bsn, const std::string
 
 RefreshReport SqlStore::refresh_deadlines(const Actor& actor, Date as_of, int batch_size) {
   Impl& s = *impl_;
-  Impl::check_actor(actor);
+  s.check_actor(actor);
   require_valid(as_of, "refresh.as_of");
   if (batch_size < 1 || batch_size > 10000) {
     throw ValidationError("refresh.batch_size", "must be between 1 and 10000",
