@@ -36,7 +36,13 @@
 #include "inburgering/state_pension_age.hpp"
 #include "inburgering/storage/actor.hpp"
 #include "inburgering/storage/audit_log.hpp"
+#include "inburgering/storage/open_store.hpp"
+#include "inburgering/storage/sql_store.hpp"
 #include "inburgering/storage/sqlite_store.hpp"
+#include "inburgering/version.hpp"
+#if INBURGERING_WITH_POSTGRES
+#include "inburgering/storage/postgres_store.hpp"
+#endif
 #include "inburgering/storage/trajectory_store.hpp"
 #include "inburgering/synthetic.hpp"
 #include "inburgering/trajectory/trajectory.hpp"

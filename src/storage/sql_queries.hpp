@@ -71,15 +71,17 @@ inline constexpr const char* kWorklistByCaseworker =
     "ORDER BY due_on, trajectory_id, seq LIMIT ?6";
 
 // ?1 municipality, ?3 until, ?4/?5 cursor (term_end, id), ?6 limit, ?7/?8/?9 the filter's
-// caseworker, state and route (NULL: any). The first page binds the
-// cursor to (from, 0): ids are positive, so it starts at the first term ending on `from`. The
-// cursor is the only lower bound, so a later page seeks to it instead of reading from `from`.
+// caseworker, state and route (NULL: any; the CAST gives PostgreSQL the parameter's type). The
+// first page binds the cursor to (from, 0): ids are positive, so it starts at the first term ending
+// on `from`. The cursor is the only lower bound, so a later page seeks to it instead of reading
+// from `from`.
 inline constexpr const char* kTermsEnding =
     "SELECT id, municipality, caseworker, state, route, term_end, revision, purged_on "
     "FROM trajectory INDEXED BY trajectory_by_term_end WHERE municipality = ?1 "
     "AND (term_end, id) > (?4, ?5) AND term_end <= ?3 "
-    "AND (?7 IS NULL OR caseworker = ?7) AND (?8 IS NULL OR state = ?8) "
-    "AND (?9 IS NULL OR route = ?9) ORDER BY term_end, id LIMIT ?6";
+    "AND (CAST(?7 AS TEXT) IS NULL OR caseworker = ?7) "
+    "AND (CAST(?8 AS TEXT) IS NULL OR state = ?8) "
+    "AND (CAST(?9 AS TEXT) IS NULL OR route = ?9) ORDER BY term_end, id LIMIT ?6";
 
 inline constexpr const char* kHistory =
     "SELECT sequence, at, user_id, role, actor_municipality, on_behalf_of, arrangement, action, "
@@ -117,6 +119,7 @@ inline constexpr const char* kMonitoringTermsEnding =
 // ?1 municipality, ?2 cohort (NULL: all): the live trajectories an evaluation export covers.
 inline constexpr const char* kEvaluationIds =
     "SELECT trajectory_id FROM trajectory_fact INDEXED BY fact_by_cell "
-    "WHERE municipality = ?1 AND (?2 IS NULL OR cohort = ?2) ORDER BY trajectory_id";
+    "WHERE municipality = ?1 AND (CAST(?2 AS INTEGER) IS NULL OR cohort = ?2) ORDER BY "
+    "trajectory_id";
 
 }  // namespace inburgering::storage::detail::sql

@@ -571,6 +571,7 @@ std::vector<Backend> backends() {
                 dirs.push_back(std::make_unique<TempDir>());
                 return storage::SqliteStore::open(dirs.back()->file("store.db"), {.clock = clock});
               }},
+      postgres_backend(),
   };
 }
 
