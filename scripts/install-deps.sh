@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsodium-dev libsimdjson-dev
+  libpqxx-dev libpq-dev postgresql
   clang libclang-rt-14-dev binutils
   chromium
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, check formatting, build and run the whole test suite
 # with ctest, once normally (with the consumer projects and the fuzz targets, which build their
-# own clang tree) and once with ASan + UBSan.
+# own clang tree, and the storage tests on SQLite and on a throwaway PostgreSQL server) and once
+# with ASan + UBSan (SQLite only, for now).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +18,17 @@ clang-format --dry-run --Werror "${sources[@]}"
 echo "== debug build + tests"
 cmake -S . -B build/debug -G Ninja -DCMAKE_BUILD_TYPE=Debug "${launcher[@]}"
 cmake --build build/debug -j "$jobs"
-ctest --test-dir build/debug --output-on-failure -j "$jobs"
+# The storage tests run on PostgreSQL too, against a throwaway server: pg_virtualenv creates a
+# cluster, sets the PG* variables, runs ctest and drops the cluster again (also when it fails).
+with_postgres() {
+  if command -v pg_virtualenv >/dev/null && [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
+    pg_virtualenv -v 15 -o fsync=off env INBURGERING_TEST_POSTGRES= "$@"
+  else
+    echo "(no PostgreSQL 15 server here: the PostgreSQL tests are skipped)"
+    "$@"
+  fi
+}
+with_postgres ctest --test-dir build/debug --output-on-failure -j "$jobs"
 
 echo "== ASan + UBSan build + tests"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINBURGERING_SANITIZE=ON \

@@ -268,7 +268,8 @@ std::string version1_security(const std::string& role) {
       in_setting("coalesce(on_behalf_of, actor_municipality)", "read") + ");\n" +
       "CREATE POLICY audit_log_insert ON audit_log FOR INSERT WITH CHECK (actor_municipality = "
       "current_setting('inburgering.municipality', true));\n";
-  // The application role: what the store does, and no more.
+  // The application role: what the store does, and no more (none: the connecting account).
+  if (role.empty()) return sql;
   const std::string r = role;
   sql += "GRANT USAGE ON SCHEMA @S@ TO " + r + ";\n";
   sql +=
@@ -354,11 +355,12 @@ int pg_schema_version(pqxx::connection& connection, const std::string& schema) {
 void pg_migrate(pqxx::connection& connection, const std::string& schema,
                 const std::string& app_role) {
   const std::string s = connection.quote_name(schema);
-  const std::string role = connection.quote_name(app_role);
+  const std::string role = app_role.empty() ? std::string() : connection.quote_name(app_role);
   for (const Migration& migration : migrations()) {
     try {
       pqxx::work work(connection);
-      work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(pg_write_lock(schema) ^ 1) + ")");
+      // One migration at a time in the database (the role below is shared by its schemas).
+      work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(pg_write_lock("") ^ 1) + ")");
       // Another process may have migrated while this one waited for the lock.
       work.exec("CREATE SCHEMA IF NOT EXISTS " + s);
       work.exec("SET LOCAL search_path TO " + s);
@@ -372,8 +374,13 @@ void pg_migrate(pqxx::connection& connection, const std::string& schema,
       if (migration.version == 1) {
         work.exec("CREATE TABLE schema_version (version integer NOT NULL)");
         work.exec("INSERT INTO schema_version VALUES (0)");
+      }
+      if (migration.version == 1 && !app_role.empty()) {
+        // Roles belong to the cluster: another database may be creating it at the same time.
         work.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " +
-                  work.quote(app_role) + ") THEN CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+                  work.quote(app_role) + ") THEN CREATE ROLE " + role +
+                  " NOLOGIN; END IF; EXCEPTION WHEN duplicate_object OR unique_violation THEN "
+                  "NULL; END $$");
       }
       work.exec(replace_all(migration.sql(role), "@S@", s));
       work.exec("UPDATE schema_version SET version = " + std::to_string(migration.version));

@@ -369,6 +369,7 @@ class CaseloadTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
+    if (IsSkipped()) return;
     // 30 trajectories in Utrecht (ids 1..30) and 5 in Amersfoort (ids 101..105).
     for (int i = 1; i <= 30; ++i) {
       Trajectory t =

@@ -1,0 +1,183 @@
+// What only the PostgreSQL backend does: row-level security, the application role, its
+// schema's version, opening by connection string. Needs a server (INBURGERING_TEST_POSTGRES, as
+// scripts/test.sh sets it inside pg_virtualenv); skipped without one.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/store_fixture.hpp"
+
+#if INBURGERING_WITH_POSTGRES
+#include <pqxx/pqxx>
+
+namespace inburgering::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+class PostgresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* connection = std::getenv("INBURGERING_TEST_POSTGRES");
+    if (connection == nullptr) GTEST_SKIP() << "no PostgreSQL server";
+    connection_ = connection;
+    static int counter = 0;
+    schema_ = "pgtest_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    clock_ = std::make_shared<FixedClock>(d("2025-03-01"));
+  }
+  std::unique_ptr<storage::PostgresStore> open() {
+    return storage::PostgresStore::open(connection_, {.clock = clock_, .schema = schema_});
+  }
+  // A session as the application role in the test's schema, as a caller of the database would
+  // have one.
+  std::unique_ptr<pqxx::connection> app_session() {
+    auto c = std::make_unique<pqxx::connection>(connection_);
+    pqxx::nontransaction n(*c);
+    n.exec("SET search_path TO " + schema_);
+    n.exec("SET ROLE inburgering_app");
+    return c;
+  }
+  static std::int64_t count(pqxx::connection& c, const std::string& sql,
+                            const std::string& read = {}) {
+    pqxx::work w(c);
+    if (!read.empty()) w.exec_params("SELECT set_config('inburgering.read', $1, true)", read);
+    return w.exec(sql)[0][0].as<std::int64_t>();
+  }
+
+  std::string connection_;
+  std::string schema_;
+  std::shared_ptr<FixedClock> clock_;
+};
+
+TEST_F(PostgresTest, RowLevelSecurityShowsAQueryWithoutTheSettingNothing) {
+  {
+    auto store = open();
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  auto session = app_session();
+  for (const char* table :
+       {"trajectory", "trajectory_signal", "trajectory_fact", "trajectory_health", "audit_log"}) {
+    EXPECT_EQ(count(*session, std::string("SELECT count(*) FROM ") + table), 0) << table;
+  }
+  // With the setting the municipality's own rows, and no other's.
+  EXPECT_EQ(count(*session, "SELECT count(*) FROM trajectory", utrecht().to_string()), 1);
+  EXPECT_EQ(count(*session, "SELECT count(*) FROM trajectory_health", utrecht().to_string()), 1);
+  EXPECT_EQ(count(*session, "SELECT count(*) FROM trajectory", amersfoort().to_string()), 0);
+  EXPECT_EQ(count(*session, "SELECT count(*) FROM audit_log", amersfoort().to_string()), 0);
+  EXPECT_GE(count(*session, "SELECT count(*) FROM audit_log", utrecht().to_string()), 1);
+}
+
+TEST_F(PostgresTest, RowLevelSecurityRefusesWritingAnotherMunicipalitysRows) {
+  {
+    auto store = open();
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  auto session = app_session();
+  pqxx::work w(*session);
+  w.exec_params(
+      "SELECT set_config('inburgering.read', $1, true), "
+      "set_config('inburgering.write', $2, true)",
+      utrecht().to_string() + "," + amersfoort().to_string(), amersfoort().to_string());
+  // Readable through a grant, but not writable: the update changes nothing.
+  EXPECT_EQ(w.exec("UPDATE trajectory SET caseworker = 'x'").affected_rows(), 0u);
+  EXPECT_EQ(w.exec("SELECT count(*) FROM trajectory WHERE caseworker = 'x'")[0][0].as<int>(), 0);
+}
+
+TEST_F(PostgresTest, TheAuditTrailRefusesChangesToTheApplicationRoleAndToItsOwner) {
+  {
+    auto store = open();
+    Trajectory t = on_route();
+    store->create(caseworker(), t);
+  }
+  {
+    auto session = app_session();
+    pqxx::work w(*session);
+    w.exec_params("SELECT set_config('inburgering.read', $1, true)", utrecht().to_string());
+    EXPECT_THROW(w.exec("UPDATE audit_log SET note = 'x'"), pqxx::insufficient_privilege);
+  }
+  {
+    auto session = app_session();
+    pqxx::work w(*session);
+    EXPECT_THROW(w.exec("DELETE FROM audit_log"), pqxx::insufficient_privilege);
+  }
+  // The owner (the connecting account) has the grants; the trigger refuses it.
+  pqxx::connection owner(connection_);
+  const std::string log = schema_ + ".audit_log";
+  for (const std::string& change :
+       {"UPDATE " + log + " SET note = 'x'", "DELETE FROM " + log, "TRUNCATE " + log}) {
+    pqxx::work w(owner);
+    try {
+      w.exec(change);
+      ADD_FAILURE() << change << " was allowed";
+    } catch (const pqxx::sql_error& e) {
+      EXPECT_THAT(e.what(), HasSubstr("append-only")) << change;
+    }
+  }
+  auto store = open();
+  EXPECT_TRUE(store->verify_audit(auditor()).intact());
+}
+
+TEST_F(PostgresTest, ANewerSchemaIsRefusedAndLeftAsItIs) {
+  open();
+  pqxx::connection owner(connection_);
+  {
+    pqxx::work w(owner);
+    w.exec("UPDATE " + schema_ + ".schema_version SET version = 99");
+    w.commit();
+  }
+  try {
+    open();
+    FAIL() << "opened";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIncompatibleDatabase);
+    EXPECT_THAT(e.what(), HasSubstr("version 99"));
+  }
+  pqxx::work w(owner);
+  EXPECT_EQ(w.exec("SELECT version FROM " + schema_ + ".schema_version")[0][0].as<int>(), 99);
+}
+
+TEST_F(PostgresTest, AnotherApplicationsSchemaIsRefused) {
+  pqxx::connection owner(connection_);
+  {
+    pqxx::work w(owner);
+    w.exec("CREATE SCHEMA " + schema_);
+    w.exec("CREATE TABLE " + schema_ + ".orders (id int)");
+    w.commit();
+  }
+  try {
+    open();
+    FAIL() << "opened";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIncompatibleDatabase);
+    EXPECT_THAT(e.what(), HasSubstr("another application"));
+  }
+}
+
+TEST_F(PostgresTest, OpenStoreTakesTheSchemaFromTheConnectionString) {
+  auto store =
+      storage::open_store("postgresql:" + connection_ + " schema=" + schema_, {.clock = clock_});
+  Trajectory t = on_route();
+  store->create(caseworker(), t);
+  // The same schema, opened directly.
+  EXPECT_EQ(open()->load(caseworker(), t.id()).id(), t.id());
+}
+
+TEST_F(PostgresTest, BadOptionsAndAnUnreachableServerAreClearErrors) {
+  try {
+    storage::PostgresStore::open(connection_, {.schema = "Robert'); DROP"});
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_EQ(e.field(), "options.schema");
+  }
+  try {
+    storage::PostgresStore::open("host=127.0.0.1 port=1 connect_timeout=2", {});
+    FAIL();
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("cannot connect to PostgreSQL"));
+  }
+}
+
+}  // namespace
+}  // namespace inburgering::test
+#endif
