@@ -13,43 +13,24 @@ namespace {
 bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
 #if INBURGERING_WITH_POSTGRES
-// Takes a `schema=name` parameter out of a libpq URI's query or keyword string.
-std::string take_schema(std::string& connection, bool uri) {
+// Takes a `schema=name` parameter out of `parameters` (separated by `separator`: the query of a
+// libpq URI, or a keyword string) and returns its value ("" when there is none).
+std::string take_schema(std::string& parameters, char separator) {
   std::string schema;
-  if (uri) {
-    const auto query = connection.find('?');
-    if (query == std::string::npos) return schema;
-    std::string kept;
-    std::size_t at = query + 1;
-    while (at <= connection.size()) {
-      auto end = connection.find('&', at);
-      if (end == std::string::npos) end = connection.size();
-      const std::string part = connection.substr(at, end - at);
-      if (starts_with(part, "schema=")) {
-        schema = part.substr(7);
-      } else if (!part.empty()) {
-        kept += (kept.empty() ? "" : "&") + part;
-      }
-      at = end + 1;
-    }
-    connection = connection.substr(0, query) + (kept.empty() ? "" : "?" + kept);
-    return schema;
-  }
   std::string kept;
   std::size_t at = 0;
-  while (at < connection.size()) {
-    while (at < connection.size() && connection[at] == ' ') ++at;
-    auto end = connection.find(' ', at);
-    if (end == std::string::npos) end = connection.size();
-    const std::string part = connection.substr(at, end - at);
+  while (at <= parameters.size()) {
+    auto end = parameters.find(separator, at);
+    if (end == std::string::npos) end = parameters.size();
+    const std::string part = parameters.substr(at, end - at);
     if (starts_with(part, "schema=")) {
       schema = part.substr(7);
     } else if (!part.empty()) {
-      kept += (kept.empty() ? "" : " ") + part;
+      kept += (kept.empty() ? "" : std::string(1, separator)) + part;
     }
-    at = end;
+    at = end + 1;
   }
-  connection = kept;
+  parameters = kept;
   return schema;
 }
 #endif
@@ -65,10 +46,18 @@ std::unique_ptr<TrajectoryStore> open_store(const std::string& connection, Store
       starts_with(connection, "postgresql://") || starts_with(connection, "postgres://");
   if (uri || starts_with(connection, "postgresql:")) {
 #if INBURGERING_WITH_POSTGRES
-    std::string rest = uri ? connection : connection.substr(11);
     PostgresOptions pg{.clock = options.clock, .read_only = options.read_only};
-    if (std::string schema = take_schema(rest, uri); !schema.empty()) pg.schema = schema;
-    return PostgresStore::open(rest, pg);
+    std::string libpq = uri ? connection : connection.substr(11);
+    std::string schema;
+    if (!uri) {
+      schema = take_schema(libpq, ' ');
+    } else if (const auto query = libpq.find('?'); query != std::string::npos) {
+      std::string parameters = libpq.substr(query + 1);
+      schema = take_schema(parameters, '&');
+      libpq = libpq.substr(0, query) + (parameters.empty() ? "" : "?" + parameters);
+    }
+    if (!schema.empty()) pg.schema = schema;
+    return PostgresStore::open(libpq, pg);
 #else
     throw StorageError(
         "this build of the library has no PostgreSQL backend "

@@ -45,63 +45,47 @@ DbError pg_error(const std::exception& e) {
 }
 
 PostgresSql postgres_sql(const std::string& sql) {
-  const auto outside_quotes = [&](auto&& visit) {
-    bool quoted = false;
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-      if (sql[i] == '\'') quoted = !quoted;
-      if (!quoted) i = visit(i);
-    }
-  };
-  const auto number_at = [&](std::size_t i, std::size_t& end) {
-    int n = 0;
-    end = i + 1;
-    while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end]))) {
-      n = n * 10 + (sql[end++] - '0');
-    }
-    return n;
-  };
+  // One scan: the text without INDEXED BY hints, and where each `?N` stands in it; then the
+  // numbers used get their `$` numbers in order, and go in.
+  std::string text;
+  text.reserve(sql.size());
+  std::vector<std::pair<std::size_t, std::size_t>> parameters;  // (offset in text, N)
   PostgresSql out;
-  // The numbers used, then their positions.
-  outside_quotes([&](std::size_t i) {
-    std::size_t end = i;
-    if (sql[i] == '?' && i + 1 < sql.size() &&
-        std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
-      const int n = number_at(i, end);
-      if (out.position.size() <= static_cast<std::size_t>(n)) {
-        out.position.resize(static_cast<std::size_t>(n) + 1, 0);
-      }
-      out.position[static_cast<std::size_t>(n)] = 1;
-      return end - 1;
-    }
-    return i;
-  });
-  int next = 0;
-  for (auto& p : out.position) p = p != 0 ? ++next : 0;
-  out.text.reserve(sql.size() + 8);
   bool quoted = false;
   for (std::size_t i = 0; i < sql.size(); ++i) {
     const char c = sql[i];
     if (c == '\'') quoted = !quoted;
     if (!quoted && c == '?' && i + 1 < sql.size() &&
         std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
-      std::size_t end = i;
-      const int n = number_at(i, end);
-      out.text += '$' + std::to_string(out.position[static_cast<std::size_t>(n)]);
-      i = end - 1;
+      std::size_t n = 0;
+      while (i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+        n = n * 10 + static_cast<std::size_t>(sql[++i] - '0');
+      }
+      parameters.emplace_back(text.size(), n);
+      if (out.position.size() <= n) out.position.resize(n + 1, 0);
+      out.position[n] = 1;
       continue;
     }
     if (!quoted && sql.compare(i, 11, "INDEXED BY ") == 0) {
-      std::size_t j = i + 11;
-      while (j < sql.size() &&
-             (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_')) {
-        ++j;
+      i += 11;
+      while (i < sql.size() &&
+             (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_')) {
+        ++i;
       }
-      while (j < sql.size() && sql[j] == ' ') ++j;
-      i = j - 1;
+      while (i + 1 < sql.size() && sql[i] == ' ') ++i;
+      --i;
       continue;
     }
-    out.text += c;
+    text += c;
   }
+  for (auto& p : out.position) p = p != 0 ? ++out.count : 0;
+  std::size_t from = 0;
+  for (const auto& [offset, n] : parameters) {
+    out.text.append(text, from, offset - from);
+    out.text += '$' + std::to_string(out.position[n]);
+    from = offset;
+  }
+  out.text.append(text, from, std::string::npos);
   return out;
 }
 
@@ -109,16 +93,13 @@ namespace {
 
 class PgStatement final : public StatementBackend {
  public:
-  PgStatement(PgConnection& connection, std::string name, const std::vector<int>& position)
-      : connection_(connection), name_(std::move(name)), position_(position) {}
+  PgStatement(PgConnection& connection, const PostgresSql& sql, std::string name)
+      : connection_(connection),
+        name_(std::move(name)),
+        position_(sql.position),
+        count_(static_cast<std::size_t>(sql.count)) {}
 
   void bind_int64(int index, std::int64_t value) override { slot(index) = std::to_string(value); }
-  void bind_double(int index, double value) override {
-    char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    (void)ec;
-    slot(index) = std::string(buffer, end);
-  }
   void bind_text(int index, std::string_view value) override { slot(index) = std::string(value); }
   void bind_null(int index) override { slot(index).reset(); }
 
@@ -150,10 +131,6 @@ class PgStatement final : public StatementBackend {
     }
     return value;
   }
-  double double_at(int column) const override {
-    const pqxx::field f = field(column);
-    return f.is_null() ? 0.0 : std::stod(f.c_str());
-  }
   std::string text_at(int column) const override {
     const pqxx::field f = field(column);
     return f.is_null() ? std::string() : std::string(f.c_str(), f.size());
@@ -170,11 +147,7 @@ class PgStatement final : public StatementBackend {
   }
   void run() {
     // Every $ number is sent: one never bound is NULL, as in SQLite.
-    int count = 0;
-    for (const int p : position_) count = std::max(count, p);
-    if (params_.size() < static_cast<std::size_t>(count)) {
-      params_.resize(static_cast<std::size_t>(count));
-    }
+    if (params_.size() < count_) params_.resize(count_);
     std::vector<const char*> values;
     values.reserve(params_.size());
     for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
@@ -192,6 +165,7 @@ class PgStatement final : public StatementBackend {
   PgConnection& connection_;
   std::string name_;
   const std::vector<int>& position_;
+  std::size_t count_;
   std::vector<std::optional<std::string>> params_;
   std::optional<std::string> unused_;
   std::optional<pqxx::result> result_;
@@ -215,15 +189,15 @@ std::unique_ptr<StatementBackend> PgConnection::prepare(const std::string& sql) 
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     PostgresSql translated = postgres_sql(sql);
-    const std::string name = "s" + std::to_string(prepared_.size() + 1);
+    translated.name = "s" + std::to_string(prepared_.size() + 1);
     try {
-      connection_->prepare(name, translated.text);
+      connection_->prepare(translated.name, translated.text);
     } catch (const std::exception& e) {
       throw pg_error(e);
     }
-    found = prepared_.emplace(sql, Prepared{name, std::move(translated.position)}).first;
+    found = prepared_.emplace(sql, std::move(translated)).first;
   }
-  return std::make_unique<PgStatement>(*this, found->second.name, found->second.position);
+  return std::make_unique<PgStatement>(*this, found->second, found->second.name);
 }
 
 std::string PgConnection::begin_text(std::optional<TxKind> kind) const {
@@ -295,15 +269,6 @@ pqxx::result PgConnection::run(const std::string& name, const std::vector<const 
     } else {
       failed_ = true;
     }
-    throw pg_error(e);
-  }
-}
-
-void PgConnection::execute(const std::string& sql) {
-  try {
-    session_->exec(sql);
-  } catch (const std::exception& e) {
-    if (in_transaction_) failed_ = true;
     throw pg_error(e);
   }
 }

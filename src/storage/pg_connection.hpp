@@ -26,6 +26,19 @@ namespace inburgering::storage::detail {
 /// details of a constraint quote the values (personal data).
 DbError pg_error(const std::exception& e);
 
+/// SQL as PostgreSQL takes it.
+struct PostgresSql {
+  /// `?N` parameters numbered `$1`, `$2`, ... in order of their numbers, without gaps (a
+  /// statement may leave a number out, as the listing does for a filter it does not apply;
+  /// PostgreSQL wants a type for every number), SQLite's `INDEXED BY name` hints left out.
+  std::string text;
+  /// For each `?N`, its `$` number (index N; 0: not in the text).
+  std::vector<int> position;
+  /// How many `$` numbers there are.
+  int count = 0;
+  /// The name it is prepared under.
+  std::string name;
+};
 class PgConnection final : public Connection {
  public:
   /// `write_lock`: the key of the schema's advisory writer lock.
@@ -42,8 +55,6 @@ class PgConnection final : public Connection {
   /// Runs a prepared statement with `params` (nullptr: NULL), in the open transaction or in one of
   /// its own. @throws DbError.
   pqxx::result run(const std::string& name, const std::vector<const char*>& params);
-  /// Runs SQL text (no parameters) in the session. @throws DbError.
-  void execute(const std::string& sql);
 
  private:
   /// Begins a transaction of `kind`, or (nullopt) one for a single statement.
@@ -57,22 +68,10 @@ class PgConnection final : public Connection {
   bool in_transaction_ = false;
   /// A statement of the open transaction failed: PostgreSQL has aborted it.
   bool failed_ = false;
-  struct Prepared {
-    std::string name;
-    std::vector<int> position;
-  };
-  std::unordered_map<std::string, Prepared> prepared_;
+  /// By the SQL the store wrote.
+  std::unordered_map<std::string, PostgresSql> prepared_;
 };
 
-/// SQL as PostgreSQL takes it.
-struct PostgresSql {
-  /// `?N` parameters numbered `$1`, `$2`, ... in order of their numbers, without gaps (a
-  /// statement may leave a number out, as the listing does for a filter it does not apply;
-  /// PostgreSQL wants a type for every number), SQLite's `INDEXED BY name` hints left out.
-  std::string text;
-  /// For each `?N`, its `$` number (index N; 0: not in the text).
-  std::vector<int> position;
-};
 PostgresSql postgres_sql(const std::string& sql);
 
 }  // namespace inburgering::storage::detail

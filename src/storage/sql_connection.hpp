@@ -49,7 +49,6 @@ class StatementBackend {
  public:
   virtual ~StatementBackend() = default;
   virtual void bind_int64(int index, std::int64_t value) = 0;
-  virtual void bind_double(int index, double value) = 0;
   virtual void bind_text(int index, std::string_view value) = 0;
   virtual void bind_null(int index) = 0;
   /// Runs the statement on the first call; each call moves to the next row (false: none left).
@@ -61,7 +60,6 @@ class StatementBackend {
   virtual void clear_bindings() = 0;
   virtual bool is_null(int column) const = 0;
   virtual std::int64_t int64_at(int column) const = 0;
-  virtual double double_at(int column) const = 0;
   virtual std::string text_at(int column) const = 0;
 };
 
@@ -72,7 +70,6 @@ class Column {
   bool isNull() const { return statement_->is_null(index_); }
   std::int64_t getInt64() const { return statement_->int64_at(index_); }
   int getInt() const { return static_cast<int>(statement_->int64_at(index_)); }
-  double getDouble() const { return statement_->double_at(index_); }
   std::string getString() const { return statement_->text_at(index_); }
 
  private:
@@ -90,7 +87,6 @@ class Statement {
 
   void bind(int index, std::int64_t value) { backend_->bind_int64(index, value); }
   void bind(int index, int value) { backend_->bind_int64(index, value); }
-  void bind(int index, double value) { backend_->bind_double(index, value); }
   void bind(int index, const std::string& value) { backend_->bind_text(index, value); }
   void bind(int index, const char* value) { backend_->bind_text(index, value); }
   /// NULL.

@@ -36,9 +36,6 @@ class SqliteStatement final : public StatementBackend {
   void bind_int64(int index, std::int64_t value) override {
     mapped([&] { statement_.bind(index, static_cast<int64_t>(value)); });
   }
-  void bind_double(int index, double value) override {
-    mapped([&] { statement_.bind(index, value); });
-  }
   void bind_text(int index, std::string_view value) override {
     mapped([&] { statement_.bind(index, std::string(value)); });
   }
@@ -60,9 +57,6 @@ class SqliteStatement final : public StatementBackend {
   }
   std::int64_t int64_at(int column) const override {
     return mapped([&] { return statement_.getColumn(column).getInt64(); });
-  }
-  double double_at(int column) const override {
-    return mapped([&] { return statement_.getColumn(column).getDouble(); });
   }
   std::string text_at(int column) const override {
     return mapped([&] { return statement_.getColumn(column).getString(); });

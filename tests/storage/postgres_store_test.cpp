@@ -20,8 +20,7 @@ class PostgresTest : public ::testing::Test {
     const char* connection = std::getenv("INBURGERING_TEST_POSTGRES");
     if (connection == nullptr) GTEST_SKIP() << "no PostgreSQL server";
     connection_ = connection;
-    static int counter = 0;
-    schema_ = "pgtest_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    schema_ = fresh_schema("pgtest");
     clock_ = std::make_shared<FixedClock>(d("2025-03-01"));
   }
   std::unique_ptr<storage::PostgresStore> open() {
@@ -161,6 +160,12 @@ TEST_F(PostgresTest, OpenStoreTakesTheSchemaFromTheConnectionString) {
   store->create(caseworker(), t);
   // The same schema, opened directly.
   EXPECT_EQ(open()->load(caseworker(), t.id()).id(), t.id());
+  // And as a URI's query parameter, beside one that goes on to libpq (with the PG* variables).
+  if (connection_.empty()) {
+    auto by_uri =
+        storage::open_store("postgresql://?connect_timeout=5&schema=" + schema_, {.clock = clock_});
+    EXPECT_EQ(by_uri->load(caseworker(), t.id()).id(), t.id());
+  }
 }
 
 TEST_F(PostgresTest, BadOptionsAndAnUnreachableServerAreClearErrors) {

@@ -25,6 +25,12 @@ struct Backend {
 
 inline void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 
+/// A PostgreSQL schema name no other store of this test run has.
+inline std::string fresh_schema(const char* prefix) {
+  static int counter = 0;
+  return std::string(prefix) + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+}
+
 /// The PostgreSQL backend when the test runs beside a server: INBURGERING_TEST_POSTGRES holds
 /// its connection string (empty: the PG* variables, as pg_virtualenv sets them; scripts/test.sh).
 /// Each store gets a schema of its own. Without the variable, or in a build without the backend,
@@ -36,10 +42,8 @@ inline Backend postgres_backend() {
 #if INBURGERING_WITH_POSTGRES
         const char* connection = std::getenv("INBURGERING_TEST_POSTGRES");
         if (connection == nullptr) return nullptr;
-        static int counter = 0;
-        const std::string schema =
-            "test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-        return storage::PostgresStore::open(connection, {.clock = clock, .schema = schema});
+        return storage::PostgresStore::open(connection,
+                                            {.clock = clock, .schema = fresh_schema("test")});
 #else
         (void)clock;
         return nullptr;
