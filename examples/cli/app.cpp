@@ -50,17 +50,26 @@ Date Context::today() {
 storage::TrajectoryStore& Context::store(bool create_if_missing) {
   if (!store_) {
     if (globals.db.empty()) {
-      throw ValidationError("--db", "a database file is needed (or INBURGERING_DB)", "empty");
+      throw ValidationError(
+          "--db", "a database file or connection string is needed (or INBURGERING_DB)", "empty");
     }
-    if (!create_if_missing && globals.db != ":memory:" && !std::filesystem::exists(globals.db)) {
-      throw NotFound("database file", globals.db);
-    }
-    created_file_ = globals.db != ":memory:" && !std::filesystem::exists(globals.db);
     // The audit trail records when a change was really made, whatever working day --today
     // names; deadlines and overdue marks follow the working day (WorkingDayClock).
-    store_ =
-        storage::SqliteStore::open(globals.db, {.clock = std::make_shared<WorkingDayClock>(today()),
-                                                .create_if_missing = create_if_missing});
+    const storage::StoreOptions options{.clock = std::make_shared<WorkingDayClock>(today()),
+                                        .create_if_missing = create_if_missing};
+    if (storage::backend_of(globals.db) == storage::Backend::kPostgres) {
+      // A missing schema is refused by the store itself (NotFound) without create_if_missing.
+      store_ = storage::open_store(globals.db, options);
+      return *store_;
+    }
+    const std::string path =
+        globals.db.rfind("sqlite:", 0) == 0 ? globals.db.substr(7) : globals.db;
+    if (!create_if_missing && path != ":memory:" && !std::filesystem::exists(path)) {
+      throw NotFound("database file", path);
+    }
+    created_file_ = path != ":memory:" && !std::filesystem::exists(path);
+    created_path_ = path;
+    store_ = storage::open_store(globals.db, options);
   }
   return *store_;
 }
@@ -90,7 +99,7 @@ void Context::discard_created_file() {
   store_.reset();
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    std::filesystem::remove(globals.db + suffix, ignored);
+    std::filesystem::remove(created_path_ + suffix, ignored);
   }
   created_file_ = false;
 }
@@ -375,7 +384,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App app{
       "inburgering: het klantmanagersprogramma voor de Wet inburgering 2021 / the caseworker "
       "programme.\n"
-      "Werkt op een SQLite-bestand (--db). Wie handelt (--user, --role, --municipality) stelt "
+      "Werkt op een SQLite-bestand of een PostgreSQL-database (--db). Wie handelt (--user, --role, "
+      "--municipality) stelt "
       "het inbeddende systeem vast: dit programma controleert geen wachtwoord.",
       "inburgering"};
   app.require_subcommand(1);
@@ -391,7 +401,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   g.role = env_or("INBURGERING_ROLE", "caseworker");
   g.lang = env_or("INBURGERING_LANG", "nl");
   g.today = env_or("INBURGERING_TODAY", "");
-  app.add_option("--db", g.db, "het SQLite-bestand / the SQLite file (env INBURGERING_DB)");
+  app.add_option("--db", g.db,
+                 "het SQLite-bestand, of postgresql://… / the SQLite file, or a PostgreSQL "
+                 "connection string (env INBURGERING_DB)");
   app.add_option(
       "--today", g.today,
       "de dag waarop gewerkt wordt / the working day, JJJJ-MM-DD (env INBURGERING_TODAY; "

@@ -92,14 +92,16 @@ class Context {
   /// Prints a JSON document (indented for reading; invalid UTF-8 replaced, never thrown on).
   void print_json(const json& document);
 
-  /// After a failed command: removes the database file if this run created it, so that a
-  /// refused first command leaves no empty database behind.
+  /// After a failed command: removes the SQLite file if this run created it, so that a
+  /// refused first command leaves no empty database behind. (On PostgreSQL a schema this run
+  /// created stays, with empty tables: the application role may not drop it.)
   void discard_created_file();
 
  private:
   std::optional<Date> today_;
-  std::unique_ptr<storage::SqliteStore> store_;
+  std::unique_ptr<storage::TrajectoryStore> store_;
   bool created_file_ = false;
+  std::string created_path_;
 };
 
 // ---- option helpers ------------------------------------------------------------------------
@@ -198,8 +200,9 @@ CLI::App* add_command(CLI::App& app, const std::string& name, const std::string&
                       const std::string& description, const std::string& example);
 /// The global options, for the footer of every subcommand's help.
 inline constexpr const char* kGlobalOptionsHelp =
-    "Algemene opties (voor of na de opdracht): --db BESTAND (standaard inburgering.db of "
-    "INBURGERING_DB), --today JJJJ-MM-DD (standaard vandaag; INBURGERING_TODAY), --user, "
+    "Algemene opties (voor of na de opdracht): --db BESTAND of postgresql://… (standaard "
+    "inburgering.db of INBURGERING_DB), --today JJJJ-MM-DD (standaard vandaag; INBURGERING_TODAY), "
+    "--user, "
     "--municipality (verplicht; INBURGERING_USER, INBURGERING_MUNICIPALITY), --role (standaard "
     "caseworker), --lang nl|en, --json. Zie inburgering --help.";
 /// Adds the required positional trajectory id.

@@ -413,8 +413,9 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
       return;
     }
     ctx.out << ctx.t("Opgeslagen: ", "Stored: ") << stored
-            << ctx.t(" trajecten in ", " trajectories in ") << ctx.globals.db << " (seed "
-            << a->seed << ctx.t(", stand van ", ", as of ") << to_iso(ctx.today()) << ")\n";
+            << ctx.t(" trajecten in ", " trajectories in ")
+            << storage::redacted_connection(ctx.globals.db) << " (seed " << a->seed
+            << ctx.t(", stand van ", ", as of ") << to_iso(ctx.today()) << ")\n";
     for (const auto& [code, n] : per.items()) {
       ctx.out << "  " << ctx.t("gemeente ", "municipality ") << code << ": " << n.get<std::size_t>()
               << "\n";

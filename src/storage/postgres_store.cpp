@@ -63,6 +63,9 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& connection
                            "; use a newer library (the schema was left untouched)",
                        ErrorCode::kIncompatibleDatabase);
   }
+  if (version == 0 && (!options.create_if_missing || options.read_only)) {
+    throw NotFound("PostgreSQL schema", schema);
+  }
   if (version < latest) {
     if (!options.migrate || options.read_only) {
       throw StorageError("the schema '" + schema + "' has version " + std::to_string(version) +

@@ -3,6 +3,12 @@
 // and captures its exit code, standard output and standard error; dumps a database's rows so a
 // test can show that a refused command left it unchanged; checks --json output against
 // schema/cli-output-1.schema.json.
+//
+// The cases run on either backend: SQLite files in a scratch directory, or, when
+// INBURGERING_CLI_BACKEND=postgres (the `cli.pg.` cases of ctest set it), a fresh schema per
+// store on the PostgreSQL server of INBURGERING_TEST_POSTGRES (a libpq keyword string; empty:
+// the PG* variables, as pg_virtualenv sets them, which the programme then inherits). Without a
+// server the PostgreSQL cases are skipped.
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,6 +19,7 @@
 #include <gtest/gtest.h>
 #include <inburgering/inburgering.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +30,13 @@
 #include <vector>
 
 #include "support/json_schema.hpp"
+#include "support/store_fixture.hpp"
+
+#if INBURGERING_WITH_POSTGRES
+#include <pqxx/pqxx>
+#endif
+
+extern char** environ;
 
 namespace inburgering::test::cli {
 
@@ -41,10 +55,31 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
+/// Whether the cases run on PostgreSQL (INBURGERING_CLI_BACKEND=postgres).
+inline bool on_postgres() {
+  const char* backend = std::getenv("INBURGERING_CLI_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgres";
+}
+
+/// On PostgreSQL: the PG* variables of this process (how the server is reached). Else: none.
+inline std::map<std::string, std::string> connection_env() {
+  std::map<std::string, std::string> env;
+  if (!on_postgres()) return env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const auto eq = entry.find('=');
+    if (entry.rfind("PG", 0) == 0 && eq != std::string::npos) {
+      env[entry.substr(0, eq)] = entry.substr(eq + 1);
+    }
+  }
+  return env;
+}
+
 /// Runs the tool with `args` and exactly the environment `env` (nothing inherited, so the
-/// caller's INBURGERING_* variables cannot change a test).
+/// caller's INBURGERING_* variables cannot change a test), plus `connection_env()`.
 inline ToolRun run_tool(const std::vector<std::string>& args,
-                        const std::map<std::string, std::string>& env, const std::string& scratch) {
+                        std::map<std::string, std::string> env, const std::string& scratch) {
+  env.merge(connection_env());
   const std::string out_path = scratch + "/stdout";
   const std::string err_path = scratch + "/stderr";
   const pid_t pid = ::fork();
@@ -75,12 +110,58 @@ inline ToolRun run_tool(const std::vector<std::string>& args,
   return r;
 }
 
-/// Every row of every table, as text: equal dumps mean an unchanged database. Without
-/// `audit`, the audit trail is left out (a refused access is audited, and changes nothing else).
+/// The schema a PostgreSQL connection string of these tests names ("" for a file).
+inline std::string schema_of(const std::string& db) {
+  const auto at = db.find(" schema=");
+  return storage::backend_of(db) == storage::Backend::kPostgres && at != std::string::npos
+             ? db.substr(at + 8)
+             : std::string();
+}
+
+#if INBURGERING_WITH_POSTGRES
+/// A session on the test server as the account that made the schemas (which owns the tables,
+/// so row-level security does not hide rows from it).
+inline std::unique_ptr<pqxx::connection> test_server() {
+  const char* connection = std::getenv("INBURGERING_TEST_POSTGRES");
+  return std::make_unique<pqxx::connection>(connection ? connection : "");
+}
+#endif
+
+/// Every row of every table of the store `db`, as text: equal dumps mean an unchanged database.
+/// Without `audit`, the audit trail is left out (a refused access is audited, and changes
+/// nothing else). PostgreSQL's rows are sorted (its tables have no fixed order).
 inline std::string dump(const std::string& db, bool audit = true) {
+  std::string out;
+  if (const std::string schema = schema_of(db); !schema.empty()) {
+#if INBURGERING_WITH_POSTGRES
+    auto c = test_server();
+    pqxx::work w(*c);
+    const pqxx::result tables = w.exec_params(
+        "SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", schema);
+    if (tables.empty()) return "<no schema>";
+    for (const auto& table : tables) {
+      const std::string name = table[0].c_str();
+      if (!audit && name == "audit_log") continue;
+      out += "## " + name + "\n";
+      std::vector<std::string> lines;
+      for (const auto& row :
+           w.exec("SELECT * FROM " + w.quote_name(schema) + "." + w.quote_name(name))) {
+        std::string line;
+        for (const auto& field : row)
+          line += (field.is_null() ? "NULL" : field.c_str()) + std::string("|");
+        lines.push_back(line);
+      }
+      std::sort(lines.begin(), lines.end());
+      for (const auto& line : lines) out += line + "\n";
+    }
+    return out;
+#else
+    ADD_FAILURE() << "a PostgreSQL store in a build without the backend";
+    return out;
+#endif
+  }
   if (!std::filesystem::exists(db)) return "<no file>";
   SQLite::Database d(db, SQLite::OPEN_READONLY);
-  std::string out;
   SQLite::Statement tables(d, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
   while (tables.executeStep()) {
     const std::string table = tables.getColumn(0).getString();
@@ -96,6 +177,47 @@ inline std::string dump(const std::string& db, bool audit = true) {
     }
   }
   return out;
+}
+
+/// One number or text the query `sql` gives on the store `db` (both dialects must accept it).
+inline std::string query_one(const std::string& db, const std::string& sql) {
+  if (const std::string schema = schema_of(db); !schema.empty()) {
+#if INBURGERING_WITH_POSTGRES
+    auto c = test_server();
+    pqxx::work w(*c);
+    w.exec("SET LOCAL search_path TO " + w.quote_name(schema));
+    return w.exec(sql)[0][0].c_str();
+#else
+    return "";
+#endif
+  }
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getString();
+}
+
+/// Whether the store `db` exists: its file, or its schema.
+inline bool store_exists(const std::string& db) {
+  if (schema_of(db).empty()) return std::filesystem::exists(db);
+  return dump(db) != "<no schema>";
+}
+
+/// Whether the store `db` holds nothing: no file; on PostgreSQL (where a schema a refused first
+/// command created stays) no schema, or no row but its schema version.
+inline bool holds_nothing(const std::string& db) {
+  if (schema_of(db).empty()) return !std::filesystem::exists(db);
+  const std::string rows = dump(db);
+  if (rows == "<no schema>") return true;
+  std::istringstream lines(rows);
+  std::string line;
+  std::string table;
+  while (std::getline(lines, line)) {
+    if (line.rfind("## ", 0) == 0) {
+      table = line.substr(3);
+    } else if (table != "schema_version") {
+      return false;
+    }
+  }
+  return true;
 }
 
 inline const json& schema() {
@@ -121,11 +243,25 @@ inline std::string schema_violation(const json& document) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (on_postgres() &&
+        (!INBURGERING_WITH_POSTGRES || !std::getenv("INBURGERING_TEST_POSTGRES"))) {
+      GTEST_SKIP() << "no PostgreSQL server (INBURGERING_TEST_POSTGRES)";
+    }
     char pattern[] = "/tmp/inburgering-cli-XXXXXX";
     dir_ = ::mkdtemp(pattern);
-    db_ = dir_ + "/test.db";
+    schemas_ = fresh_schema("cli");
+    db_ = store_named("test");
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  /// A store of its own for this case: `dir_/name.db`, or a schema on the server.
+  std::string store_named(const std::string& name) const {
+    if (!on_postgres()) return dir_ + "/" + name + ".db";
+    return "postgresql:" + std::string(std::getenv("INBURGERING_TEST_POSTGRES")) +
+           " schema=" + schemas_ + "_" + name;
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
 
   /// The tool with --db, --today, --user km-0344-1 and --municipality 0344 before `args`.
   ToolRun cli(std::vector<std::string> args, std::vector<std::string> actor = {}) {
@@ -186,14 +322,12 @@ class CliTest : public ::testing::Test {
   }
 
   int audit_entries() {
-    if (!std::filesystem::exists(db_)) return 0;
-    SQLite::Database d(db_, SQLite::OPEN_READONLY);
-    return d.execAndGet("SELECT count(*) FROM audit_log").getInt();
+    if (!store_exists(db_)) return 0;
+    return std::stoi(query_one(db_, "SELECT count(*) FROM audit_log"));
   }
 
   std::string last_audit_action() {
-    SQLite::Database d(db_, SQLite::OPEN_READONLY);
-    return d.execAndGet("SELECT action FROM audit_log ORDER BY sequence DESC LIMIT 1").getString();
+    return query_one(db_, "SELECT action FROM audit_log ORDER BY sequence DESC LIMIT 1");
   }
 
   /// Registers trajectory `id` (an asylum permit holder, DUO's notice on 2026-10-01, BRP
@@ -251,6 +385,7 @@ class CliTest : public ::testing::Test {
   json show(const std::string& id) { return cli_json({"toon", id}); }
 
   std::string dir_;
+  std::string schemas_;  // on PostgreSQL, the prefix of this case's schemas
   std::string db_;
   std::string today_ = "2026-12-07";
   std::map<std::string, std::string> env_;

@@ -69,8 +69,8 @@ TEST_F(CliTest, TheEnvironmentNamesTheFileAndTheActor) {
 }
 
 TEST_F(CliTest, AReadOnAMissingFileDoesNotCreateIt) {
-  refused({"werklijst"}, 3, {"database file", "not found"});
-  EXPECT_FALSE(std::filesystem::exists(db_));
+  refused({"werklijst"}, 3, {on_postgres() ? "PostgreSQL schema" : "database file", "not found"});
+  EXPECT_FALSE(store_exists(db_));
 }
 
 TEST_F(CliTest, TodayDefaultsToTheClockAndABadDayIsRefused) {
@@ -657,12 +657,12 @@ TEST_F(CliTest, MoveOutSignedAndInAtTheOtherMunicipality) {
 
   // Amersfoort, with its own database, takes it over.
   const std::string utrecht_db = db_;
-  db_ = dir_ + "/amersfoort.db";
+  db_ = store_named("amersfoort");
   const std::vector<std::string> amersfoort = {"--user", "km-0307-2", "--municipality", "0307"};
   const std::string trusted = "0344:" + made["public_key"].get<std::string>();
   refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03"}, 1, {"untrusted_signer"},
-          amersfoort);                         // a signature from an unknown sender
-  EXPECT_FALSE(std::filesystem::exists(db_));  // a refused import leaves no new file behind
+          amersfoort);              // a signature from an unknown sender
+  EXPECT_TRUE(holds_nothing(db_));  // a refused import leaves no new file (or rows) behind
   refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--vertrouwd", "0344:00"},
           1, {}, amersfoort);
   refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03", "--vertrouwd", trusted}, 1,
@@ -691,7 +691,7 @@ TEST_F(CliTest, UnsignedDossierOnlyWhenAllowed) {
   with_plan("1001");
   const std::string dossier = dir_ + "/1001.dossier";
   ok({"verhuizing-uit", "1001", "--naar", "0307", "--datum", "2027-01-31", "--dossier", dossier});
-  db_ = dir_ + "/amersfoort.db";
+  db_ = store_named("amersfoort");
   const std::vector<std::string> amersfoort = {"--user", "km", "--municipality", "0307"};
   refused({"verhuizing-in", "--dossier", dossier, "--brp", "2027-02-03"}, 1, {"unsigned"},
           amersfoort);
@@ -814,10 +814,10 @@ TEST_F(CliTest, DemoDataIsReproducibleFromItsSeed) {
   EXPECT_EQ(made["stored"], 64);  // with the four named examples
   const json list = cli_json({"lijst", "--max", "1000"});
   const std::string first = db_;
-  db_ = dir_ + "/again.db";
+  db_ = store_named("again");
   cli_json({"demodata", "--aantal", "60", "--seed", "7"});
   EXPECT_EQ(cli_json({"lijst", "--max", "1000"}), list);
-  db_ = dir_ + "/other.db";
+  db_ = store_named("other");
   cli_json({"demodata", "--aantal", "60", "--seed", "8"});
   EXPECT_NE(cli_json({"lijst", "--max", "1000"}), list);
   db_ = first;
@@ -1089,7 +1089,7 @@ TEST_F(CliTest, RefreshVerifyPurgeEraseAndSubjectAccess) {
 TEST_F(CliTest, DemoDataRunsAsACaseworker) {
   refused({"demodata", "--aantal", "5"}, 4, {"caseworker"},
           {"--user", "bo", "--municipality", "0344", "--role", "back_office"});
-  EXPECT_FALSE(std::filesystem::exists(db_));
+  EXPECT_FALSE(store_exists(db_));
 }
 
 TEST_F(CliTest, EverySubcommandHasHelpWithAnExampleOfItself) {

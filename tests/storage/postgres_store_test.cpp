@@ -168,6 +168,26 @@ TEST_F(PostgresTest, OpenStoreTakesTheSchemaFromTheConnectionString) {
   }
 }
 
+TEST_F(PostgresTest, WithoutCreateIfMissingAnEmptySchemaIsNotFoundAndStaysEmpty) {
+  for (const bool read_only : {false, true}) {
+    try {
+      storage::PostgresStore::open(
+          connection_, {.schema = schema_, .read_only = read_only, .create_if_missing = read_only});
+      FAIL() << read_only;
+    } catch (const NotFound& e) {
+      EXPECT_THAT(e.what(), HasSubstr(schema_));
+      EXPECT_EQ(e.what_kind(), "PostgreSQL schema");
+    }
+  }
+  pqxx::connection c(connection_);
+  EXPECT_EQ(count(c, "SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema_ + "'"), 0);
+  // Through open_store too; once created, it opens either way.
+  const std::string named = "postgresql:" + connection_ + " schema=" + schema_;
+  EXPECT_THROW(storage::open_store(named, {.create_if_missing = false}), NotFound);
+  storage::open_store(named, {.clock = clock_});
+  EXPECT_NO_THROW(storage::open_store(named, {.read_only = true, .create_if_missing = false}));
+}
+
 TEST_F(PostgresTest, BadOptionsAndAnUnreachableServerAreClearErrors) {
   try {
     storage::PostgresStore::open(connection_, {.schema = "Robert'); DROP"});

@@ -19,9 +19,24 @@ struct INBURGERING_EXPORT StoreOptions {
   std::shared_ptr<const Clock> clock;
   /// Open for reading only (see SqliteOptions::read_only, PostgresOptions::read_only).
   bool read_only = false;
-  /// SQLite only: create the file when it does not exist.
+  /// Create the store when there is none: the SQLite file, or the PostgreSQL schema's tables.
+  /// Off: a missing one is refused (SqliteOptions::create_if_missing,
+  /// PostgresOptions::create_if_missing).
   bool create_if_missing = true;
 };
+
+/// The backend a connection string names (see `open_store`).
+enum class Backend {
+  kSqlite,    ///< a path, `sqlite:…`
+  kPostgres,  ///< `postgresql://…`, `postgres://…`, `postgresql:<keywords>`
+};
+
+/// Which backend `open_store(connection)` opens.
+INBURGERING_EXPORT Backend backend_of(const std::string& connection) noexcept;
+
+/// `connection` fit to show or log: a PostgreSQL password (in a URI's user part, or a
+/// `password=` parameter or keyword) becomes `***`. Other parts, a path included, stay.
+INBURGERING_EXPORT std::string redacted_connection(const std::string& connection);
 
 /// Opens the store that `connection` names:
 ///  - `sqlite:/path/to/file.db`, `sqlite::memory:`, or a plain path: `SqliteStore::open`;

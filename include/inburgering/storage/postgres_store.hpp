@@ -52,6 +52,10 @@ struct INBURGERING_EXPORT PostgresOptions {
   /// Open for reading only: every write, including the audit entry a health read needs, fails
   /// with `StorageError` (`kReadOnlyStore`), and the session is read-only.
   bool read_only = false;
+  /// Create the schema when it holds no store yet. Off (or `read_only`): such a schema (missing,
+  /// or empty) is refused with `NotFound` and left as it was, as SqliteOptions::create_if_missing
+  /// refuses a missing file (a command that only reads should not create a store).
+  bool create_if_missing = true;
 };
 
 class INBURGERING_EXPORT PostgresStore final : public SqlStore {
@@ -62,7 +66,7 @@ class INBURGERING_EXPORT PostgresStore final : public SqlStore {
   /// @throws StorageError naming the cause: `kStorageFailure` (cannot connect, no such role, a
   ///         migration failed), `kIncompatibleDatabase` (a newer schema, another application's
   ///         tables in the schema, an older one with `migrate` off). ValidationError: bad
-  ///         options.
+  ///         options. NotFound: no store in the schema and `create_if_missing` off.
   static std::unique_ptr<PostgresStore> open(const std::string& connection,
                                              PostgresOptions options = {});
 
