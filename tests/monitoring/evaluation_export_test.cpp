@@ -2,7 +2,6 @@
 // name, birth date, free text or health in it; stable pseudonyms under one key and unlinkable
 // ones under another; a data dictionary for every column; access and audit.
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -10,6 +9,7 @@
 
 #include "support/builders.hpp"
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::monitoring {
 namespace {
@@ -131,11 +131,13 @@ TEST(EvaluationExport, ValuesOfARichTrajectory) {
   EXPECT_EQ(value("duo_fines"), std::to_string(r.duo_fines.size()));
 }
 
-class EvaluationStore : public ::testing::Test {
+class EvaluationStore : public test::DatabaseTest {
  protected:
   void SetUp() override {
     clock_ = std::make_shared<FixedClock>(d("2026-11-23"));
-    store_ = storage::SqliteStore::open(":memory:", {.clock = clock_});
+    test::DatabaseTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = db_.open({.clock = clock_});
     synthetic::Options options;
     options.seed = 5;
     options.as_of = d("2026-11-23");
@@ -152,11 +154,14 @@ class EvaluationStore : public ::testing::Test {
   }
 
   std::shared_ptr<FixedClock> clock_;
-  std::unique_ptr<storage::SqliteStore> store_;
+  std::unique_ptr<storage::TrajectoryStore> store_;
   std::vector<Trajectory> trajectories_;
 };
 
-TEST_F(EvaluationStore, NoDirectIdentifierFreeTextOrDateOfTheSourceAppears) {
+INSTANTIATE_TEST_SUITE_P(Backends, EvaluationStore, ::testing::ValuesIn(test::database_backends()),
+                         test::backend_name);
+
+TEST_P(EvaluationStore, NoDirectIdentifierFreeTextOrDateOfTheSourceAppears) {
   const std::string csv = export_all(PseudonymKey::from_hex(kKeyHex));
   const auto lines = lines_of(csv);
   ASSERT_EQ(lines.size(), trajectories_.size() + 1);
@@ -190,7 +195,7 @@ TEST_F(EvaluationStore, NoDirectIdentifierFreeTextOrDateOfTheSourceAppears) {
   EXPECT_EQ(csv.find("PTSS"), std::string::npos);
 }
 
-TEST_F(EvaluationStore, OneKeyLinksTheSamePersonAnotherKeyDoesNot) {
+TEST_P(EvaluationStore, OneKeyLinksTheSamePersonAnotherKeyDoesNot) {
   const PseudonymKey key = PseudonymKey::from_hex(kKeyHex);
   const PseudonymKey other = PseudonymKey::generate();
   const auto pseudonyms = [](const std::string& csv) {
@@ -218,7 +223,7 @@ TEST_F(EvaluationStore, OneKeyLinksTheSamePersonAnotherKeyDoesNot) {
   EXPECT_EQ(lines_of(export_all(key, cohort)).size(), in_cohort + 1);
 }
 
-TEST_F(EvaluationStore, AccessIsForTheCollegesOwnRoles) {
+TEST_P(EvaluationStore, AccessIsForTheCollegesOwnRoles) {
   const PseudonymKey key = PseudonymKey::from_hex(kKeyHex);
   EXPECT_THROW(store_->evaluation_export(test::auditor(), key, {.as_of = d("2026-11-23")}),
                AccessDenied);
@@ -235,29 +240,28 @@ TEST_F(EvaluationStore, AccessIsForTheCollegesOwnRoles) {
                ValidationError);
 }
 
-TEST(EvaluationAudit, OneEntryWithTheCohortAndTheKeysFingerprintNeverTheKey) {
-  test::TempDir dir;
-  const std::string path = dir.file("audit.db");
+class EvaluationAudit : public test::DatabaseTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, EvaluationAudit, ::testing::ValuesIn(test::database_backends()),
+                         test::backend_name);
+
+TEST_P(EvaluationAudit, OneEntryWithTheCohortAndTheKeysFingerprintNeverTheKey) {
   {
-    auto store =
-        storage::SqliteStore::open(path, {.clock = std::make_shared<FixedClock>(d("2026-11-23"))});
+    auto store = db_.open({.clock = std::make_shared<FixedClock>(d("2026-11-23"))});
     Trajectory t = test::rich_trajectory();
     store->create(test::caseworker(), t);
     (void)store->evaluation_export(test::back_office(), PseudonymKey::from_hex(kKeyHex),
                                    {.as_of = d("2026-11-23"), .cohort = 2024});
   }
-  SQLite::Database raw(path, SQLite::OPEN_READONLY);
-  SQLite::Statement last(raw,
-                         "SELECT action, note, trajectory_id, user_id FROM audit_log "
-                         "ORDER BY sequence DESC LIMIT 1");
-  ASSERT_TRUE(last.executeStep());
-  EXPECT_EQ(last.getColumn(0).getString(), "evaluation_export");
-  const std::string note = last.getColumn(1).getString();
+  const auto last = db_.rows(
+      "SELECT action, note, trajectory_id, user_id FROM audit_log ORDER BY sequence DESC LIMIT 1");
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0][0], "evaluation_export");
+  const std::string note = last[0][1];
   EXPECT_NE(note.find("cohort 2024"), std::string::npos) << note;
   EXPECT_NE(note.find("630dcd2966c43366"), std::string::npos) << note;
   EXPECT_EQ(note.find(kKeyHex), std::string::npos);
-  EXPECT_TRUE(last.getColumn(2).isNull());
-  EXPECT_EQ(last.getColumn(3).getString(), "bo-pietersen");
+  EXPECT_EQ(last[0][2], "NULL");
+  EXPECT_EQ(last[0][3], "bo-pietersen");
 }
 
 }  // namespace

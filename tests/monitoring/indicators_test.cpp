@@ -14,6 +14,7 @@
 #include "support/builders.hpp"
 #include "support/json_schema.hpp"
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::monitoring {
 namespace {
@@ -289,11 +290,13 @@ std::map<std::pair<int, TargetGroup>, CellCounts> expected_cells(
   return out;
 }
 
-class MonitoringStore : public ::testing::Test {
+class MonitoringStore : public test::DatabaseTest {
  protected:
   void SetUp() override {
     clock_ = std::make_shared<FixedClock>(d("2026-11-23"));
-    store_ = storage::SqliteStore::open(":memory:", {.clock = clock_});
+    test::DatabaseTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = db_.open({.clock = clock_});
     synthetic::Options options;
     options.seed = 11;
     options.as_of = d("2026-11-23");
@@ -304,11 +307,14 @@ class MonitoringStore : public ::testing::Test {
   }
 
   std::shared_ptr<FixedClock> clock_;
-  std::unique_ptr<storage::SqliteStore> store_;
+  std::unique_ptr<storage::TrajectoryStore> store_;
   std::vector<Trajectory> trajectories_;
 };
 
-TEST_F(MonitoringStore, CountsAgreeWithTheRecords) {
+INSTANTIATE_TEST_SUITE_P(Backends, MonitoringStore, ::testing::ValuesIn(test::database_backends()),
+                         test::backend_name);
+
+TEST_P(MonitoringStore, CountsAgreeWithTheRecords) {
   const auto cells = store_->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")});
   const auto expected = expected_cells(trajectories_, d("2026-11-23"), d("2026-11-23"), 6);
   ASSERT_EQ(cells.size(), expected.size());
@@ -338,7 +344,7 @@ TEST_F(MonitoringStore, CountsAgreeWithTheRecords) {
   EXPECT_GT(fines, 0);
 }
 
-TEST_F(MonitoringStore, FollowsSavesAndErasures) {
+TEST_P(MonitoringStore, FollowsSavesAndErasures) {
   const auto before = store_->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")});
   // A trajectory on its route holds an interview that was due: compliance rises by one.
   Trajectory* pick = nullptr;
@@ -372,7 +378,7 @@ TEST_F(MonitoringStore, FollowsSavesAndErasures) {
   EXPECT_EQ(find(erased).trajectories, find(before).trajectories - 1);
 }
 
-TEST_F(MonitoringStore, TermsEndingCountFromTheReportsDayOnBothBoundaries) {
+TEST_P(MonitoringStore, TermsEndingCountFromTheReportsDayOnBothBoundaries) {
   // A report on another day than the save: the facts are as saved, the window the report's.
   Date end;
   for (const auto& t : trajectories_) {
@@ -393,7 +399,7 @@ TEST_F(MonitoringStore, TermsEndingCountFromTheReportsDayOnBothBoundaries) {
   }
 }
 
-TEST_F(MonitoringStore, RefreshAndPurgeKeepTheFactsCurrent) {
+TEST_P(MonitoringStore, RefreshAndPurgeKeepTheFactsCurrent) {
   const auto total = [&](auto field) {
     std::int64_t sum = 0;
     for (const auto& c : store_->monitoring_cells(test::caseworker(), {.as_of = d("2026-11-23")})) {
@@ -415,7 +421,7 @@ TEST_F(MonitoringStore, RefreshAndPurgeKeepTheFactsCurrent) {
   EXPECT_EQ(total(all), 400 - static_cast<std::int64_t>(purged.purged.size()));
 }
 
-TEST_F(MonitoringStore, TenancyAndBadOptions) {
+TEST_P(MonitoringStore, TenancyAndBadOptions) {
   EXPECT_THROW(
       store_->monitoring_cells(test::caseworker(test::amersfoort()),
                                {.as_of = d("2026-11-23"), .municipality = test::utrecht()}),

@@ -8,6 +8,7 @@
 
 #include "support/builders.hpp"
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::monitoring {
 namespace {
@@ -20,11 +21,12 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-class TeamReport : public ::testing::Test {
+class TeamReport : public test::DatabaseTest {
  protected:
   void SetUp() override {
-    store_ = storage::SqliteStore::open(":memory:",
-                                        {.clock = std::make_shared<FixedClock>(d("2026-11-23"))});
+    test::DatabaseTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = db_.open({.clock = std::make_shared<FixedClock>(d("2026-11-23"))});
     synthetic::Options options;
     options.seed = 9;
     options.as_of = d("2026-11-23");
@@ -39,11 +41,14 @@ class TeamReport : public ::testing::Test {
     store_->create_many(test::caseworker(), copy);
   }
 
-  std::unique_ptr<storage::SqliteStore> store_;
+  std::unique_ptr<storage::TrajectoryStore> store_;
   std::vector<Trajectory> trajectories_;
 };
 
-TEST_F(TeamReport, FiveChartsFromTheStoresNumbers) {
+INSTANTIATE_TEST_SUITE_P(Backends, TeamReport, ::testing::ValuesIn(test::database_backends()),
+                         test::backend_name);
+
+TEST_P(TeamReport, FiveChartsFromTheStoresNumbers) {
   const std::string html =
       team_report_html(*store_, test::caseworker(), {.as_of = d("2026-11-23"), .weeks = 6});
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
@@ -67,7 +72,7 @@ TEST_F(TeamReport, FiveChartsFromTheStoresNumbers) {
   EXPECT_NE(html.find("km&lt;b&gt;&amp;co"), std::string::npos);
 }
 
-TEST_F(TeamReport, NoPersonScriptOrNetwork) {
+TEST_P(TeamReport, NoPersonScriptOrNetwork) {
   const std::string html =
       team_report_html(*store_, test::caseworker(), {.as_of = d("2026-11-23")});
   for (const Trajectory& t : trajectories_) {
@@ -80,7 +85,7 @@ TEST_F(TeamReport, NoPersonScriptOrNetwork) {
   EXPECT_EQ(html.find("url("), std::string::npos);
 }
 
-TEST_F(TeamReport, RefusesBadOptionsAndOtherMunicipalities) {
+TEST_P(TeamReport, RefusesBadOptionsAndOtherMunicipalities) {
   EXPECT_THROW(
       team_report_html(*store_, test::caseworker(), {.as_of = d("2026-11-23"), .weeks = 0}),
       ValidationError);

@@ -11,6 +11,7 @@
 
 #include "support/builders.hpp"
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::programme {
 namespace {
@@ -51,11 +52,13 @@ Session group(const char* on, ActivityMode mode = ActivityMode::kOnSite) {
                  .minutes = 120};
 }
 
-class ProgrammeStore : public ::testing::Test {
+/// Runs on SQLite and on PostgreSQL (test::TestDatabase).
+class ProgrammeStore : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    if (!db_.available()) GTEST_SKIP() << "no PostgreSQL server (INBURGERING_TEST_POSTGRES)";
     clock_ = std::make_shared<FixedClock>(d("2026-11-23"));
-    store_ = storage::SqliteStore::open(path_, {.clock = clock_});
+    store_ = db_.open({.clock = clock_});
     for (std::int64_t id : {101, 102, 103, 104, 105, 106}) {
       Trajectory t = person(id, test::utrecht());
       store_->create(test::caseworker(), t);
@@ -67,32 +70,30 @@ class ProgrammeStore : public ::testing::Test {
     programme_ = store_->define_programme(test::caseworker(), powervrouwen());
   }
 
-  std::int64_t count(const std::string& sql) {
-    SQLite::Database raw(path_, SQLite::OPEN_READONLY);
-    return raw.execAndGet(sql).getInt64();
-  }
+  std::int64_t count(const std::string& sql) { return db_.count(sql); }
   std::string audit_text() {
-    SQLite::Database raw(path_, SQLite::OPEN_READONLY);
-    SQLite::Statement q(raw, "SELECT changes || note FROM audit_log");
     std::string all;
-    while (q.executeStep()) all += q.getColumn(0).getString() + "\n";
+    for (const auto& row : db_.rows("SELECT coalesce(changes, '') || coalesce(note, '') FROM "
+                                    "audit_log ORDER BY sequence")) {
+      all += row[0] + "\n";
+    }
     return all;
   }
   std::string last_action() {
-    SQLite::Database raw(path_, SQLite::OPEN_READONLY);
-    return raw.execAndGet("SELECT action FROM audit_log ORDER BY sequence DESC LIMIT 1")
-        .getString();
+    return db_.one("SELECT action FROM audit_log ORDER BY sequence DESC LIMIT 1");
   }
   ProgrammeId pid() const { return programme_.id; }
 
-  test::TempDir dir_;
-  std::string path_ = dir_.file("programme.db");
+  test::TestDatabase db_{GetParam()};
   std::shared_ptr<FixedClock> clock_;
-  std::unique_ptr<storage::SqliteStore> store_;
+  std::unique_ptr<storage::TrajectoryStore> store_;
   Programme programme_;
 };
 
-TEST_F(ProgrammeStore, DefinesAndLoadsAProgrammeForEveryMunicipalityTakingPart) {
+INSTANTIATE_TEST_SUITE_P(Backends, ProgrammeStore, ::testing::ValuesIn(test::database_backends()),
+                         test::backend_name);
+
+TEST_P(ProgrammeStore, DefinesAndLoadsAProgrammeForEveryMunicipalityTakingPart) {
   EXPECT_EQ(programme_.id, ProgrammeId(1));
   EXPECT_EQ(programme_.revision, 1);
   const Programme loaded = store_->load_programme(test::caseworker(test::amersfoort()), pid());
@@ -104,7 +105,7 @@ TEST_F(ProgrammeStore, DefinesAndLoadsAProgrammeForEveryMunicipalityTakingPart) 
   EXPECT_NE(audit_text().find("Powervrouwen"), std::string::npos);
 }
 
-TEST_F(ProgrammeStore, OnlyAWriterOfTheLeadDefinesAProgramme) {
+TEST_P(ProgrammeStore, OnlyAWriterOfTheLeadDefinesAProgramme) {
   EXPECT_THROW(store_->define_programme(test::caseworker(test::amersfoort()), powervrouwen()),
                AccessDenied);
   EXPECT_EQ(last_action(), "denied");
@@ -115,7 +116,7 @@ TEST_F(ProgrammeStore, OnlyAWriterOfTheLeadDefinesAProgramme) {
   EXPECT_EQ(count("SELECT count(*) FROM programme"), 1);
 }
 
-TEST_F(ProgrammeStore, AProgrammeOfOtherMunicipalitiesDoesNotExistForAnActor) {
+TEST_P(ProgrammeStore, AProgrammeOfOtherMunicipalitiesDoesNotExistForAnActor) {
   const auto denied_before = count("SELECT count(*) FROM audit_log WHERE action = 'denied'");
   try {
     (void)store_->load_programme(amsterdam(), pid());
@@ -130,7 +131,7 @@ TEST_F(ProgrammeStore, AProgrammeOfOtherMunicipalitiesDoesNotExistForAnActor) {
   EXPECT_THROW(store_->programme_counts(amsterdam(), pid(), d("2026-11-23")), NotFound);
 }
 
-TEST_F(ProgrammeStore, AmendingChecksTheLeadTheRevisionAndWhatWasRecorded) {
+TEST_P(ProgrammeStore, AmendingChecksTheLeadTheRevisionAndWhatWasRecorded) {
   Definition longer = powervrouwen();
   longer.ends_on = d("2028-06-30");
   EXPECT_THROW(store_->amend_programme(test::caseworker(test::amersfoort()), pid(), longer, 1),
@@ -159,7 +160,7 @@ TEST_F(ProgrammeStore, AmendingChecksTheLeadTheRevisionAndWhatWasRecorded) {
   EXPECT_EQ(store_->amend_programme(test::caseworker(), pid(), later, 2), 3);
 }
 
-TEST_F(ProgrammeStore, EnrolmentFollowsThePeriodTheStateAndTheMunicipality) {
+TEST_P(ProgrammeStore, EnrolmentFollowsThePeriodTheStateAndTheMunicipality) {
   const Actor cw = test::caseworker();
   EXPECT_THROW(store_->enrol(cw, pid(), TrajectoryId(101), d("2025-12-31")), RuleViolation);
   EXPECT_THROW(store_->enrol(cw, pid(), TrajectoryId(101), d("2026-11-24")), ValidationError);
@@ -193,7 +194,7 @@ TEST_F(ProgrammeStore, EnrolmentFollowsThePeriodTheStateAndTheMunicipality) {
   EXPECT_NO_THROW(store_->enrol(cw, brief.id, TrajectoryId(102), d("2026-02-01")));
 }
 
-TEST_F(ProgrammeStore, TenancyFollowsTheTrajectorysMunicipality) {
+TEST_P(ProgrammeStore, TenancyFollowsTheTrajectorysMunicipality) {
   const Actor amersfoort = test::caseworker(test::amersfoort());
   // Another municipality's trajectory without a grant: as if it did not exist, and audited.
   const auto denied = count("SELECT count(*) FROM audit_log WHERE action = 'denied'");
@@ -226,7 +227,7 @@ TEST_F(ProgrammeStore, TenancyFollowsTheTrajectorysMunicipality) {
       NotFound);
 }
 
-TEST_F(ProgrammeStore, SessionsAreRecordedForAllAttendeesOrForNone) {
+TEST_P(ProgrammeStore, SessionsAreRecordedForAllAttendeesOrForNone) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->enrol(cw, pid(), TrajectoryId(102), d("2026-03-01"));
@@ -274,7 +275,7 @@ TEST_F(ProgrammeStore, SessionsAreRecordedForAllAttendeesOrForNone) {
   EXPECT_THROW(store_->record_activity(cw, pid(), group("2026-03-02"), {}), ValidationError);
 }
 
-TEST_F(ProgrammeStore, AnEnrolmentEndsOnceAndNotBeforeItsLastSession) {
+TEST_P(ProgrammeStore, AnEnrolmentEndsOnceAndNotBeforeItsLastSession) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->record_activity(cw, pid(), group("2026-04-01"),
@@ -302,7 +303,7 @@ TEST_F(ProgrammeStore, AnEnrolmentEndsOnceAndNotBeforeItsLastSession) {
       NotFound);
 }
 
-TEST_F(ProgrammeStore, GoalsKeepTheirTextOutOfTheAuditTrail) {
+TEST_P(ProgrammeStore, GoalsKeepTheirTextOutOfTheAuditTrail) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   EXPECT_THROW(store_->add_goal(cw, pid(), TrajectoryId(101),
@@ -326,7 +327,7 @@ TEST_F(ProgrammeStore, GoalsKeepTheirTextOutOfTheAuditTrail) {
   EXPECT_NE(trail.find("(personal data)"), std::string::npos);
 }
 
-TEST_F(ProgrammeStore, OutcomesFollowTheEnrolmentAndAJobNamesItsContract) {
+TEST_P(ProgrammeStore, OutcomesFollowTheEnrolmentAndAJobNamesItsContract) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   EXPECT_THROW(
@@ -356,7 +357,7 @@ TEST_F(ProgrammeStore, OutcomesFollowTheEnrolmentAndAJobNamesItsContract) {
   EXPECT_EQ(programme_entries, 2u);  // the enrolment and the outcome
 }
 
-TEST_F(ProgrammeStore, TheCountsMatchWhatWasRecordedAsOfTheirDay) {
+TEST_P(ProgrammeStore, TheCountsMatchWhatWasRecordedAsOfTheirDay) {
   const Actor cw = test::caseworker();
   // 101: enrolled 02-01, two group sessions (attended on site, attended remote), a coaching
   //      session missed; a goal achieved; a trial placement on 03-01 (4 weeks) and a job on
@@ -478,7 +479,7 @@ TEST_F(ProgrammeStore, TheCountsMatchWhatWasRecordedAsOfTheirDay) {
       ValidationError);
 }
 
-TEST_F(ProgrammeStore, TheExportHoldsNoIdentifierAndLinksToTheCohortExport) {
+TEST_P(ProgrammeStore, TheExportHoldsNoIdentifierAndLinksToTheCohortExport) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->enrol(cw, pid(), TrajectoryId(102), d("2026-02-01"));
@@ -506,12 +507,9 @@ TEST_F(ProgrammeStore, TheExportHoldsNoIdentifierAndLinksToTheCohortExport) {
       store_->evaluation_export(test::back_office(), key, {.as_of = d("2026-11-23")});
   EXPECT_NE(cohort.find(key.pseudonym(test::bsn_for(101))), std::string::npos);
   // Audited once, with the programme and the key's fingerprint.
-  SQLite::Database raw(path_, SQLite::OPEN_READONLY);
-  SQLite::Statement q(raw,
-                      "SELECT note FROM audit_log WHERE action = 'evaluation_export' "
-                      "ORDER BY sequence LIMIT 1");
-  ASSERT_TRUE(q.executeStep());
-  const std::string note = q.getColumn(0).getString();
+  const std::string note = db_.one(
+      "SELECT note FROM audit_log WHERE action = 'evaluation_export' ORDER BY sequence LIMIT 1");
+  ASSERT_FALSE(note.empty());
   EXPECT_NE(note.find("programme 1"), std::string::npos) << note;
   EXPECT_NE(note.find(key.fingerprint()), std::string::npos) << note;
   EXPECT_NE(note.find("2 enrolments"), std::string::npos) << note;
@@ -526,7 +524,7 @@ TEST_F(ProgrammeStore, TheExportHoldsNoIdentifierAndLinksToTheCohortExport) {
   EXPECT_THROW(store_->programme_export(amsterdam(), key, pid(), d("2026-11-23")), NotFound);
 }
 
-TEST_F(ProgrammeStore, ErasureAndPurgeRemoveWhatTheProgrammeRecorded) {
+TEST_P(ProgrammeStore, ErasureAndPurgeRemoveWhatTheProgrammeRecorded) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->enrol(cw, pid(), TrajectoryId(102), d("2026-02-01"));
@@ -554,7 +552,7 @@ TEST_F(ProgrammeStore, ErasureAndPurgeRemoveWhatTheProgrammeRecorded) {
   }
 }
 
-TEST_F(ProgrammeStore, WhetherAnotherMunicipalitysTrajectoryIsEnrolledDoesNotShow) {
+TEST_P(ProgrammeStore, WhetherAnotherMunicipalitysTrajectoryIsEnrolledDoesNotShow) {
   store_->enrol(test::caseworker(), pid(), TrajectoryId(101), d("2026-02-01"));
   const Actor amersfoort = test::caseworker(test::amersfoort());
   const auto kind_of = [&](std::int64_t id) {
@@ -572,7 +570,7 @@ TEST_F(ProgrammeStore, WhetherAnotherMunicipalitysTrajectoryIsEnrolledDoesNotSho
   EXPECT_EQ(kind_of(999), "trajectory");
 }
 
-TEST_F(ProgrammeStore, AMixedSessionOfAnotherMunicipalityStoresNothing) {
+TEST_P(ProgrammeStore, AMixedSessionOfAnotherMunicipalityStoresNothing) {
   store_->enrol(test::caseworker(), pid(), TrajectoryId(101), d("2026-02-01"));
   store_->enrol(test::caseworker(test::amersfoort()), pid(), TrajectoryId(201), d("2026-02-01"));
   const auto entries = count("SELECT count(*) FROM audit_log");
@@ -585,7 +583,7 @@ TEST_F(ProgrammeStore, AMixedSessionOfAnotherMunicipalityStoresNothing) {
   EXPECT_EQ(last_action(), "denied");
 }
 
-TEST_F(ProgrammeStore, ARefusedAmendmentNamesNoOtherMunicipalitysData) {
+TEST_P(ProgrammeStore, ARefusedAmendmentNamesNoOtherMunicipalitysData) {
   store_->enrol(test::caseworker(test::amersfoort()), pid(), TrajectoryId(201), d("2026-03-02"));
   Definition without = powervrouwen();
   without.municipalities = {test::utrecht()};
@@ -607,7 +605,7 @@ TEST_F(ProgrammeStore, ARefusedAmendmentNamesNoOtherMunicipalitysData) {
   }
 }
 
-TEST_F(ProgrammeStore, LeavingAndGoalsKeepWithinThePeriod) {
+TEST_P(ProgrammeStore, LeavingAndGoalsKeepWithinThePeriod) {
   const Actor cw = test::caseworker();
   Definition own = powervrouwen();
   own.name = "Kort";
@@ -644,7 +642,7 @@ TEST_F(ProgrammeStore, LeavingAndGoalsKeepWithinThePeriod) {
   EXPECT_EQ(store_->amend_programme(cw, q.id, before_goal, 1), 2);
 }
 
-TEST_F(ProgrammeStore, ThePersonsOwnDataIncludeWhatProgrammesRecorded) {
+TEST_P(ProgrammeStore, ThePersonsOwnDataIncludeWhatProgrammesRecorded) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->add_goal(cw, pid(), TrajectoryId(101),
@@ -666,7 +664,7 @@ TEST_F(ProgrammeStore, ThePersonsOwnDataIncludeWhatProgrammesRecorded) {
   EXPECT_TRUE(other["trajectories"][0]["programmes"].empty());
 }
 
-TEST_F(ProgrammeStore, APurgeRemovesWhatTheProgrammeRecorded) {
+TEST_P(ProgrammeStore, APurgeRemovesWhatTheProgrammeRecorded) {
   const Actor cw = test::caseworker();
   store_->enrol(cw, pid(), TrajectoryId(101), d("2026-02-01"));
   store_->add_goal(cw, pid(), TrajectoryId(101),
@@ -680,9 +678,9 @@ TEST_F(ProgrammeStore, APurgeRemovesWhatTheProgrammeRecorded) {
   EXPECT_EQ(count("SELECT count(*) FROM enrolment"), 0);
 }
 
-TEST_F(ProgrammeStore, AReadOnlyStoreRefusesEveryProgrammeWrite) {
+TEST_P(ProgrammeStore, AReadOnlyStoreRefusesEveryProgrammeWrite) {
   store_.reset();
-  auto reader = storage::SqliteStore::open(path_, {.clock = clock_, .read_only = true});
+  auto reader = db_.open({.clock = clock_, .read_only = true});
   EXPECT_EQ(reader->programmes(test::caseworker()).size(), 1u);
   const auto refused = [](auto&& f) {
     try {

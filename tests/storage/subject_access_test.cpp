@@ -8,17 +8,20 @@
 #include <nlohmann/json.hpp>
 
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::test {
 namespace {
 
 using nlohmann::json;
 using storage::AuditAction;
-using storage::SqliteStore;
 
-TEST(SubjectAccess, GivesEveryTrajectoryOfTheBsnInTheMunicipalityWithItsTrail) {
-  auto store =
-      SqliteStore::open(":memory:", {.clock = std::make_shared<FixedClock>(d("2027-09-01"))});
+class SubjectAccess : public DatabaseTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, SubjectAccess, ::testing::ValuesIn(database_backends()),
+                         backend_name);
+
+TEST_P(SubjectAccess, GivesEveryTrajectoryOfTheBsnInTheMunicipalityWithItsTrail) {
+  auto store = db_.open({.clock = std::make_shared<FixedClock>(d("2027-09-01"))});
   Trajectory first = rich_trajectory();
   store->create(caseworker(), first);
   Trajectory second = renumber(registered(), 8);  // the same person, an earlier trajectory
@@ -67,9 +70,8 @@ TEST(SubjectAccess, GivesEveryTrajectoryOfTheBsnInTheMunicipalityWithItsTrail) {
       json::parse(store->subject_access(privacy_officer(), bsn_for(4242)))["trajectories"].empty());
 }
 
-TEST(SubjectAccess, IsThePrivacyOfficersTaskAndSkipsErasedData) {
-  auto store =
-      SqliteStore::open(":memory:", {.clock = std::make_shared<FixedClock>(d("2027-09-01"))});
+TEST_P(SubjectAccess, IsThePrivacyOfficersTaskAndSkipsErasedData) {
+  auto store = db_.open({.clock = std::make_shared<FixedClock>(d("2027-09-01"))});
   Trajectory t = rich_trajectory();
   store->create(caseworker(), t);
   EXPECT_THROW(store->subject_access(caseworker(), Bsn(kBsn1)), AccessDenied);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "support/store_fixture.hpp"
+#include "support/test_database.hpp"
 
 namespace inburgering::test {
 namespace {
@@ -40,21 +41,21 @@ std::string file_text(const std::string& path) {
   return text.str();
 }
 
-int count(const std::string& path, const char* sql) {
-  SQLite::Database db(path);
-  return db.execAndGet(sql).getInt();
-}
-
-struct TwoMunicipalities : ::testing::Test {
+/// Two municipalities, each with its own store, on SQLite and on PostgreSQL.
+struct TwoMunicipalities : ::testing::TestWithParam<std::string> {
   TempDir dir;
-  std::string utrecht_db = dir.file("utrecht.db");
-  std::string amersfoort_db = dir.file("amersfoort.db");
-  std::unique_ptr<SqliteStore> utrecht_store =
-      SqliteStore::open(utrecht_db, {.clock = clock_on("2027-09-01")});
-  std::unique_ptr<SqliteStore> amersfoort_store =
-      SqliteStore::open(amersfoort_db, {.clock = clock_on("2027-09-10")});
+  TestDatabase utrecht_db{GetParam()};
+  TestDatabase amersfoort_db{GetParam()};
+  std::unique_ptr<storage::TrajectoryStore> utrecht_store;
+  std::unique_ptr<storage::TrajectoryStore> amersfoort_store;
   transfer::ImportOptions trusting{.trusted_senders = {{utrecht(), utrecht_key().public_key()}},
                                    .require_signature = true};
+
+  void SetUp() override {
+    if (!utrecht_db.available()) GTEST_SKIP() << "no PostgreSQL server (INBURGERING_TEST_POSTGRES)";
+    utrecht_store = utrecht_db.open({.clock = clock_on("2027-09-01")});
+    amersfoort_store = amersfoort_db.open({.clock = clock_on("2027-09-10")});
+  }
 
   /// Stores the rich trajectory in Utrecht and exports its dossier to Amersfoort, as a file.
   std::string exported(const transfer::SigningKey* key) {
@@ -68,7 +69,10 @@ struct TwoMunicipalities : ::testing::Test {
   }
 };
 
-TEST_F(TwoMunicipalities, AMoveThroughADossierFileKeepsWhatTravels) {
+INSTANTIATE_TEST_SUITE_P(Backends, TwoMunicipalities, ::testing::ValuesIn(database_backends()),
+                         backend_name);
+
+TEST_P(TwoMunicipalities, AMoveThroughADossierFileKeepsWhatTravels) {
   const transfer::SigningKey key = utrecht_key();
   const Trajectory before = rich_trajectory();
   const std::string dossier = exported(&key);
@@ -114,9 +118,7 @@ TEST_F(TwoMunicipalities, AMoveThroughADossierFileKeepsWhatTravels) {
   EXPECT_THROW(old.record_attendance(
                    AttendanceEntry{d("2027-09-02"), HourKind::kLanguageCourse, 60, "Taalschool"}),
                RuleViolation);
-  SQLite::Database raw(utrecht_db);
-  EXPECT_EQ(raw.execAndGet("SELECT retain_until FROM trajectory WHERE id = 7").getString(),
-            "2032-09-01");
+  EXPECT_EQ(utrecht_db.one("SELECT retain_until FROM trajectory WHERE id = 7"), "2032-09-01");
 
   // Both trails tell the story.
   const std::string id = dossier.substr(dossier.find("id: ") + 4, 32);
@@ -130,7 +132,7 @@ TEST_F(TwoMunicipalities, AMoveThroughADossierFileKeepsWhatTravels) {
   EXPECT_EQ(received.front().action, AuditAction::kCreate);
   EXPECT_THAT(received.front().note,
               HasSubstr("imported transfer dossier " + id + " from municipality 0344"));
-  EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM imported_dossier"), 1);
+  EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM imported_dossier"), 1);
 
   // The new college goes on: the PIP after the move keeps the route.
   Trajectory going_on = amersfoort_store->load(caseworker(amersfoort()), TrajectoryId(501));
@@ -140,18 +142,18 @@ TEST_F(TwoMunicipalities, AMoveThroughADossierFileKeepsWhatTravels) {
   amersfoort_store->save(caseworker(amersfoort()), going_on);
 }
 
-TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
+TEST_P(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
   const transfer::SigningKey key = utrecht_key();
   const std::string dossier = exported(&key);
   const auto refused = [&](const storage::Actor& actor, const std::string& text,
                            const transfer::ImportOptions& options, TrajectoryId id) {
-    const int rows = count(amersfoort_db, "SELECT count(*) FROM trajectory");
-    const int entries = count(amersfoort_db, "SELECT count(*) FROM audit_log");
+    const std::int64_t rows = amersfoort_db.count("SELECT count(*) FROM trajectory");
+    const std::int64_t entries = amersfoort_db.count("SELECT count(*) FROM audit_log");
     try {
       amersfoort_store->import_transfer(actor, text, id, UserId("km"), d("2027-09-08"), options);
     } catch (const DossierError& e) {
-      EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM trajectory"), rows);
-      EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM audit_log"), entries);
+      EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM trajectory"), rows);
+      EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM audit_log"), entries);
       return e.problem();
     }
     ADD_FAILURE() << "accepted";
@@ -192,14 +194,13 @@ TEST_F(TwoMunicipalities, ARefusedDossierLeavesTheStoreAsItWas) {
       transfer::read_dossier(dossier, trusting).source, "00000000000000000000000000000002", &key);
   EXPECT_EQ(refused(caseworker(amersfoort()), resent, trusting, TrajectoryId(602)),
             DossierProblem::kAlreadyImported);
-  EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM trajectory"), 1);
-  SQLite::Database raw(amersfoort_db);
-  EXPECT_EQ(raw.execAndGet("SELECT signer FROM imported_dossier").getString(),
+  EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM trajectory"), 1);
+  EXPECT_EQ(amersfoort_db.one("SELECT signer FROM imported_dossier"),
             key.public_key().to_hex() + " (trusted)");
-  EXPECT_EQ(raw.execAndGet("SELECT source_id FROM imported_dossier").getInt64(), 7);
+  EXPECT_EQ(amersfoort_db.one("SELECT source_id FROM imported_dossier"), "7");
 }
 
-TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
+TEST_P(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
   Trajectory t = rich_trajectory();
   utrecht_store->create(caseworker(), t);
   EXPECT_THROW(utrecht_store->export_transfer(back_office(), t.id(), amersfoort(), d("2027-09-01")),
@@ -212,7 +213,7 @@ TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
       amersfoort_store->import_transfer(back_office(amersfoort()), dossier, TrajectoryId(700),
                                         UserId("km"), d("2027-09-08"), unsigned_ok),
       AccessDenied);
-  EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM trajectory"), 0);
+  EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM trajectory"), 0);
   // An id taken in the receiving store is a conflict, and nothing is stored.
   Trajectory local = renumber(registered(), 700);
   TrajectoryRecord local_record = local.record();
@@ -223,7 +224,7 @@ TEST_F(TwoMunicipalities, OnlyRolesThatMayReadHealthMoveADispensation) {
       amersfoort_store->import_transfer(caseworker(amersfoort()), dossier, TrajectoryId(700),
                                         UserId("km"), d("2027-09-08"), unsigned_ok),
       ConflictError);
-  EXPECT_EQ(count(amersfoort_db, "SELECT count(*) FROM imported_dossier"), 0);
+  EXPECT_EQ(amersfoort_db.count("SELECT count(*) FROM imported_dossier"), 0);
   // A move needs an active trajectory.
   EXPECT_THROW(utrecht_store->export_transfer(caseworker(), t.id(), amersfoort(), d("2027-09-02")),
                RuleViolation);
