@@ -29,6 +29,12 @@ std::string list(const std::vector<std::string>& items) {
 }  // namespace
 
 DbError pg_error(const std::exception& e) {
+  // libpqxx 6 throws serialization failures (40001), deadlocks (40P01) and an unknown statement
+  // outcome (40003) as transaction_rollback, which is not an sql_error: the transaction was
+  // rolled back, and runs again.
+  if (dynamic_cast<const pqxx::transaction_rollback*>(&e) != nullptr) {
+    return DbError(DbError::Kind::kRetry, first_line(e.what()));
+  }
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
     const std::string state = sql->sqlstate();
     const std::string message = first_line(e.what());

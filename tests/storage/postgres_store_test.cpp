@@ -9,6 +9,11 @@
 #if INBURGERING_WITH_POSTGRES
 #include <pqxx/pqxx>
 
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
 namespace inburgering::test {
 namespace {
 
@@ -166,6 +171,125 @@ TEST_F(PostgresTest, OpenStoreTakesTheSchemaFromTheConnectionString) {
         storage::open_store("postgresql://?connect_timeout=5&schema=" + schema_, {.clock = clock_});
     EXPECT_EQ(by_uri->load(caseworker(), t.id()).id(), t.id());
   }
+}
+
+// The retry, on the server's own errors: a trigger (as the owner) fails the first `failures`
+// updates of a trajectory with `code`; a sequence counts the attempts (nextval is not rolled
+// back with the transaction that failed).
+void inject_failures(const std::string& connection, const std::string& schema, int failures,
+                     const char* code) {
+  pqxx::connection owner(connection);
+  pqxx::work w(owner);
+  w.exec("SET LOCAL search_path TO " + schema);
+  w.exec("CREATE SEQUENCE IF NOT EXISTS attempts");
+  w.exec("SELECT setval('attempts', 1, false)");
+  w.exec(
+      "CREATE OR REPLACE FUNCTION fail_first() RETURNS trigger LANGUAGE plpgsql "
+      "SECURITY DEFINER SET search_path = " +
+      schema + " AS $$ BEGIN IF nextval('attempts') <= " + std::to_string(failures) +
+      " THEN RAISE EXCEPTION 'injected' USING ERRCODE = '" + code +
+      "'; END IF; RETURN NEW; END $$");
+  w.exec("DROP TRIGGER IF EXISTS fail_first ON trajectory");
+  w.exec(
+      "CREATE TRIGGER fail_first BEFORE UPDATE ON trajectory FOR EACH ROW "
+      "EXECUTE FUNCTION fail_first()");
+  w.commit();
+}
+
+TEST_F(PostgresTest, SerializationFailuresAndDeadlocksAreRetriedABoundedNumberOfTimes) {
+  auto store =
+      storage::PostgresStore::open(connection_, {.clock = clock_, .schema = schema_, .retries = 3});
+  Trajectory t = on_route();
+  store->create(caseworker(), t);
+  const auto audited = [&] {
+    return count(*app_session(), "SELECT count(*) FROM audit_log", utrecht().to_string());
+  };
+  pqxx::connection owner(connection_);
+  const auto attempts = [&] {
+    pqxx::work w(owner);
+    return w.exec("SELECT last_value FROM " + schema_ + ".attempts")[0][0].as<int>();
+  };
+  for (const char* code : {"40001", "40P01"}) {  // serialization_failure, deadlock_detected
+    // Three failures, three retries: the fourth attempt saves, once, with one audit entry.
+    inject_failures(connection_, schema_, 3, code);
+    const std::int64_t entries = audited();
+    const std::int64_t revision = store->load(caseworker(), t.id()).revision();
+    t.record_attendance(AttendanceEntry{d("2025-02-20"), HourKind::kLanguageCourse, 60, "Taal"});
+    EXPECT_EQ(store->save(caseworker(), t), revision + 1) << code;
+    EXPECT_EQ(attempts(), 4) << code;
+    EXPECT_EQ(audited(), entries + 1) << code;
+    // Four failures: the store gives up after the fourth attempt, busy, and nothing is stored.
+    inject_failures(connection_, schema_, 4, code);
+    t.record_attendance(AttendanceEntry{d("2025-02-21"), HourKind::kLanguageCourse, 60, "Taal"});
+    try {
+      store->save(caseworker(), t);
+      FAIL() << code << ": saved";
+    } catch (const StorageError& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kStorageBusy) << code;
+      EXPECT_THAT(e.what(), HasSubstr("3 retries")) << code;
+    }
+    EXPECT_EQ(attempts(), 4) << code;
+    EXPECT_EQ(store->load(caseworker(), t.id()).revision(), revision + 1) << code;
+    EXPECT_EQ(audited(), entries + 1) << code;
+    t = store->load(caseworker(), t.id());
+  }
+  // Any other error is not retried.
+  inject_failures(connection_, schema_, 1, "22023");
+  t.record_attendance(AttendanceEntry{d("2025-02-22"), HourKind::kLanguageCourse, 60, "Taal"});
+  try {
+    store->save(caseworker(), t);
+    FAIL() << "saved";
+  } catch (const StorageError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kStorageFailure);
+    EXPECT_THAT(e.what(), HasSubstr("injected"));
+  }
+  EXPECT_EQ(attempts(), 1);
+  EXPECT_TRUE(store->verify_audit(auditor()).intact());
+}
+
+// Many caseworkers at once, each with a store (a connection) of their own: every create and
+// save lands once, the ids do not collide, and the audit trail is one intact chain.
+TEST_F(PostgresTest, ConcurrentClientsEachLandOnceAndTheTrailStaysOneChain) {
+  constexpr int kClients = 6;
+  constexpr int kEach = 8;
+  open();  // migrated once, before the clients start
+  std::vector<std::thread> clients;
+  std::atomic<int> failures{0};
+  std::mutex mutex;
+  std::set<std::int64_t> ids;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      try {
+        auto store = open();
+        for (int i = 0; i < kEach; ++i) {
+          const TrajectoryId id = store->reserve_id(caseworker());
+          {
+            std::lock_guard lock(mutex);
+            EXPECT_TRUE(ids.insert(id.value()).second) << "id " << id.value() << " twice";
+          }
+          Trajectory t = renumber(on_route(), id.value());
+          store->create(caseworker(), t);
+          t.record_attendance(
+              AttendanceEntry{d("2025-02-20"), HourKind::kLanguageCourse, 30, "Taal"});
+          store->save(caseworker(), t);
+        }
+      } catch (const std::exception& e) {
+        ++failures;
+        ADD_FAILURE() << "client " << c << ": " << e.what();
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kClients * kEach));
+  auto store = open();
+  EXPECT_EQ(store->list(back_office(), {}, {.after = {}, .limit = 500}).items.size(),
+            static_cast<std::size_t>(kClients * kEach));
+  EXPECT_EQ(
+      count(*app_session(), "SELECT count(*) FROM audit_log WHERE action IN ('create', 'update')",
+            utrecht().to_string()),
+      kClients * kEach * 2);
+  EXPECT_TRUE(store->verify_audit(auditor()).intact());
 }
 
 TEST_F(PostgresTest, WithoutCreateIfMissingAnEmptySchemaIsNotFoundAndStaysEmpty) {
