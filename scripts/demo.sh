@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 1: install what is missing, build the caseworker programme `inburgering`, fill an
-# SQLite file with demo data (once) and show a caseworker's worklist. With arguments, runs the
+# SQLite file (or the PostgreSQL database INBURGERING_DB names) with demo data (once) and show a
+# caseworker's worklist. With arguments, runs the
 # programme on that file with them instead, as caseworker km-jansen of Utrecht (0344), e.g.
 #   bash scripts/demo.sh toon 1001
 set -euo pipefail
@@ -21,8 +22,14 @@ tool=./build/release/examples/inburgering
 if (($# > 0)); then
   exec "$tool" "$@"
 fi
-if [[ ! -e "$INBURGERING_DB" ]]; then
+# Demo data once: when the store is not there yet (a missing file, or a PostgreSQL schema without
+# one, e.g. INBURGERING_DB=postgresql://localhost/wi?schema=demo), which a read says with exit 3.
+status=0
+"$tool" lijst --max 1 >/dev/null 2>&1 || status=$?
+if ((status == 3)); then
   "$tool" demodata --aantal 2000 --seed 1
+elif ((status != 0)); then
+  "$tool" lijst --max 1 >/dev/null  # shows why
 fi
 "$tool" werklijst
 echo

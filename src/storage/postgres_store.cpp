@@ -54,6 +54,13 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& connection
     // libpq's message names host and port, never a password.
     throw StorageError("cannot connect to PostgreSQL: " + std::string(detail::pg_error(e).what()));
   }
+  // libpqxx 6 would open a new session behind a lost one at the next use, without what this
+  // session sets once (the application role, the schema, read-only): a lost connection is
+  // reported instead, and every later call fails the same way (open a new store).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  pq->inhibit_reactivation(true);
+#pragma GCC diagnostic pop
   const std::string& schema = options.schema;
   const int latest = detail::pg_latest_schema_version();
   int version = detail::pg_schema_version(*pq, schema);

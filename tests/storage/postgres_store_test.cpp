@@ -292,6 +292,37 @@ TEST_F(PostgresTest, ConcurrentClientsEachLandOnceAndTheTrailStaysOneChain) {
   EXPECT_TRUE(store->verify_audit(auditor()).intact());
 }
 
+// A connection the server ends (a restart, a failover, an administrator) is reported, and not
+// re-established behind the store's back: a new session would have lost the application role,
+// the schema and read-only, which are set once per session.
+TEST_F(PostgresTest, ALostConnectionIsReportedAndNotReestablished) {
+  const std::string tagged = connection_ + " application_name=" + schema_;
+  auto store = storage::PostgresStore::open(tagged, {.clock = clock_, .schema = schema_});
+  Trajectory t = on_route();
+  store->create(caseworker(), t);
+  {
+    pqxx::connection owner(connection_);
+    pqxx::work w(owner);
+    EXPECT_EQ(w.exec_params("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            "WHERE application_name = $1",
+                            schema_)[0][0]
+                  .as<int>(),
+              1);
+    w.commit();
+  }
+  for (int call = 0; call < 3; ++call) {
+    try {
+      store->load(caseworker(), t.id());
+      FAIL() << "call " << call << " loaded on a lost connection";
+    } catch (const StorageError& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kStorageFailure);
+      EXPECT_THAT(e.what(), HasSubstr("connection")) << "call " << call;
+    }
+  }
+  // A new store (what a pool does with a store that failed so) works.
+  EXPECT_EQ(open()->load(caseworker(), t.id()).id(), t.id());
+}
+
 TEST_F(PostgresTest, WithoutCreateIfMissingAnEmptySchemaIsNotFoundAndStaysEmpty) {
   for (const bool read_only : {false, true}) {
     try {

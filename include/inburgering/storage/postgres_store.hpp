@@ -23,6 +23,10 @@
 /// One connection per store object, with its prepared statements; a store object is not
 /// thread-safe: give each thread its own, or keep a pool of them (a queue of
 /// `std::unique_ptr<PostgresStore>` that threads take one from and give back).
+/// A connection the server ends (restart, failover) is not re-established: the call fails with
+/// `StorageError` ("the connection to PostgreSQL was lost"), and so does every later call on
+/// that object; open a new store (a pool replaces the object). A new session behind the store's
+/// back would lack the application role, schema and read-only setting of this one.
 
 #include <memory>
 #include <string>
