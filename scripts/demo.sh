@@ -23,10 +23,11 @@ if (($# > 0)); then
   exec "$tool" "$@"
 fi
 # Demo data once: when the store is not there yet (a missing file, or a PostgreSQL schema without
-# one, e.g. INBURGERING_DB=postgresql://localhost/wi?schema=demo), which a read says with exit 3.
+# one, e.g. INBURGERING_DB=postgresql://localhost/wi?schema=demo), which a read says with exit 3,
+# or holds no trajectory (a refused first command on PostgreSQL leaves empty tables).
 status=0
-"$tool" lijst --max 1 >/dev/null 2>&1 || status=$?
-if ((status == 3)); then
+listed=$("$tool" --json lijst --max 1 2>/dev/null) || status=$?
+if ((status == 3)) || { ((status == 0)) && [[ "$listed" == *'"items": []'* ]]; }; then
   "$tool" demodata --aantal 2000 --seed 1
 elif ((status != 0)); then
   "$tool" lijst --max 1 >/dev/null  # shows why

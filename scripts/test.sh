@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, check formatting, build and run the whole test suite
 # with ctest, once normally (with the consumer projects and the fuzz targets, which build their
-# own clang tree, and the storage tests on SQLite and on a throwaway PostgreSQL server) and once
-# with ASan + UBSan (SQLite only, for now).
+# own clang tree, and the storage tests and the caseworker programme's on SQLite and on a
+# throwaway PostgreSQL server) and once with ASan + UBSan (both backends too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,8 @@ cmake --build build/debug -j "$jobs"
 # cluster, sets the PG* variables, runs ctest and drops the cluster again (also when it fails).
 with_postgres() {
   if command -v pg_virtualenv >/dev/null && [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
-    pg_virtualenv -v 15 -o fsync=off env INBURGERING_TEST_POSTGRES= "$@"
+    # -t: a temporary cluster directory, also as root (no clash with another throwaway cluster).
+    pg_virtualenv -t -v 15 -o fsync=off env INBURGERING_TEST_POSTGRES= "$@"
   else
     echo "(no PostgreSQL 15 server here: the PostgreSQL tests are skipped)"
     "$@"
@@ -35,5 +36,7 @@ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DINBURGERING_SANITIZ
   -DINBURGERING_BUILD_BENCHMARKS=OFF -DINBURGERING_BUILD_EXAMPLES=OFF \
   -DINBURGERING_TEST_CONSUMER=OFF -DINBURGERING_FUZZ=OFF "${launcher[@]}"
 cmake --build build/asan -j "$jobs"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+# The PostgreSQL tests run here too (libpq and libpqxx under LeakSanitizer).
+with_postgres env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"

@@ -403,7 +403,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   g.today = env_or("INBURGERING_TODAY", "");
   app.add_option("--db", g.db,
                  "het SQLite-bestand, of postgresql://… / the SQLite file, or a PostgreSQL "
-                 "connection string (env INBURGERING_DB)");
+                 "connection string (env INBURGERING_DB)")
+      ->default_str(storage::redacted_connection(g.db));  // --help shows no password
   app.add_option(
       "--today", g.today,
       "de dag waarop gewerkt wordt / the working day, JJJJ-MM-DD (env INBURGERING_TODAY; "

@@ -214,8 +214,8 @@ CREATE INDEX outcome_by_enrolment ON programme_outcome (programme_id, trajectory
 
 -- What must see past row-level security, and returns no personal data: whose a trajectory is
 -- (a refusal is refused and audited as such), the next free id, the audit trail's last link
--- and, for its verification, the chain; for amending a programme, how many enrolments each
--- municipality has in it and the first and last day recorded in it by any of them.
+-- and, for its verification, the chain; for amending a programme (its lead only), how many
+-- enrolments each municipality has in it and the first and last day recorded in it by any.
 CREATE FUNCTION trajectory_owner(p_id bigint) RETURNS text
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp
   AS $$ SELECT municipality FROM trajectory WHERE id = p_id $$;
@@ -229,10 +229,21 @@ CREATE FUNCTION audit_head() RETURNS TABLE (hash text)
 CREATE FUNCTION audit_chain() RETURNS SETOF audit_log
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp
   AS $$ SELECT * FROM audit_log ORDER BY sequence $$;
+-- Only for a writer of the programme's lead municipality (who alone may amend it), and a count
+-- only for a municipality the caller may read.
+CREATE FUNCTION programme_led_by_caller(p_programme bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp
+  AS $$ SELECT EXISTS (SELECT 1 FROM programme_municipality WHERE programme_id = p_programme
+          AND position = 0 AND municipality = current_setting('inburgering.municipality', true)
+          AND municipality = ANY (string_to_array(current_setting('inburgering.write', true),
+                                                  ','))) $$;
 CREATE FUNCTION programme_enrolments(p_programme bigint)
   RETURNS TABLE (owner text, enrolments bigint)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp
-  AS $$ SELECT municipality, count(*) FROM enrolment WHERE programme_id = p_programme
+  AS $$ SELECT municipality,
+               CASE WHEN municipality = ANY (string_to_array(
+                      current_setting('inburgering.read', true), ',')) THEN count(*) END
+        FROM enrolment WHERE programme_id = p_programme AND programme_led_by_caller(p_programme)
         GROUP BY municipality $$;
 CREATE FUNCTION programme_days(p_programme bigint) RETURNS TABLE (first_day text, last_day text)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp
@@ -241,7 +252,12 @@ CREATE FUNCTION programme_days(p_programme bigint) RETURNS TABLE (first_day text
           UNION ALL SELECT left_on FROM enrolment WHERE programme_id = p_programme
             AND left_on IS NOT NULL
           UNION ALL SELECT held_on FROM programme_activity WHERE programme_id = p_programme
-          UNION ALL SELECT set_on FROM programme_goal WHERE programme_id = p_programme) AS days $$;
+          UNION ALL SELECT set_on FROM programme_goal WHERE programme_id = p_programme) AS days
+        WHERE programme_led_by_caller(p_programme) $$;
+-- Functions are executable by PUBLIC unless revoked: these only by the owner and the role below.
+REVOKE ALL ON FUNCTION trajectory_owner(bigint), next_trajectory_id(), audit_head(),
+  audit_chain(), programme_led_by_caller(bigint), programme_enrolments(bigint),
+  programme_days(bigint) FROM PUBLIC;
 )sql";
 
 // Row-level security: a row is seen by a transaction whose `inburgering.read` lists its
@@ -296,7 +312,8 @@ std::string version1_security(const std::string& role) {
   sql += "GRANT SELECT ON schema_version, id_counter TO " + r + ";\n";
   sql +=
       "GRANT EXECUTE ON FUNCTION trajectory_owner(bigint), next_trajectory_id(), audit_head(), "
-      "audit_chain(), programme_enrolments(bigint), programme_days(bigint) TO " +
+      "audit_chain(), programme_led_by_caller(bigint), programme_enrolments(bigint), "
+      "programme_days(bigint) TO " +
       r + ";\n";
   return sql;
 }

@@ -7,6 +7,7 @@
 #include <pqxx/nontransaction>
 
 #include "inburgering/limits.hpp"
+#include "inburgering/storage/open_store.hpp"
 #include "storage/pg_connection.hpp"
 #include "storage/pg_schema.hpp"
 #include "storage/sql_store_impl.hpp"
@@ -31,6 +32,29 @@ void check_name(const std::string& name, const char* field, bool may_be_empty) {
   }
 }
 
+// libpq's message on a failed connection, first line. It names host and port; but a connection
+// string it cannot parse it quotes, and that may hold a password: when the string has one
+// (`redacted_connection` would hide something), the quoted parts are left out.
+std::string connect_error(const char* what, const std::string& connection) {
+  std::string message = what;
+  message = message.substr(0, message.find('\n'));
+  const bool uri =
+      connection.rfind("postgresql://", 0) == 0 || connection.rfind("postgres://", 0) == 0;
+  const std::string named = uri ? connection : "postgresql:" + connection;
+  if (redacted_connection(named) == named) return message;
+  std::string shown;
+  bool quoted = false;
+  for (const char c : message) {
+    if (c == '"') {
+      if (!quoted) shown += "\"…\"";
+      quoted = !quoted;
+    } else if (!quoted) {
+      shown += c;
+    }
+  }
+  return shown + " (quoted parts left out: the connection string holds a password)";
+}
+
 }  // namespace
 
 int PostgresStore::latest_schema_version() noexcept { return detail::pg_latest_schema_version(); }
@@ -51,8 +75,7 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& connection
   try {
     pq = std::make_unique<pqxx::connection>(connection);
   } catch (const std::exception& e) {
-    // libpq's message names host and port, never a password.
-    throw StorageError("cannot connect to PostgreSQL: " + std::string(detail::pg_error(e).what()));
+    throw StorageError("cannot connect to PostgreSQL: " + connect_error(e.what(), connection));
   }
   // libpqxx 6 would open a new session behind a lost one at the next use, without what this
   // session sets once (the application role, the schema, read-only): a lost connection is

@@ -68,6 +68,23 @@ TEST_F(CliTest, TheEnvironmentNamesTheFileAndTheActor) {
   EXPECT_NE(other.out.find("0 trajectories"), std::string::npos) << other.out;
 }
 
+TEST_F(CliTest, NoPasswordOfTheConnectionStringIsShown) {
+  // --help shows --db's default, which the environment may have set.
+  const ToolRun help =
+      run_tool({"--help"}, {{"INBURGERING_DB", "postgresql://wi:Xq7-s3cr3t@db/wi"}}, dir_);
+  EXPECT_EQ(help.code, 0);
+  EXPECT_EQ(help.out.find("Xq7-s3cr3t"), std::string::npos);
+  EXPECT_NE(help.out.find("postgresql://wi:***@db/wi"), std::string::npos) << help.out;
+  // An unreachable server's error names host and port, never the password.
+  const ToolRun r = run_tool({"--db", "postgresql://wi:Xq7-s3cr3t@127.0.0.1:1/wi?connect_timeout=2",
+                              "--user", "km", "--municipality", "0344", "lijst"},
+                             {}, dir_);
+  EXPECT_EQ(r.code, 6) << r.err;
+  EXPECT_NE(r.err.find("PostgreSQL"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("Xq7-s3cr3t"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("Xq7-s3cr3t"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, AReadOnAMissingFileDoesNotCreateIt) {
   refused({"werklijst"}, 3, {on_postgres() ? "PostgreSQL schema" : "database file", "not found"});
   EXPECT_FALSE(store_exists(db_));

@@ -13,6 +13,7 @@ using storage::Backend;
 using storage::backend_of;
 using storage::redacted_connection;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(OpenStore, TheConnectionStringNamesTheBackend) {
   EXPECT_EQ(backend_of("/srv/wi/inburgering.db"), Backend::kSqlite);
@@ -63,7 +64,28 @@ TEST(OpenStore, AnEmptyConnectionStringIsRefused) {
   }
 }
 
-#if !INBURGERING_WITH_POSTGRES
+#if INBURGERING_WITH_POSTGRES
+TEST(OpenStore, AConnectionStringLibpqCannotReadIsNotRepeatedWithItsPassword) {
+  for (const std::string& connection :
+       {std::string("postgresql://wi:50%korting@127.0.0.1:1/wi"),
+        std::string("postgresql:host=127.0.0.1 port=1 password=50%korting 'x")}) {
+    try {
+      storage::open_store(connection);
+      FAIL() << connection;
+    } catch (const StorageError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("cannot connect to PostgreSQL")) << e.what();
+      EXPECT_THAT(e.what(), Not(HasSubstr("korting"))) << e.what();
+    }
+  }
+  // Without a password, libpq's message is whole (it names what it could not read).
+  try {
+    storage::open_store("postgresql://127.0.0.1:1/wi?nonsense=1");
+    FAIL();
+  } catch (const StorageError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("nonsense")) << e.what();
+  }
+}
+#else
 TEST(OpenStore, PostgresWithoutTheBackendIsAClearError) {
   EXPECT_THROW(storage::open_store("postgresql://db.example/wi"), StorageError);
 }
@@ -85,6 +107,20 @@ TEST(OpenStore, ARedactedConnectionShowsNoPassword) {
   EXPECT_EQ(redacted_connection("postgresql:host=db xpassword=1"),
             "postgresql:host=db xpassword=1");
   EXPECT_EQ(redacted_connection("postgresql:password="), "postgresql:password=");
+  // libpq's own forms: an escaped space or a newline in a keyword string, an '&' in a value, a
+  // '?' in a URI's password (its user part ends at the first '@' before any '/').
+  EXPECT_EQ(redacted_connection("postgresql:host=db password=ge\\ heim dbname=wi"),
+            "postgresql:host=db password=*** dbname=wi");
+  EXPECT_EQ(redacted_connection("postgresql:host=db\npassword=geheim"),
+            "postgresql:host=db\npassword=***");
+  EXPECT_EQ(redacted_connection("postgresql:password=a&b host=db"),
+            "postgresql:password=*** host=db");
+  EXPECT_EQ(redacted_connection("postgresql://wi:ge?heim@db/wi?schema=u"),
+            "postgresql://wi:***@db/wi?schema=u");
+  EXPECT_EQ(redacted_connection("postgresql://db?password=geheim"), "postgresql://db?password=***");
+  // After a part that is not a pair, nothing is shown: where the password is is unclear.
+  EXPECT_EQ(redacted_connection("postgresql:host=db garbage password=geheim"),
+            "postgresql:host=db ***");
 }
 
 }  // namespace

@@ -173,6 +173,81 @@ TEST_F(PostgresTest, OpenStoreTakesTheSchemaFromTheConnectionString) {
   }
 }
 
+// What the amendment of a shared programme must see of the partners' enrolments comes from
+// functions that see past row-level security: only for a writer of the lead, counts only where
+// the caller may read, and no other role may call them.
+TEST_F(PostgresTest, TheProgrammeFunctionsAnswerOnlyTheLeadAndCountOnlyWhatItMayRead) {
+  {
+    auto store = open();
+    Trajectory mine = registered();
+    store->create(caseworker(), mine);
+    TrajectoryRecord r = registered().record();
+    r.id = TrajectoryId(8);
+    r.municipality = amersfoort();
+    r.participant.bsn = bsn_for(8);
+    Trajectory theirs = Trajectory::from_record(r);
+    store->create(caseworker(amersfoort()), theirs);
+    const programme::Programme p = store->define_programme(
+        caseworker(), programme::Definition{.name = "Samen",
+                                            .theme = programme::Theme::kFemaleFamilyMigrants,
+                                            .funder = "SZW",
+                                            .amount = Money::euros(1000),
+                                            .starts_on = d("2025-01-01"),
+                                            .ends_on = d("2025-12-31"),
+                                            .municipalities = {utrecht(), amersfoort()}});
+    store->enrol(caseworker(), p.id, mine.id(), d("2025-02-03"));
+    store->enrol(caseworker(amersfoort()), p.id, theirs.id(), d("2025-02-10"));
+  }
+  const auto answer = [&](const std::string& municipality, const std::string& read,
+                          const std::string& write, const std::string& sql) {
+    auto session = app_session();
+    pqxx::work w(*session);
+    w.exec_params(
+        "SELECT set_config('inburgering.municipality', $1, true), "
+        "set_config('inburgering.read', $2, true), set_config('inburgering.write', $3, true)",
+        municipality, read, write);
+    std::string rows;
+    for (const auto& row : w.exec(sql)) {
+      for (const auto& field : row)
+        rows += (field.is_null() ? "NULL" : field.c_str()) + std::string("|");
+      rows += "\n";
+    }
+    return rows;
+  };
+  const std::string counts = "SELECT * FROM programme_enrolments(1) ORDER BY 1";
+  const std::string days = "SELECT * FROM programme_days(1)";
+  const std::string u = utrecht().to_string();
+  const std::string a = amersfoort().to_string();
+  // The lead, reading only its own: the partner's count stays hidden, the days span both.
+  EXPECT_EQ(answer(u, u, u, counts), a + "|NULL|\n" + u + "|1|\n");  // 0307 before 0344
+  EXPECT_EQ(answer(u, u, u, days), "2025-02-03|2025-02-10|\n");
+  // With a grant to read the partner, its count too.
+  EXPECT_EQ(answer(u, u + "," + a, u, counts), a + "|1|\n" + u + "|1|\n");
+  // A partner, or the lead without the right to write: nothing.
+  EXPECT_EQ(answer(a, a + "," + u, a + "," + u, counts), "");
+  EXPECT_EQ(answer(a, a, a, days), "NULL|NULL|\n");
+  EXPECT_EQ(answer(u, u, "", counts), "");
+  // No setting at all: nothing.
+  EXPECT_EQ(answer("", "", "", counts), "");
+  // Another role of the cluster may not call them (nor the other functions of the owner).
+  pqxx::connection owner(connection_);
+  {
+    pqxx::work w(owner);
+    w.exec(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stranger') "
+        "THEN CREATE ROLE stranger NOLOGIN; END IF; END $$");
+    w.exec("GRANT USAGE ON SCHEMA " + schema_ + " TO stranger");
+    w.commit();
+  }
+  for (const char* call :
+       {"programme_enrolments(1)", "programme_days(1)", "audit_chain()", "trajectory_owner(7)"}) {
+    pqxx::work w(owner);
+    w.exec("SET LOCAL ROLE stranger");
+    EXPECT_THROW(w.exec("SELECT * FROM " + schema_ + "." + call), pqxx::insufficient_privilege)
+        << call;
+  }
+}
+
 // The retry, on the server's own errors: a trigger (as the owner) fails the first `failures`
 // updates of a trajectory with `code`; a sequence counts the attempts (nextval is not rolled
 // back with the transaction that failed).

@@ -6,11 +6,13 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <random>
 #include <string>
 
 #include "support/builders.hpp"
@@ -27,8 +29,15 @@ inline void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.n
 
 /// A PostgreSQL schema name no other store of this test run has.
 inline std::string fresh_schema(const char* prefix) {
+  // The process id alone could come back within one ctest run (schemas are never dropped).
+  static const std::string run = [] {
+    std::random_device random;
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", random());
+    return std::to_string(::getpid()) + "_" + hex;
+  }();
   static int counter = 0;
-  return std::string(prefix) + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  return std::string(prefix) + "_" + run + "_" + std::to_string(++counter);
 }
 
 /// The PostgreSQL backend when the test runs beside a server: INBURGERING_TEST_POSTGRES holds
