@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "storage/pg_connection.hpp"
 #include "storage/sql_queries.hpp"
 #include "storage/sql_rows.hpp"
@@ -39,13 +40,12 @@ namespace {
 using namespace inburgering;
 using Clock = std::chrono::steady_clock;
 
-const Date kAsOf(2026, 11, 23);
-const MunicipalityCode kUtrecht("0344");
+using bench::kAsOf;
+using bench::kUtrecht;
+using bench::Picks;
+using bench::Samples;
 const storage::Actor kBackOffice{UserId("bo-bench"), storage::Role::kBackOffice, kUtrecht, {}};
 const storage::Actor kCaseworker{UserId("km-bench"), storage::Role::kCaseworker, kUtrecht, {}};
-constexpr int kImportBatch = 1000;
-// Raise when the synthetic recipe changes (tests/synthetic pins it), as in scale_bench.cpp.
-constexpr int kGeneratorVersion = 5;
 constexpr int kPage = 50;
 // How many trajectories each client saves in turn (its own: clients never save the same one).
 constexpr std::size_t kSavedPerClient = 64;
@@ -54,15 +54,8 @@ std::string g_connection;
 // The exit code without a server (ctest's SKIP_RETURN_CODE).
 constexpr int kNoServer = 77;
 
-synthetic::Options synthetic_options() {
-  synthetic::Options options;
-  options.seed = 2026;
-  options.as_of = kAsOf;
-  return options;
-}
-
 std::string schema_of(std::int64_t size) {
-  return "bench_" + std::to_string(size) + "_g" + std::to_string(kGeneratorVersion) + "_f" +
+  return "bench_" + std::to_string(size) + "_g" + std::to_string(bench::kGeneratorVersion) + "_f" +
          std::to_string(storage::detail::kRecordFormat);
 }
 
@@ -117,23 +110,8 @@ const Dataset& dataset(std::int64_t size) {
       w.exec("DROP SCHEMA IF EXISTS " + w.quote_name(schema) + " CASCADE");
       w.commit();
       auto store = open_store(size);
-      const auto options = synthetic_options();
       const auto start = Clock::now();
-      std::map<std::string, std::vector<Trajectory>> by_municipality;
-      auto flush = [&](std::vector<Trajectory>& pending, const MunicipalityCode& municipality) {
-        if (pending.empty()) return;
-        storage::Actor actor{UserId("import"), storage::Role::kCaseworker, municipality, {}};
-        store->create_many(actor, pending);
-        pending.clear();
-      };
-      for (std::int64_t i = 0; i < size; ++i) {
-        Trajectory t = synthetic::trajectory(options, i);
-        const MunicipalityCode municipality = t.record().municipality;
-        auto& pending = by_municipality[municipality.to_string()];
-        pending.push_back(std::move(t));
-        if (static_cast<int>(pending.size()) == kImportBatch) flush(pending, municipality);
-      }
-      for (auto& [code, pending] : by_municipality) flush(pending, MunicipalityCode(code));
+      bench::import_synthetic(*store, size);
       d.import_seconds = std::chrono::duration<double>(Clock::now() - start).count();
       std::cerr << "imported " << size << " synthetic trajectories into " << schema << " in "
                 << d.import_seconds << " s\n";
@@ -152,55 +130,6 @@ const Dataset& dataset(std::int64_t size) {
   }
   return g_datasets.emplace(size, std::move(d)).first->second;
 }
-
-/// Per-call timings of one client; the clients' samples are merged into p50/p95 counters.
-class Samples {
- public:
-  template <class F>
-  void time(F&& call) {
-    const auto start = Clock::now();
-    call();
-    ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  /// Each client calls this after its loop; the last one sets the counters (Google Benchmark
-  /// sums a counter over the clients, and only that one sets them).
-  void report(benchmark::State& state) {
-    static std::mutex mutex;
-    static std::vector<double> all;
-    static int reported = 0;
-    std::lock_guard lock(mutex);
-    all.insert(all.end(), ms_.begin(), ms_.end());
-    if (++reported < state.threads()) return;
-    reported = 0;
-    std::sort(all.begin(), all.end());
-    auto at = [&](double q) {
-      if (all.empty()) return 0.0;
-      return all[std::min(all.size() - 1,
-                          static_cast<std::size_t>(q * static_cast<double>(all.size())))];
-    };
-    state.counters["p50_ms"] = at(0.50);
-    state.counters["p95_ms"] = at(0.95);
-    all.clear();
-  }
-
- private:
-  std::vector<double> ms_;
-};
-
-/// A deterministic sequence of indexes below `size`, different per client.
-class Picks {
- public:
-  Picks(std::int64_t size, int client)
-      : size_(size), state_(42 + static_cast<std::uint64_t>(client)) {}
-  std::size_t index() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((state_ >> 33) % static_cast<std::uint64_t>(size_));
-  }
-
- private:
-  std::int64_t size_;
-  std::uint64_t state_;
-};
 
 void finish(benchmark::State& state, Samples& samples) {
   samples.report(state);
@@ -277,7 +206,7 @@ void BM_Load(benchmark::State& state) {
   Picks picks(static_cast<std::int64_t>(d.utrecht_ids.size()), state.thread_index());
   Samples samples;
   for (auto _ : state) {
-    const TrajectoryId id(d.utrecht_ids[picks.index()]);
+    const TrajectoryId id(d.utrecht_ids[static_cast<std::size_t>(picks.index())]);
     samples.time([&] { benchmark::DoNotOptimize(store->load(kBackOffice, id)); });
   }
   finish(state, samples);
@@ -291,7 +220,7 @@ void BM_Raw_Load(benchmark::State& state) {
   Picks picks(static_cast<std::int64_t>(d.utrecht_ids.size()), state.thread_index());
   Samples samples;
   for (auto _ : state) {
-    const std::int64_t id = d.utrecht_ids[picks.index()];
+    const std::int64_t id = d.utrecht_ids[static_cast<std::size_t>(picks.index())];
     samples.time([&] {
       pqxx::nontransaction n(*c);
       benchmark::DoNotOptimize(n.exec_prepared1("load", id)[0].c_str());
@@ -415,19 +344,6 @@ void BM_Raw_Save(benchmark::State& state) {
   finish(state, samples);
 }
 
-std::vector<std::int64_t> parse_list(const std::string& text) {
-  std::vector<std::int64_t> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const std::string part = text.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (!part.empty()) out.push_back(std::stoll(part));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -437,9 +353,9 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("--sizes=", 0) == 0) {
-      sizes = parse_list(arg.substr(8));
+      sizes = bench::parse_list(arg.substr(8));
     } else if (arg.rfind("--clients=", 0) == 0) {
-      clients = parse_list(arg.substr(10));
+      clients = bench::parse_list(arg.substr(10));
     } else if (arg.rfind("--connection=", 0) == 0) {
       g_connection = arg.substr(13);
     } else if (arg == "--test-server") {

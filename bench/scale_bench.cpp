@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "storage/sql_queries.hpp"
 #include "storage/sql_rows.hpp"
 
@@ -39,20 +40,13 @@ using namespace inburgering;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-const Date kAsOf(2026, 11, 23);
-const MunicipalityCode kUtrecht("0344");
+using bench::kAsOf;
+using bench::kUtrecht;
+using bench::Picks;
+using bench::Samples;
+using bench::synthetic_options;
 const storage::Actor kBackOffice{UserId("bo-bench"), storage::Role::kBackOffice, kUtrecht, {}};
-constexpr int kImportBatch = 1000;
-// Raise when the synthetic recipe changes (tests/synthetic pins it), so kept databases are rebuilt.
-constexpr int kGeneratorVersion = 5;
 constexpr int kPage = 50;
-
-synthetic::Options synthetic_options() {
-  synthetic::Options options;
-  options.seed = 2026;
-  options.as_of = kAsOf;
-  return options;
-}
 
 std::unique_ptr<storage::SqliteStore> open_store(const std::string& path,
                                                  storage::SqliteSync sync) {
@@ -99,7 +93,7 @@ const Dataset& dataset(std::int64_t size) {
   const fs::path done_marker = d.path + ".complete";
   const std::string recipe = "seed " + std::to_string(synthetic_options().seed) + " format " +
                              std::to_string(storage::detail::kRecordFormat) + " generator " +
-                             std::to_string(kGeneratorVersion);
+                             std::to_string(bench::kGeneratorVersion);
   std::string marked_recipe;
   if (fs::exists(done_marker)) {
     std::ifstream marker(done_marker.string());
@@ -113,27 +107,8 @@ const Dataset& dataset(std::int64_t size) {
     fs::remove(d.path + "-wal");
     fs::remove(d.path + "-shm");
     auto store = open_store(d.path, storage::SqliteSync::kNormal);
-    const auto options = synthetic_options();
-    const storage::Actor importer{UserId("import"), storage::Role::kCaseworker, kUtrecht, {}};
     const auto start = Clock::now();
-    std::vector<Trajectory> batch;
-    // create_many writes one municipality per call (the actor's): group by municipality.
-    std::map<std::string, std::vector<Trajectory>> by_municipality;
-    auto flush = [&](std::vector<Trajectory>& pending, const MunicipalityCode& municipality) {
-      if (pending.empty()) return;
-      storage::Actor actor = importer;
-      actor.municipality = municipality;
-      store->create_many(actor, pending);
-      pending.clear();
-    };
-    for (std::int64_t i = 0; i < size; ++i) {
-      Trajectory t = synthetic::trajectory(options, i);
-      auto& pending = by_municipality[t.record().municipality.to_string()];
-      const MunicipalityCode municipality = t.record().municipality;
-      pending.push_back(std::move(t));
-      if (static_cast<int>(pending.size()) == kImportBatch) flush(pending, municipality);
-    }
-    for (auto& [code, pending] : by_municipality) flush(pending, MunicipalityCode(code));
+    bench::import_synthetic(*store, size);
     store.reset();
     d.import_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::cerr << "imported " << size << " synthetic trajectories in " << d.import_seconds << " s ("
@@ -147,44 +122,6 @@ const Dataset& dataset(std::int64_t size) {
   d.file_bytes = static_cast<std::int64_t>(fs::file_size(d.path));
   return g_datasets.emplace(size, d).first->second;
 }
-
-/// Per-call timings, reported as p50/p95 counters in milliseconds.
-class Samples {
- public:
-  template <class F>
-  void time(F&& call) {
-    const auto start = Clock::now();
-    call();
-    ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  void report(benchmark::State& state) {
-    if (ms_.empty()) return;
-    std::sort(ms_.begin(), ms_.end());
-    auto at = [&](double q) {
-      return ms_[std::min(ms_.size() - 1,
-                          static_cast<std::size_t>(q * static_cast<double>(ms_.size())))];
-    };
-    state.counters["p50_ms"] = at(0.50);
-    state.counters["p95_ms"] = at(0.95);
-  }
-
- private:
-  std::vector<double> ms_;
-};
-
-/// A deterministic sequence of ids and people of a dataset.
-class Picks {
- public:
-  explicit Picks(std::int64_t size) : size_(size) {}
-  std::int64_t index() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::int64_t>((state_ >> 33) % static_cast<std::uint64_t>(size_));
-  }
-
- private:
-  std::int64_t size_;
-  std::uint64_t state_ = 42;
-};
 
 // ---- The import itself ---------------------------------------------------------------------
 
@@ -514,19 +451,6 @@ void BM_Raw_TermsEnding(benchmark::State& state) {
   samples.report(state);
 }
 
-std::vector<std::int64_t> parse_sizes(const std::string& text) {
-  std::vector<std::int64_t> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const std::string part = text.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (!part.empty()) out.push_back(std::stoll(part));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -535,7 +459,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("--sizes=", 0) == 0) {
-      sizes = parse_sizes(arg.substr(8));
+      sizes = bench::parse_list(arg.substr(8));
     } else if (arg.rfind("--data-dir=", 0) == 0) {
       g_data_dir = arg.substr(11);
     } else {
