@@ -384,9 +384,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App app{
       "inburgering: het klantmanagersprogramma voor de Wet inburgering 2021 / the caseworker "
       "programme.\n"
-      "Werkt op een SQLite-bestand of een PostgreSQL-database (--db). Wie handelt (--user, --role, "
-      "--municipality) stelt "
-      "het inbeddende systeem vast: dit programma controleert geen wachtwoord.",
+      "Werkt op een SQLite-bestand of een PostgreSQL-database (--db). Wie handelt (--user, "
+      "--role, --municipality) stelt het inbeddende systeem vast: dit programma controleert geen "
+      "wachtwoord.",
       "inburgering"};
   app.require_subcommand(1);
   app.fallthrough();

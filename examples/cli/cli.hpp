@@ -201,10 +201,10 @@ CLI::App* add_command(CLI::App& app, const std::string& name, const std::string&
 /// The global options, for the footer of every subcommand's help.
 inline constexpr const char* kGlobalOptionsHelp =
     "Algemene opties (voor of na de opdracht): --db BESTAND of postgresql://… (standaard "
-    "inburgering.db of INBURGERING_DB), --today JJJJ-MM-DD (standaard vandaag; INBURGERING_TODAY), "
-    "--user, "
-    "--municipality (verplicht; INBURGERING_USER, INBURGERING_MUNICIPALITY), --role (standaard "
-    "caseworker), --lang nl|en, --json. Zie inburgering --help.";
+    "inburgering.db of INBURGERING_DB), --today JJJJ-MM-DD (standaard vandaag; "
+    "INBURGERING_TODAY), --user, --municipality (verplicht; INBURGERING_USER, "
+    "INBURGERING_MUNICIPALITY), --role (standaard caseworker), --lang nl|en, --json. Zie "
+    "inburgering --help.";
 /// Adds the required positional trajectory id.
 void add_id(CLI::App* command, std::int64_t& id);
 /// Adds a required date option, e.g. `--datum`.
